@@ -1,0 +1,21 @@
+/** Unit tests live beside the code (`*.spec.ts`); e2e tests drive the real nx binary (`e2e/`). */
+const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022' } }];
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/packages'],
+      testMatch: ['**/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper: { '^@contract-graph/core$': '<rootDir>/packages/core/src/index.ts' },
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/e2e'],
+      testMatch: ['**/*.e2e.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+    },
+  ],
+};

@@ -1,0 +1,21 @@
+/** Public API of @contract-graph/core. */
+export * from './model';
+export { parseSpecDocument, type ParsedDocument } from './spec/parse-document';
+export { loadSpec, type LoadedSpec, type ReadFile, type SpecNode, type SpecVersion } from './spec/load-spec';
+export { listOperations, operationKey, type Operation } from './spec/operations';
+export { resolveCall, type CallResolution } from './spec/match-call';
+export { lookupField, successResponseSchemas, type FieldLookup } from './spec/schema-fields';
+export { fingerprintOperation } from './spec/fingerprint';
+export { extractUsage, extractUsageFromSource } from './usage/extract-usage';
+export { checkConsumer, type SpecVersions, type IndexedSpec } from './check/check-consumer';
+export type { Finding, ConsumerLocation } from './check/finding';
+export { RULES } from './rules/registry';
+export type { Rule, Severity, Direction } from './rules/rule';
+export { BaseRevisionError, isGitRepository, resolveBaseCommit, readFileAtRevision } from './git/git';
+export { formatStylish } from './report/format-stylish';
+export { formatJson } from './report/format-json';
+export type { ContractReport, SpecSummary } from './report/summary';
+export { runContractCheck, indexSpec, changedOperations, type ContractCheckOptions, type SpecRef } from './workspace/contract-check';
+export { discoverConsumers, type ConsumedSpec, type WorkspaceContracts } from './workspace/discover-consumers';
+export { listSourceFiles, isConsumerSourceFile } from './workspace/source-files';
+export { createMemoryUsageCache, usageCacheKey, type UsageCache } from './workspace/usage-cache';

@@ -1,0 +1,63 @@
+import type { Finding } from '../check/finding';
+import type { InputProblem, SourceLocation, SpecLocation } from '../model';
+import type { ContractReport } from './summary';
+
+export interface StylishOptions {
+  color?: boolean;
+}
+
+type Paint = (code: number, text: string) => string;
+
+/** The human report: one block per finding with spec and consumer locations, then a summary line. */
+export function formatStylish(report: ContractReport, options: StylishOptions = {}): string {
+  const paint: Paint = options.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const lines: string[] = [];
+  for (const problem of report.problems) lines.push(...problemBlock(problem, paint), '');
+  for (const finding of report.findings) lines.push(...findingBlock(finding, report.project, paint), '');
+  for (const spec of report.specs) {
+    if (spec.role !== 'owned' || spec.changedOperations.length === 0) continue;
+    lines.push(`${spec.name}: ${spec.changedOperations.length} operation(s) changed since ${shortCommit(report.base)}`);
+    for (const changed of spec.changedOperations) lines.push(`  ${changed.change.padEnd(7)} ${changed.operation}`);
+    lines.push('');
+  }
+  lines.push(summaryLine(report, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function findingBlock(finding: Finding, project: string, paint: Paint): string[] {
+  const severity = finding.severity === 'error' ? paint(31, 'error') : finding.severity === 'warning' ? paint(33, 'warning') : paint(36, 'info');
+  const consumers = [...new Set(finding.consumers.map((consumer) => consumer.project))].join(', ') || project;
+  const lines = [`${severity} ${paint(1, finding.ruleId)} ${finding.spec} → ${consumers}`, `  ${finding.message}`];
+  if (finding.specLocation) lines.push(`  at ${specAt(finding.specLocation)}`);
+  if (finding.baseLocation) lines.push(`  was at ${specAt(finding.baseLocation)} in the base version`);
+  for (const consumer of finding.consumers) lines.push(`  used by ${paint(36, at(consumer))}`);
+  lines.push(`  hint: ${finding.hint}`, `  docs: ${finding.docs}`);
+  return lines;
+}
+
+function problemBlock(problem: InputProblem, paint: Paint): string[] {
+  const lines = [`${paint(31, 'error')} ${paint(1, problem.code)}`, `  ${problem.message}`, `  at ${at(problem.location)}`];
+  if (problem.hint) lines.push(`  hint: ${problem.hint}`);
+  return lines;
+}
+
+function summaryLine(report: ContractReport, paint: Paint): string {
+  const { errors, warnings, problems } = report.summary;
+  const checked = `${report.usage.resolvedCalls} call(s) to ${report.specs.length} spec(s) checked`;
+  const counts = `${errors} error(s), ${warnings} warning(s)${problems > 0 ? `, ${problems} input problem(s)` : ''}`;
+  return report.summary.passed
+    ? `${paint(32, '✔')} contract-check ${report.project}: passed — ${checked}, ${counts}`
+    : `${paint(31, '✖')} contract-check ${report.project}: failed — ${counts}; ${checked}`;
+}
+
+function at(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+function specAt(location: SpecLocation): string {
+  return `${at(location)} (#${location.pointer})`;
+}
+
+function shortCommit(commit: string | undefined): string {
+  return commit ? commit.slice(0, 12) : 'the base';
+}

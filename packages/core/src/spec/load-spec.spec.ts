@@ -1,0 +1,168 @@
+import { loadSpec } from './load-spec';
+import { listOperations } from './operations';
+import { lookupField, successResponseSchemas } from './schema-fields';
+
+function files(entries: Record<string, string>) {
+  return (file: string) => entries[file];
+}
+
+const USERS_YAML = `openapi: 3.0.3
+info:
+  title: Users
+  version: 1.0.0
+servers:
+  - url: https://api.example.com/api
+paths:
+  /users/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: './schemas.yaml#/User'
+`;
+
+const SCHEMAS_YAML = `User:
+  type: object
+  properties:
+    name:
+      type: string
+    lastLogin:
+      type: string
+`;
+
+describe('loadSpec', () => {
+  it('indexes operations with the server base path folded in and parameter names erased', () => {
+    const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML, 'apis/users/schemas.yaml': SCHEMAS_YAML }));
+    expect(spec.problems).toEqual([]);
+    const operations = listOperations(spec);
+    expect(operations.map((operation) => [operation.key, operation.path])).toEqual([['GET /api/users/{}', '/api/users/{id}']]);
+    expect(operations[0].location).toMatchObject({ file: 'apis/users/openapi.yaml', line: 9, column: 5 });
+  });
+
+  it('follows a relative-file $ref and locates the property in the referenced file', () => {
+    const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML, 'apis/users/schemas.yaml': SCHEMAS_YAML }));
+    const [operation] = listOperations(spec);
+    const lookup = lookupField(spec, successResponseSchemas(spec, operation), 'lastLogin');
+    expect(lookup).toMatchObject({ kind: 'found', location: { file: 'apis/users/schemas.yaml', line: 6, column: 5, pointer: '/User/properties/lastLogin' } });
+    expect(spec.documents).toEqual(['apis/users/openapi.yaml', 'apis/users/schemas.yaml']);
+  });
+
+  it('gives JSON specs line and column too', () => {
+    const json = JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { post: { responses: {} } } } }, null, 2);
+    const spec = loadSpec('a.json', files({ 'a.json': json }));
+    expect(listOperations(spec)[0].location).toMatchObject({ line: 9, column: 7 });
+    expect(spec.version).toBe('3.1');
+  });
+
+  it('reads Swagger 2.0 with its basePath and body schemas', () => {
+    const swagger = `swagger: '2.0'
+info: { title: t, version: '1' }
+basePath: /v1/
+paths:
+  /pets/{petId}:
+    get:
+      responses:
+        '200':
+          description: ok
+          schema:
+            $ref: '#/definitions/Pet'
+definitions:
+  Pet:
+    type: object
+    properties:
+      name: { type: string }
+`;
+    const spec = loadSpec('swagger.yaml', files({ 'swagger.yaml': swagger }));
+    const [operation] = listOperations(spec);
+    expect(operation.key).toBe('GET /v1/pets/{}');
+    expect(lookupField(spec, successResponseSchemas(spec, operation), 'name').kind).toBe('found');
+    expect(lookupField(spec, successResponseSchemas(spec, operation), 'age')).toMatchObject({ kind: 'missing', missingPath: 'age', siblings: ['name'] });
+  });
+});
+
+describe('loadSpec on bad input', () => {
+  it('reports invalid YAML with its line and column', () => {
+    const spec = loadSpec('bad.yaml', files({ 'bad.yaml': 'openapi: 3.0.0\ninfo:\n  title: a: b\n' }));
+    expect(spec.problems).toHaveLength(1);
+    expect(spec.problems[0]).toMatchObject({ code: 'spec-invalid-document', location: { file: 'bad.yaml', line: 3, column: 10 } });
+    expect(spec.problems[0].message).toMatch(/^bad\.yaml is not valid YAML: /);
+  });
+
+  it('reports invalid JSON as JSON', () => {
+    const spec = loadSpec('openapi.json', files({ 'openapi.json': '{\n  "openapi": "3.0.0",\n  "info": }\n' }));
+    expect(spec.problems[0]).toMatchObject({ code: 'spec-invalid-document', location: { line: 3, column: 11 } });
+    expect(spec.problems[0].message).toBe("openapi.json is not valid JSON: expected a value but found '}'");
+  });
+
+  it('says when a document is not OpenAPI, and when its version is unsupported', () => {
+    expect(loadSpec('x.yaml', files({ 'x.yaml': 'name: my-app\nversion: 1\n' })).problems[0]).toMatchObject({ code: 'spec-not-openapi', location: { line: 1, column: 1 } });
+    expect(loadSpec('x.yaml', files({ 'x.yaml': 'openapi: 4.0.0\n' })).problems[0]).toMatchObject({ code: 'spec-unsupported-version', location: { line: 1, column: 1 } });
+  });
+
+  it('reports a dangling $ref at the line of the $ref', () => {
+    const text = `openapi: 3.0.0
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          $ref: '#/components/responses/Missing'
+`;
+    const spec = loadSpec('s.yaml', files({ 's.yaml': text }));
+    expect(spec.problems).toEqual([
+      expect.objectContaining({ code: 'spec-ref-dangling', location: { file: 's.yaml', line: 8, column: 11 } }),
+    ]);
+    expect(spec.problems[0].message).toContain("'#/components/responses/Missing'");
+  });
+
+  it('refuses $refs that leave the workspace or point to URLs, without reading them', () => {
+    const read = jest.fn(files({
+      'apis/s.yaml': `openapi: 3.0.0
+info: { title: t, version: '1' }
+components:
+  schemas:
+    A: { $ref: '../../../etc/passwd' }
+    B: { $ref: 'https://evil.example.com/x.yaml' }
+    C: { $ref: '/etc/passwd' }
+`,
+    }));
+    const spec = loadSpec('apis/s.yaml', read);
+    expect(spec.problems.map((problem) => [problem.code, problem.location.line])).toEqual([
+      ['spec-ref-outside-workspace', 5],
+      ['spec-ref-url-refused', 6],
+      ['spec-ref-outside-workspace', 7],
+    ]);
+    expect(read.mock.calls.map(([file]) => file)).toEqual(['apis/s.yaml']);
+  });
+
+  it('reports a cycle of refs and keeps going', () => {
+    const text = `openapi: 3.0.0
+info: { title: t, version: '1' }
+components:
+  schemas:
+    A: { $ref: '#/components/schemas/B' }
+    B: { $ref: '#/components/schemas/A' }
+    Tree:
+      type: object
+      properties:
+        children: { type: array, items: { $ref: '#/components/schemas/Tree' } }
+`;
+    const spec = loadSpec('s.yaml', files({ 's.yaml': text }));
+    expect(spec.problems.map((problem) => [problem.code, problem.location.line])).toEqual([
+      ['spec-ref-circular', 5],
+      ['spec-ref-circular', 6],
+    ]);
+  });
+
+  it('refuses billion-laughs alias bombs with a message instead of exhausting memory', () => {
+    const lines = ['openapi: 3.0.0', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 9; level++) lines.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    const spec = loadSpec('bomb.yaml', files({ 'bomb.yaml': lines.join('\n') }));
+    expect(spec.problems[0]).toMatchObject({ code: 'spec-invalid-document' });
+    expect(spec.problems[0].hint).toMatch(/aliases/);
+  });
+});

@@ -1,0 +1,237 @@
+import * as path from 'node:path';
+import type { InputProblem, SpecLocation } from '../model';
+import { isInputProblem, parseSpecDocument, type ParsedDocument } from './parse-document';
+import { decodePointer, encodePointer } from './json-pointer';
+
+/** Reads a workspace-relative file; `undefined` when it does not exist. */
+export type ReadFile = (relativePath: string) => string | undefined;
+
+/** A node of some document of the spec, after `$ref`s were followed. */
+export interface SpecNode {
+  file: string;
+  pointer: string;
+  value: unknown;
+}
+
+export type SpecVersion = '2.0' | '3.0' | '3.1';
+
+/** A spec with its documents loaded; refs are resolved lazily, on demand. */
+export interface LoadedSpec {
+  file: string;
+  version?: SpecVersion;
+  title?: string;
+  infoVersion?: string;
+  root?: SpecNode;
+  /** Every document of the spec that could be read: the entry file and the files its refs reach, sorted. */
+  documents: string[];
+  problems: InputProblem[];
+  /** Follows `$ref` chains from `node`; `undefined` when a ref dangles, loops, or is refused. */
+  deref(node: SpecNode): SpecNode | undefined;
+  /** The child `key` of `node`, dereferenced. */
+  child(node: SpecNode, key: string): SpecNode | undefined;
+  locate(node: Pick<SpecNode, 'file' | 'pointer'>): SpecLocation;
+}
+
+const MAX_REF_CHAIN = 64;
+
+/**
+ * Loads the spec at `file` (workspace-relative) and every document its `$ref`s reach, and checks
+ * that it is OpenAPI 3.0/3.1 or Swagger 2.0. Never throws: what is wrong ends up in `problems`.
+ */
+export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
+  const documents = new Map<string, ParsedDocument | InputProblem | undefined>();
+  const problems = new Map<string, InputProblem>();
+  const report = (problem: InputProblem) => {
+    const key = `${problem.code} ${problem.location.file}:${problem.location.line}:${problem.location.column}`;
+    if (!problems.has(key)) problems.set(key, problem);
+  };
+
+  const documentAt = (docFile: string): ParsedDocument | undefined => {
+    if (!documents.has(docFile)) {
+      const text = readFile(docFile);
+      documents.set(docFile, text === undefined ? undefined : parseSpecDocument(docFile, text));
+    }
+    const parsed = documents.get(docFile);
+    return parsed && !isInputProblem(parsed) ? parsed : undefined;
+  };
+
+  const locate = (node: Pick<SpecNode, 'file' | 'pointer'>): SpecLocation => {
+    const doc = documentAt(node.file);
+    const location = doc ? doc.locate(decodePointer(node.pointer)) : { file: node.file, line: 1, column: 1 };
+    return { ...location, pointer: node.pointer };
+  };
+
+  const resolveRefTarget = (ref: string, from: SpecNode): SpecNode | InputProblem => {
+    const at = locate({ file: from.file, pointer: `${from.pointer}/$ref` });
+    const problem = (code: string, message: string, hint: string): InputProblem => ({
+      code,
+      message,
+      location: { file: at.file, line: at.line, column: at.column },
+      hint,
+    });
+    if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
+      return problem('spec-ref-url-refused', `$ref '${ref}' points to a URL; remote refs are not fetched`, 'Vendor the referenced document into the workspace and use a relative $ref.');
+    }
+    const hashAt = ref.indexOf('#');
+    const filePart = hashAt === -1 ? ref : ref.slice(0, hashAt);
+    const pointer = hashAt === -1 ? '' : ref.slice(hashAt + 1);
+    const targetFile = filePart === '' ? from.file : path.posix.normalize(path.posix.join(path.posix.dirname(from.file), decodeURI(filePart)));
+    if (path.posix.isAbsolute(filePart) || targetFile.startsWith('../') || targetFile === '..') {
+      return problem('spec-ref-outside-workspace', `$ref '${ref}' leaves the workspace`, 'Keep referenced documents inside the workspace and use a relative $ref.');
+    }
+    const doc = documentAt(targetFile);
+    if (!doc) {
+      const parsed = documents.get(targetFile);
+      if (parsed && isInputProblem(parsed)) {
+        report(parsed);
+        return problem('spec-ref-dangling', `$ref '${ref}' points into ${targetFile}, which is not a valid document`, `Fix ${targetFile}.`);
+      }
+      return problem('spec-ref-dangling', `$ref '${ref}' points to ${targetFile}, which does not exist`, 'Fix the path of the $ref, or add the missing file.');
+    }
+    const value = valueAt(doc.value, decodePointer(pointer));
+    if (value === undefined) {
+      return problem('spec-ref-dangling', `$ref '${ref}' points to '#${pointer}', which does not exist in ${targetFile}`, 'Fix the JSON pointer of the $ref, or define the missing component.');
+    }
+    return { file: targetFile, pointer, value };
+  };
+
+  const deref = (node: SpecNode): SpecNode | undefined => {
+    let current = node;
+    const seen = new Set<string>();
+    for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
+      const ref = refOf(current.value);
+      if (ref === undefined) return current;
+      const id = `${current.file}#${current.pointer}`;
+      if (seen.has(id)) {
+        const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
+        report({ code: 'spec-ref-circular', message: `$ref '${ref}' is part of a cycle of refs that never reaches a definition`, location: { file: at.file, line: at.line, column: at.column }, hint: 'Point one $ref of the cycle at a real schema.' });
+        return undefined;
+      }
+      seen.add(id);
+      const target = resolveRefTarget(ref, current);
+      if (isInputProblem(target)) {
+        report(target);
+        return undefined;
+      }
+      current = target;
+    }
+    return undefined;
+  };
+
+  const child = (node: SpecNode, key: string): SpecNode | undefined => {
+    const container = deref(node);
+    if (!container || !isObjectLike(container.value)) return undefined;
+    const value = (container.value as Record<string, unknown>)[key];
+    if (value === undefined || !Object.prototype.hasOwnProperty.call(container.value, key)) return undefined;
+    return deref({ file: container.file, pointer: `${container.pointer}/${encodePointer(key)}`, value });
+  };
+
+  const spec: LoadedSpec = {
+    file,
+    documents: [],
+    problems: [],
+    deref,
+    child,
+    locate,
+  };
+
+  const text = readFile(file);
+  if (text === undefined) {
+    report({ code: 'spec-missing', message: `${file} does not exist`, location: { file, line: 1, column: 1 }, hint: 'Check the path of the spec.' });
+  } else {
+    const parsed = parseSpecDocument(file, text);
+    documents.set(file, parsed);
+    if (isInputProblem(parsed)) report(parsed);
+    else describeSpec(spec, parsed, report);
+  }
+  if (spec.root) visitAllRefs(spec);
+  spec.problems = sortProblems([...problems.values()]);
+  spec.documents = [...documents.entries()].filter(([, parsed]) => parsed !== undefined).map(([docFile]) => docFile).sort();
+  return spec;
+}
+
+function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: InputProblem) => void): void {
+  const value = doc.value;
+  const location = doc.locate([]);
+  if (!isObjectLike(value)) {
+    report({ code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: its top level is not a mapping`, location, hint: 'Point the plugin at OpenAPI 3.x or Swagger 2.0 files only (see the `specs` option).' });
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const version = specVersionOf(record);
+  if (!version) {
+    const declared = record.openapi ?? record.swagger;
+    const where = doc.locate([record.openapi !== undefined ? 'openapi' : 'swagger']);
+    report(
+      declared === undefined
+        ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location, hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
+        : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
+    );
+    return;
+  }
+  const info = isObjectLike(record.info) ? (record.info as Record<string, unknown>) : {};
+  spec.version = version;
+  spec.title = typeof info.title === 'string' ? info.title : undefined;
+  spec.infoVersion = info.version === undefined ? undefined : String(info.version);
+  spec.root = { file: doc.file, pointer: '', value };
+}
+
+function specVersionOf(record: Record<string, unknown>): SpecVersion | undefined {
+  if (String(record.swagger) === '2.0') return '2.0';
+  const openapi = typeof record.openapi === 'string' ? record.openapi : undefined;
+  if (openapi?.startsWith('3.0')) return '3.0';
+  if (openapi?.startsWith('3.1')) return '3.1';
+  return undefined;
+}
+
+/** Follows every `$ref` once so that dangling, circular and refused refs are reported up front. */
+function visitAllRefs(spec: LoadedSpec): void {
+  const visited = new Set<string>();
+  const stack: SpecNode[] = [spec.root as SpecNode];
+  while (stack.length > 0) {
+    const node = stack.pop() as SpecNode;
+    const id = `${node.file}#${node.pointer}`;
+    if (visited.has(id)) continue;
+    visited.add(id);
+    if (refOf(node.value) !== undefined) {
+      const target = spec.deref(node);
+      if (target) stack.push(target);
+      continue;
+    }
+    if (!isObjectLike(node.value)) continue;
+    for (const [key, child] of Object.entries(node.value as Record<string, unknown>)) {
+      if (isObjectLike(child)) stack.push({ file: node.file, pointer: `${node.pointer}/${encodePointer(key)}`, value: child });
+    }
+  }
+}
+
+function refOf(value: unknown): string | undefined {
+  if (!isObjectLike(value) || Array.isArray(value)) return undefined;
+  const ref = (value as Record<string, unknown>).$ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let current = root;
+  for (const segment of segments) {
+    if (!isObjectLike(current) || !Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+/** True for objects and arrays (not null). */
+export function isObjectLike(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Sorts problems by file, line, column, code: reports must not depend on discovery order. */
+export function sortProblems(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.location.file.localeCompare(b.location.file) ||
+      a.location.line - b.location.line ||
+      a.location.column - b.location.column ||
+      a.code.localeCompare(b.code),
+  );
+}

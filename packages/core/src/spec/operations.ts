@@ -1,0 +1,97 @@
+import { HTTP_METHODS, type SpecLocation } from '../model';
+import { encodePointer } from './json-pointer';
+import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
+
+/** One operation of a spec, under one of its server base paths. */
+export interface Operation {
+  /** Upper-case method. */
+  method: string;
+  /** The full path as a caller sees it, base path included: `/api/users/{id}`. */
+  path: string;
+  /** The key of the path in the spec: `/users/{id}`. */
+  specPath: string;
+  /** Method plus path with parameter names erased, for matching: `GET /api/users/{}`. */
+  key: string;
+  operationId?: string;
+  deprecated: boolean;
+  node: SpecNode;
+  location: SpecLocation;
+}
+
+/** Lists the operations of a loaded spec, sorted by path then method. */
+export function listOperations(spec: LoadedSpec): Operation[] {
+  if (!spec.root) return [];
+  const paths = spec.child(spec.root, 'paths');
+  if (!paths || !isObjectLike(paths.value)) return [];
+  const basePaths = basePathsOf(spec);
+  const operations: Operation[] = [];
+  for (const specPath of Object.keys(paths.value).sort()) {
+    if (!specPath.startsWith('/')) continue;
+    const pathItem = spec.child(paths, specPath);
+    if (!pathItem || !isObjectLike(pathItem.value)) continue;
+    for (const method of HTTP_METHODS) {
+      const node = spec.child(pathItem, method);
+      if (!node || !isObjectLike(node.value)) continue;
+      const value = node.value as Record<string, unknown>;
+      for (const basePath of basePaths) {
+        const fullPath = joinPaths(basePath, specPath);
+        operations.push({
+          method: method.toUpperCase(),
+          path: fullPath,
+          specPath,
+          key: operationKey(method, fullPath),
+          operationId: typeof value.operationId === 'string' ? value.operationId : undefined,
+          deprecated: value.deprecated === true,
+          node,
+          location: spec.locate({ file: pathItem.file, pointer: `${pathItem.pointer}/${encodePointer(method)}` }),
+        });
+      }
+    }
+  }
+  return operations;
+}
+
+/** `GET /api/users/{}`: the method and the path with parameter names erased. */
+export function operationKey(method: string, fullPath: string): string {
+  return `${method.toUpperCase()} ${erasePathParameterNames(fullPath)}`;
+}
+
+/** `/users/{id}/x{ext}` → `/users/{}/x{}`: matching ignores parameter names. */
+export function erasePathParameterNames(fullPath: string): string {
+  return fullPath.replace(/\{[^}]*\}/g, '{}');
+}
+
+/** The path parts of the spec's servers (OpenAPI 3) or its basePath (Swagger 2); `['']` when none. */
+export function basePathsOf(spec: LoadedSpec): string[] {
+  const root = spec.root?.value as Record<string, unknown> | undefined;
+  if (!root) return [''];
+  if (spec.version === '2.0') return [normaliseBasePath(typeof root.basePath === 'string' ? root.basePath : '')];
+  const servers = Array.isArray(root.servers) ? root.servers : [];
+  const bases = servers
+    .filter(isObjectLike)
+    .map((server) => serverPath(server as Record<string, unknown>))
+    .filter((base): base is string => base !== undefined);
+  const unique = [...new Set(bases.length > 0 ? bases : [''])];
+  return unique.sort();
+}
+
+function serverPath(server: Record<string, unknown>): string | undefined {
+  if (typeof server.url !== 'string') return undefined;
+  const variables = isObjectLike(server.variables) ? (server.variables as Record<string, { default?: unknown }>) : {};
+  const url = server.url.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const fallback = variables[name]?.default;
+    return fallback === undefined ? whole : String(fallback);
+  });
+  const withoutOrigin = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '');
+  return normaliseBasePath(withoutOrigin);
+}
+
+function normaliseBasePath(base: string): string {
+  const trimmed = base.split(/[?#]/)[0].replace(/\/+$/, '');
+  if (trimmed === '' || trimmed === '/') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function joinPaths(base: string, specPath: string): string {
+  return `${base}${specPath}`.replace(/\/{2,}/g, '/');
+}

@@ -1,0 +1,139 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkConsumer, describe, type IndexedSpec, type SpecVersions } from '../check/check-consumer';
+import type { Finding } from '../check/finding';
+import { readFileAtRevision } from '../git/git';
+import type { InputProblem } from '../model';
+import { fingerprintOperation } from '../spec/fingerprint';
+import { loadSpec, sortProblems, type ReadFile } from '../spec/load-spec';
+import { listOperations } from '../spec/operations';
+import { summarize, type ContractReport, type SpecSummary } from '../report/summary';
+import { scanProjectUsage } from './scan-consumer';
+import type { UsageCache } from './usage-cache';
+
+/** A spec file and the name it goes by (its Nx project name). */
+export interface SpecRef {
+  name: string;
+  file: string;
+}
+
+export interface ContractCheckOptions {
+  workspaceRoot: string;
+  project: { name: string; root: string };
+  /** Specs that belong to this project: validated, and their changes since the base listed. */
+  ownedSpecs: readonly SpecRef[];
+  /** Specs whose operations this project's code calls. */
+  consumedSpecs: readonly SpecRef[];
+  /** The commit to diff specs against (already resolved, e.g. a merge-base); none: check the current specs only. */
+  baseCommit?: string;
+  usageCache?: UsageCache;
+}
+
+/** Reads workspace-relative files from the working tree. */
+export function workingTreeReader(workspaceRoot: string): ReadFile {
+  return (file) => {
+    try {
+      return fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** Reads workspace-relative files as they were at a commit. */
+export function revisionReader(workspaceRoot: string, commit: string): ReadFile {
+  return (file) => readFileAtRevision(workspaceRoot, commit, `./${file}`);
+}
+
+/** Loads and indexes a spec; `undefined` operations when it could not be read at all. */
+export function indexSpec(file: string, readFile: ReadFile): IndexedSpec {
+  const spec = loadSpec(file, readFile);
+  return { spec, operations: listOperations(spec) };
+}
+
+/**
+ * Runs one project's contract check: validates the specs it owns, and checks its own calls
+ * against the specs it consumes (current version, and what changed since the base).
+ */
+export function runContractCheck(options: ContractCheckOptions): ContractReport {
+  const head = workingTreeReader(options.workspaceRoot);
+  const base = options.baseCommit ? revisionReader(options.workspaceRoot, options.baseCommit) : undefined;
+  const versionsOf = (ref: SpecRef): SpecVersions => {
+    const headSpec = indexSpec(ref.file, head);
+    const baseText = base?.(ref.file);
+    return { ...ref, head: headSpec, base: base && baseText !== undefined ? indexSpec(ref.file, base) : undefined };
+  };
+
+  const owned = options.ownedSpecs.map(versionsOf);
+  const consumed = options.consumedSpecs.map(versionsOf);
+  const problems: InputProblem[] = owned.flatMap((versions) => versions.head.spec.problems);
+  for (const versions of consumed) {
+    if (!versions.head.spec.root) problems.push(...unusableSpecProblems(versions));
+  }
+
+  let findings: Finding[] = [];
+  let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
+  if (consumed.length > 0) {
+    const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache);
+    const result = checkConsumer(options.project.name, scanned, consumed);
+    findings = result.findings;
+    problems.push(...scanned.problems);
+    usage = {
+      files: scanned.files,
+      calls: scanned.calls.length,
+      resolvedCalls: result.resolvedCalls.length,
+      fieldReads: scanned.calls.reduce((total, call) => total + call.responseFields.length, 0),
+    };
+  }
+
+  const specs: SpecSummary[] = [
+    ...owned.map((versions) => summarizeSpec(versions, 'owned')),
+    ...consumed.map((versions) => summarizeSpec(versions, 'consumed')),
+  ].sort((a, b) => a.file.localeCompare(b.file) || a.role.localeCompare(b.role));
+  const sortedProblems = sortProblems(problems);
+  return {
+    reportVersion: 1,
+    project: options.project.name,
+    ...(options.baseCommit ? { base: options.baseCommit } : {}),
+    specs,
+    usage,
+    findings,
+    problems: sortedProblems,
+    summary: summarize(findings, sortedProblems),
+  };
+}
+
+function unusableSpecProblems(versions: SpecVersions): InputProblem[] {
+  return versions.head.spec.problems.map((problem) => ({
+    ...problem,
+    message: `cannot check calls against ${versions.name}: ${problem.message}`,
+  }));
+}
+
+function summarizeSpec(versions: SpecVersions, role: SpecSummary['role']): SpecSummary {
+  return {
+    name: versions.name,
+    file: versions.file,
+    role,
+    operations: versions.head.operations.length,
+    changedOperations: role === 'owned' && versions.base ? changedOperations(versions.base, versions.head) : [],
+  };
+}
+
+/** Operations added, removed or changed (by resolved fingerprint) between two versions of a spec. */
+export function changedOperations(base: IndexedSpec, head: IndexedSpec): SpecSummary['changedOperations'] {
+  const fingerprints = (indexed: IndexedSpec) =>
+    new Map(indexed.operations.map((operation) => [operation.key, { operation, hash: fingerprintOperation(indexed.spec, operation) }]));
+  const before = fingerprints(base);
+  const after = fingerprints(head);
+  const changes: SpecSummary['changedOperations'] = [];
+  for (const [key, entry] of after) {
+    const previous = before.get(key);
+    if (!previous) changes.push({ operation: describe(entry.operation), change: 'added' });
+    else if (previous.hash !== entry.hash) changes.push({ operation: describe(entry.operation), change: 'changed' });
+  }
+  for (const [key, entry] of before) {
+    if (!after.has(key)) changes.push({ operation: describe(entry.operation), change: 'removed' });
+  }
+  return changes.sort((a, b) => a.operation.localeCompare(b.operation) || a.change.localeCompare(b.change));
+}

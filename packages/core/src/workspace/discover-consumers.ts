@@ -1,0 +1,62 @@
+import { resolveCall } from '../spec/match-call';
+import { indexSpec, workingTreeReader, type SpecRef } from './contract-check';
+import { scanProjectUsage } from './scan-consumer';
+import type { UsageCache } from './usage-cache';
+
+/** A project that calls a spec's operations, and which ones (operation keys, sorted). */
+export interface ConsumedSpec {
+  spec: SpecRef;
+  operations: string[];
+}
+
+/** What graph construction needs to know about a workspace's specs and their consumers. */
+export interface WorkspaceContracts {
+  /** Per spec file: every document it is made of (for hashing inputs) and its operation count. */
+  specs: Map<string, { documents: string[]; operations: number }>;
+  /** Per project root: the specs its code calls. */
+  consumers: Map<string, ConsumedSpec[]>;
+}
+
+/**
+ * Finds which projects call which specs. A call counts for a spec when it resolves to one of its
+ * operations, and also when it clearly aims at the spec but matches nothing (a typo in the path):
+ * that consumer must be checked, or the typo would go unnoticed.
+ */
+export function discoverConsumers(
+  workspaceRoot: string,
+  specs: readonly SpecRef[],
+  projectRoots: readonly string[],
+  cache?: UsageCache,
+): WorkspaceContracts {
+  const read = workingTreeReader(workspaceRoot);
+  const indexed = specs.map((ref) => ({ ref, ...indexSpec(ref.file, read) }));
+  const consumers = new Map<string, ConsumedSpec[]>();
+  for (const projectRoot of [...projectRoots].sort()) {
+    const usage = scanProjectUsage(workspaceRoot, projectRoot, cache);
+    const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
+    for (const call of usage.calls) {
+      for (const { ref, operations } of indexed) {
+        if (isInside(ref.file, projectRoot)) continue;
+        const resolution = resolveCall(call.method, call.urlTemplate, operations);
+        if (resolution.kind === 'unrelated') continue;
+        const entry = used.get(ref.file) ?? { spec: ref, operations: new Set<string>() };
+        if (resolution.kind === 'matched') entry.operations.add(resolution.operation.key);
+        used.set(ref.file, entry);
+        if (resolution.kind === 'matched') break;
+      }
+    }
+    if (used.size === 0) continue;
+    consumers.set(
+      projectRoot,
+      [...used.values()]
+        .map(({ spec, operations }) => ({ spec, operations: [...operations].sort() }))
+        .sort((a, b) => a.spec.file.localeCompare(b.spec.file)),
+    );
+  }
+  const specSummaries = new Map(indexed.map(({ ref, spec, operations }) => [ref.file, { documents: spec.documents, operations: operations.length }]));
+  return { specs: specSummaries, consumers };
+}
+
+function isInside(file: string, root: string): boolean {
+  return root === '.' || root === '' || file.startsWith(`${root}/`);
+}

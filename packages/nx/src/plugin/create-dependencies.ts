@@ -1,0 +1,29 @@
+import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
+import type { SpecRef } from '@contract-graph/core';
+import { CHECK_EXECUTOR } from './create-nodes';
+
+/**
+ * Consumer → spec edges, read from the inferred targets. They are `implicit` on purpose: Nx caches
+ * static and dynamic edges per source file, so an edge that depends on spec content would go stale
+ * while the consumer file is unchanged. Implicit edges are recomputed on every graph build.
+ */
+export const createDependencies: CreateDependencies = (_options, context) => {
+  const ownerOfSpec = new Map<string, string>();
+  const consumed: Array<{ project: string; specs: SpecRef[] }> = [];
+  for (const [project, config] of Object.entries(context.projects)) {
+    for (const target of Object.values(config.targets ?? {})) {
+      if (target.executor !== CHECK_EXECUTOR) continue;
+      for (const spec of (target.options?.ownedSpecs ?? []) as SpecRef[]) ownerOfSpec.set(spec.file, project);
+      consumed.push({ project, specs: (target.options?.consumedSpecs ?? []) as SpecRef[] });
+    }
+  }
+  const edges = new Map<string, RawProjectGraphDependency>();
+  for (const { project, specs } of consumed) {
+    for (const spec of specs) {
+      const owner = ownerOfSpec.get(spec.file);
+      if (!owner || owner === project) continue;
+      edges.set(`${project}\u0000${owner}`, { source: project, target: owner, type: DependencyType.implicit });
+    }
+  }
+  return [...edges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, edge]) => edge);
+};

@@ -1,0 +1,153 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
+import { discoverConsumers, type ConsumedSpec, type SpecRef, type WorkspaceContracts } from '@contract-graph/core';
+import { minimatch } from 'minimatch';
+import { normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
+import { specProjectName } from './project-names';
+import { openUsageCache } from './usage-cache-file';
+
+/**
+ * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
+ * so specs are picked out of it with the options' globs. project.json / package.json files tell
+ * where the projects (potential consumers) are.
+ */
+export const CONTRACT_GRAPH_GLOB = '**/*.{json,yaml,yml}';
+
+export const CHECK_EXECUTOR = '@contract-graph/nx:check';
+
+export const createNodes: CreateNodes<ContractGraphPluginOptions> = [
+  CONTRACT_GRAPH_GLOB,
+  (files, rawOptions, context) => createContractNodes(files, normalizeOptions(rawOptions), context),
+];
+
+type NodeResults = Array<readonly [string, CreateNodesResult]>;
+
+function createContractNodes(files: readonly string[], options: NormalizedOptions, context: CreateNodesContext): NodeResults {
+  const specFiles = files.filter((file) => isSpecFile(file, options)).sort();
+  const projects = findProjects(files, context.workspaceRoot);
+  const specRoots = groupByDirectory(specFiles);
+  const specRefs: SpecRef[] = [];
+  const names = new Map<string, string>();
+  for (const [root, rootSpecs] of specRoots) {
+    const name = projects.get(root)?.name ?? specProjectName(root, [...specRoots.keys()]);
+    names.set(root, name);
+    for (const file of rootSpecs) specRefs.push({ name, file });
+  }
+
+  const cache = openUsageCache(context.workspaceRoot);
+  let contracts: WorkspaceContracts;
+  try {
+    contracts = discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache);
+  } finally {
+    cache.save();
+  }
+
+  const results: NodeResults = [];
+  const roots = [...new Set([...specRoots.keys(), ...contracts.consumers.keys()])].sort();
+  for (const root of roots) {
+    const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
+    const consumed = contracts.consumers.get(root) ?? [];
+    const target = contractCheckTarget(owned, consumed, contracts);
+    const isNewProject = !projects.has(root);
+    const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
+    results.push([
+      configFile,
+      {
+        projects: {
+          [root]: isNewProject
+            ? {
+                name: names.get(root),
+                root,
+                projectType: 'library',
+                tags: ['contract'],
+                metadata: { technologies: ['openapi'], description: `OpenAPI contract ${owned.map((spec) => spec.file).join(', ')}` },
+                targets: { [options.targetName]: target },
+              }
+            : { root, targets: { [options.targetName]: target } },
+        },
+      },
+    ]);
+  }
+  return results;
+}
+
+/** The inferred target: one executor for spec owners and consumers alike, cached on exactly what it reads. */
+export function contractCheckTarget(owned: SpecRef[], consumed: ConsumedSpec[], contracts: WorkspaceContracts): TargetConfiguration {
+  const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
+  const documents = [...new Set([...owned.map((spec) => spec.file), ...consumed.map((entry) => entry.spec.file)].flatMap(specDocuments))].sort();
+  const sources = consumed.length > 0 ? ['{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'] : [];
+  const role = [owned.length > 0 ? 'validates its OpenAPI spec and lists what changed since the base' : undefined, consumed.length > 0 ? `checks its calls to ${consumed.map((entry) => entry.spec.name).join(', ')} against the contract` : undefined]
+    .filter(Boolean)
+    .join('; ');
+  return {
+    executor: CHECK_EXECUTOR,
+    cache: true,
+    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), { env: 'NX_BASE' }],
+    outputs: ['{workspaceRoot}/dist/contract-graph/{projectRoot}/contract-check.json'],
+    options: {
+      ownedSpecs: owned,
+      consumedSpecs: consumed.map((entry) => entry.spec),
+    },
+    metadata: {
+      technologies: ['openapi'],
+      description: `Contract check: ${role}`,
+      help: { command: 'npx contract-graph --help', example: {} },
+    },
+  };
+}
+
+function isSpecFile(file: string, options: NormalizedOptions): boolean {
+  return options.specs.some((glob) => minimatch(file, glob, { dot: false })) && !options.exclude.some((glob) => minimatch(file, glob));
+}
+
+interface ProjectFile {
+  configFile: string;
+  name?: string;
+}
+
+/** Project roots from project.json files, and from package.json files the workspaces globs list. */
+function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {
+  const workspaces = readWorkspaceGlobs(workspaceRoot);
+  const projects = new Map<string, ProjectFile>();
+  for (const file of [...files].sort()) {
+    const base = path.posix.basename(file);
+    const root = path.posix.dirname(file);
+    if (root === '.' || file.includes('node_modules/')) continue;
+    const isProjectJson = base === 'project.json';
+    const isWorkspacePackage = base === 'package.json' && workspaces.some((glob) => minimatch(root, glob));
+    if (!isProjectJson && !isWorkspacePackage) continue;
+    const existing = projects.get(root);
+    if (existing && path.posix.basename(existing.configFile) === 'project.json') continue;
+    projects.set(root, { configFile: file, name: readName(path.join(workspaceRoot, file)) ?? existing?.name });
+  }
+  return projects;
+}
+
+function readWorkspaceGlobs(workspaceRoot: string): string[] {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(workspaceRoot, 'package.json'), 'utf8'));
+    const workspaces = Array.isArray(manifest.workspaces) ? manifest.workspaces : manifest.workspaces?.packages;
+    return Array.isArray(workspaces) ? workspaces.filter((glob: unknown): glob is string => typeof glob === 'string').map((glob: string) => glob.replace(/\/+$/, '')) : [];
+  } catch {
+    return [];
+  }
+}
+
+function readName(file: string): string | undefined {
+  try {
+    const name = JSON.parse(fs.readFileSync(file, 'utf8')).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function groupByDirectory(files: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const root = path.posix.dirname(file);
+    groups.set(root, [...(groups.get(root) ?? []), file]);
+  }
+  return groups;
+}
