@@ -1,5 +1,5 @@
 /** Unit tests live beside the code (`*.spec.ts`); e2e tests drive the real nx binary (`e2e/`). */
-const tsJest = ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022' } }];
+const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022', isolatedModules: true } }];
 module.exports = {
   projects: [
     {

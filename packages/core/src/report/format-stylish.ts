@@ -43,7 +43,14 @@ function problemBlock(problem: InputProblem, paint: Paint): string[] {
 
 function summaryLine(report: ContractReport, paint: Paint): string {
   const { errors, warnings, problems } = report.summary;
-  const checked = `${report.usage.resolvedCalls} call(s) to ${report.specs.length} spec(s) checked`;
+  const owned = report.specs.filter((spec) => spec.role === 'owned');
+  const consumed = report.specs.filter((spec) => spec.role === 'consumed');
+  const checked = [
+    owned.length > 0 ? `${owned.length} spec(s) validated (${owned.reduce((total, spec) => total + spec.operations, 0)} operations)` : '',
+    consumed.length > 0 ? `${report.usage.resolvedCalls} call(s) to ${consumed.map((spec) => spec.name).join(', ')} checked` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const counts = `${errors} error(s), ${warnings} warning(s)${problems > 0 ? `, ${problems} input problem(s)` : ''}`;
   return report.summary.passed
     ? `${paint(32, '✔')} contract-check ${report.project}: passed — ${checked}, ${counts}`

@@ -29,7 +29,8 @@ export function resolveCall(method: string, urlTemplate: string, operations: rea
     return { kind: 'matched', operation: best.operation };
   }
   if (pathMatches.length > 0) {
-    return { kind: 'method-not-found', candidates: pathMatches.map((match) => match.operation) };
+    const candidates = pathMatches.map((match) => match.operation).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+    return { kind: 'method-not-found', candidates };
   }
   const nearest = nearestOperation(call, upperMethod, operations);
   return nearest ? { kind: 'path-not-found', nearest } : { kind: 'unrelated' };

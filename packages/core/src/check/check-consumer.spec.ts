@@ -1,0 +1,136 @@
+import type { CallSite, ConsumerUsage } from '../model';
+import { loadSpec } from '../spec/load-spec';
+import { listOperations } from '../spec/operations';
+import { checkConsumer, renameCandidate, type SpecVersions } from './check-consumer';
+
+const BASE = `openapi: 3.0.3
+info: { title: Users, version: 1.0.0 }
+servers: [{ url: /api }]
+paths:
+  /users/{id}:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: '#/components/schemas/User' }
+  /users/{id}/legacy:
+    get: { responses: { '200': { description: ok } } }
+components:
+  schemas:
+    User:
+      type: object
+      properties:
+        name: { type: string }
+        email: { type: string }
+        lastLogin: { type: string }
+        age: { type: integer }
+        address:
+          type: object
+          properties:
+            city: { type: string }
+`;
+
+const HEAD = BASE.replace(`  /users/{id}/legacy:
+    get: { responses: { '200': { description: ok } } }
+`, '')
+  .replace('        email: { type: string }\n        lastLogin: { type: string }\n', '        emailAddress: { type: string }\n')
+  .replace('age: { type: integer }', 'age: { type: string }');
+
+function versions(head: string, base?: string): SpecVersions {
+  const index = (text: string) => {
+    const spec = loadSpec('apis/users/openapi.yaml', () => text);
+    return { spec, operations: listOperations(spec) };
+  };
+  return { name: 'users-api', file: 'apis/users/openapi.yaml', head: index(head), base: base === undefined ? undefined : index(base) };
+}
+
+function call(url: string, fields: string[], line = 1): CallSite {
+  return {
+    method: 'GET',
+    urlTemplate: url,
+    client: 'fetch',
+    location: { file: 'apps/web/src/a.ts', line, column: 3 },
+    responseFields: fields.map((path, index) => ({ path, location: { file: 'apps/web/src/a.ts', line: line + index + 1, column: 10 } })),
+    requestFields: [],
+  };
+}
+
+function check(calls: CallSite[], specVersions: SpecVersions) {
+  const usage: ConsumerUsage = { calls, problems: [] };
+  return checkConsumer('web', usage, [specVersions]).findings.map((finding) => ({
+    rule: finding.ruleId,
+    operation: finding.operation,
+    property: finding.property,
+    at: finding.consumers.map((consumer) => `${consumer.file}:${consumer.line}:${consumer.column}`),
+    spec: finding.specLocation && `${finding.specLocation.file}:${finding.specLocation.line}`,
+    base: finding.baseLocation && `${finding.baseLocation.file}:${finding.baseLocation.line}`,
+    message: finding.message,
+  }));
+}
+
+describe('checkConsumer', () => {
+  it('fails each removed field the consumer reads, with both spec locations and a rename hint', () => {
+    const findings = check([call('/api/users/{}', ['name', 'email', 'lastLogin'])], versions(HEAD, BASE));
+    expect(findings).toEqual([
+      {
+        rule: 'response-property-removed',
+        operation: 'GET /api/users/{id}',
+        property: 'email',
+        at: ['apps/web/src/a.ts:3:10'],
+        spec: 'apis/users/openapi.yaml:17',
+        base: 'apis/users/openapi.yaml:21',
+        message: "GET /api/users/{id}: response property 'email' was removed (renamed to 'emailAddress'?), but web reads it",
+      },
+      {
+        rule: 'response-property-removed',
+        operation: 'GET /api/users/{id}',
+        property: 'lastLogin',
+        at: ['apps/web/src/a.ts:4:10'],
+        spec: 'apis/users/openapi.yaml:17',
+        base: 'apis/users/openapi.yaml:22',
+        message: "GET /api/users/{id}: response property 'lastLogin' was removed, but web reads it",
+      },
+    ]);
+  });
+
+  it('passes a consumer that reads only what still exists', () => {
+    expect(check([call('/api/users/{}', ['name', 'address.city'])], versions(HEAD, BASE))).toEqual([]);
+  });
+
+  it('reports a type change of a field that is read', () => {
+    expect(check([call('/api/users/{}', ['age'])], versions(HEAD, BASE))).toEqual([
+      expect.objectContaining({ rule: 'response-property-type-changed', property: 'age', message: expect.stringContaining('from integer to string') }),
+    ]);
+  });
+
+  it('names an endpoint removal at the call site', () => {
+    expect(check([call('/api/users/{}/legacy', [])], versions(HEAD, BASE))).toEqual([
+      expect.objectContaining({ rule: 'endpoint-removed', operation: 'GET /api/users/{id}/legacy', at: ['apps/web/src/a.ts:1:3'], base: 'apis/users/openapi.yaml:14' }),
+    ]);
+  });
+
+  it('without a base, still catches unknown operations and fields against the current spec', () => {
+    expect(check([call('/api/user/{}', []), call('/api/users/{}', ['nmae'], 10)], versions(HEAD))).toEqual([
+      expect.objectContaining({ rule: 'consumer-unknown-response-property', property: 'nmae', at: ['apps/web/src/a.ts:11:10'] }),
+    ]);
+    expect(check([call('/api/users/{}/plann', [])], versions(HEAD))).toEqual([
+      expect.objectContaining({ rule: 'consumer-unknown-operation', message: 'web calls GET /api/users/{}/plann, which the spec does not define (did you mean GET /api/users/{id}?)' }),
+    ]);
+  });
+
+  it('merges reads of the same removed field from many places into one finding', () => {
+    const findings = check([call('/api/users/{}', ['lastLogin'], 1), call('/api/users/{}', ['lastLogin'], 20)], versions(HEAD, BASE));
+    expect(findings).toHaveLength(1);
+    expect(findings[0].at).toEqual(['apps/web/src/a.ts:2:10', 'apps/web/src/a.ts:21:10']);
+  });
+});
+
+describe('renameCandidate', () => {
+  it('suggests a similar new name only when exactly one fits', () => {
+    expect(renameCandidate('email', ['emailAddress'])).toBe('emailAddress');
+    expect(renameCandidate('lastLogin', ['emailAddress'])).toBeUndefined();
+    expect(renameCandidate('name', ['fullName', 'nickname'])).toBeUndefined();
+  });
+});

@@ -1,0 +1,278 @@
+import type { ConsumerUsage, FieldUse } from '../model';
+import { extractUsage, extractUsageFromSource } from './extract-usage';
+
+/** Source text from lines, so a case's line numbers are its array indexes + 1. */
+const lines = (...text: string[]): string => text.join('\n');
+
+const at = (field: FieldUse): string => `${field.path} @${field.location.line}:${field.location.column}`;
+
+/** A call as one line (`GET /api/x fetch @1:1`), with its reads and sends as `path @line:col`. */
+function summarize(usage: ConsumerUsage) {
+  return usage.calls.map((call) => ({
+    call: `${call.method} ${call.urlTemplate} ${call.client} @${call.location.line}:${call.location.column}`,
+    reads: call.responseFields.map(at),
+    sends: call.requestFields.map(at),
+  }));
+}
+
+interface Case {
+  name: string;
+  file?: string;
+  source: string;
+  expected: ReturnType<typeof summarize>;
+}
+
+const fetchCases: Case[] = [
+  {
+    name: 'fetch with a template URL, awaited json() and property reads; res.ok is not a field',
+    source: lines(
+      'async function show(id: string) {',
+      '  const res = await fetch(`/api/users/${id}`);',
+      '  if (!res.ok) throw new Error(String(res.status));',
+      '  const user = await res.json();',
+      '  return `${user.email} ${user.address.city}`;',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/users/{} fetch @2:21', reads: ['email @5:18', 'address.city @5:40'], sends: [] }],
+  },
+  {
+    name: 'fetch(...).then(r => r.json()).then(u => u.name)',
+    source: lines("fetch('/api/me').then((r) => r.json()).then((u) => console.log(u.name));"),
+    expected: [{ call: 'GET /api/me fetch @1:1', reads: ['name @1:66'], sends: [] }],
+  },
+  {
+    name: 'destructuring the awaited body: nested patterns and renames record the property names',
+    source: lines(
+      'export async function load() {',
+      "  const res = await fetch('/api/me');",
+      '  const { email, address: { city }, name: fullName } = await res.json();',
+      '  return [email, city, fullName];',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/me fetch @2:21', reads: ['email @3:11', 'address.city @3:29', 'name @3:37'], sends: [] }],
+  },
+  {
+    name: 'a body returned by a local function is tracked where the function is called',
+    source: lines(
+      'async function getUser(id: number) {',
+      '  const r = await fetch(`/api/users/${id}`);',
+      '  return r.json();',
+      '}',
+      'export const getTeam = async () => (await fetch("/api/team")).json();',
+      'export async function render() {',
+      '  const user = await getUser(1);',
+      '  const team = await getTeam();',
+      '  return user.email + team.title;',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users/{} fetch @2:19', reads: ['email @9:15'], sends: [] },
+      { call: 'GET /api/team fetch @5:43', reads: ['title @9:28'], sends: [] },
+    ],
+  },
+  {
+    name: 'POST through fetch: method from the init object, request fields from JSON.stringify({...})',
+    source: lines(
+      'export function save(name: string) {',
+      "  return window.fetch('/api/users', { method: 'post', body: JSON.stringify({ name, role: 'admin' }) });",
+      '}',
+    ),
+    expected: [{ call: 'POST /api/users fetch @2:17', reads: [], sends: ['name @2:78', 'role @2:84'] }],
+  },
+  {
+    name: 'URL concatenated from const strings',
+    source: lines("const API = '/api';", "const USERS = API + '/users';", "const load = (id: string) => fetch(USERS + '/' + id);"),
+    expected: [{ call: 'GET /api/users/{} fetch @3:30', reads: [], sends: [] }],
+  },
+  {
+    name: 'full URL: origin, query string and fragment are removed',
+    source: lines("const search = (q: string) => fetch('https://api.example.com/api/search?q=' + q + '#top');"),
+    expected: [{ call: 'GET /api/search fetch @1:31', reads: [], sends: [] }],
+  },
+  {
+    name: 'a base URL from the environment is kept as a leading {}',
+    source: lines('const API_BASE = process.env.API_BASE;', 'const load = (id: string) => fetch(`${API_BASE}/users/${id}`);'),
+    expected: [{ call: 'GET {}/users/{} fetch @2:30', reads: [], sends: [] }],
+  },
+  {
+    name: 'arrays: callbacks and indexes read elements; iterating or .length alone reads the array field',
+    source: lines(
+      'export async function list() {',
+      "  const users = await fetch('/api/users').then((r) => r.json());",
+      '  users.map((u) => u.name);',
+      '  const first = users[0].email;',
+      "  const page = await (await fetch('/api/page')).json();",
+      '  page.items.forEach(({ title }) => title);',
+      '  return page.tags.length + page.total;',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users fetch @2:23', reads: ['[].name @3:22', '[].email @4:26'], sends: [] },
+      { call: 'GET /api/page fetch @5:29', reads: ['items[].title @6:25', 'tags @7:15', 'total @7:34'], sends: [] },
+    ],
+  },
+  {
+    name: "optional chaining and string element access are reads; a method call on a field reads the field",
+    source: lines(
+      'async function show() {',
+      "  const user = await fetch('/api/me').then((r) => r.json());",
+      "  return user?.profile?.bio ?? user?.['nickname'] ?? user.name.toUpperCase();",
+      '}',
+    ),
+    expected: [{ call: 'GET /api/me fetch @2:22', reads: ['profile.bio @3:25', 'nickname @3:39', 'name @3:59'], sends: [] }],
+  },
+  {
+    name: 'a .tsx component reading the body inside JSX',
+    file: 'web/src/UserCard.tsx',
+    source: lines(
+      'export async function UserCard({ id }: { id: string }) {',
+      '  const user = await fetch(`/api/users/${id}`).then((r) => r.json());',
+      '  return <p className="email">{user.email}</p>;',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/users/{} fetch @2:22', reads: ['email @3:37'], sends: [] }],
+  },
+  {
+    name: 'a URL the code does not show (a bare parameter) is no call',
+    source: lines('export const get = (url: string) => fetch(url).then((r) => r.json());'),
+    expected: [],
+  },
+];
+
+const axiosCases: Case[] = [
+  {
+    name: 'axios.create instance: baseURL prefixed, res.data and { data } give the body',
+    source: lines(
+      "import axios from 'axios';",
+      "export const api = axios.create({ baseURL: '/api/' });",
+      'export async function profile() {',
+      "  const res = await api.get('/me');",
+      '  const { data } = await api.get(`teams/${res.data.teamId}`);',
+      '  return res.data.name + data.members[0].email + res.status;',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/me axios @4:25', reads: ['teamId @5:52', 'name @6:19'], sends: [] },
+      { call: 'GET /api/teams/{} axios @5:30', reads: ['members[].email @6:42'], sends: [] },
+    ],
+  },
+  {
+    name: 'axios under another import name, post data, renamed { data: team }, and .then(res => res.data)',
+    source: lines(
+      "import http from 'axios';",
+      'export async function create(title: string) {',
+      "  const { data: team } = await http.post('/api/teams', { title, private: true });",
+      "  const members = await http.get(`/api/teams/${team.id}/members`).then((res) => res.data);",
+      '  return members.map((m) => m.login);',
+      '}',
+    ),
+    expected: [
+      { call: 'POST /api/teams axios @3:37', reads: ['id @4:53'], sends: ['title @3:58', 'private @3:65'] },
+      { call: 'GET /api/teams/{}/members axios @4:30', reads: ['[].login @5:31'], sends: [] },
+    ],
+  },
+  {
+    name: 'axios(config) and axios(url): method, url and data from the config',
+    source: lines(
+      "import axios from 'axios';",
+      "axios({ url: '/api/jobs', method: 'put', data: { name: 'x' } }).then(({ data }) => data.state);",
+      "axios('/api/health');",
+      "axios.request({ url: '/api/jobs/1', method: 'DELETE' });",
+    ),
+    expected: [
+      { call: 'PUT /api/jobs axios @2:1', reads: ['state @2:89'], sends: ['name @2:50'] },
+      { call: 'GET /api/health axios @3:1', reads: [], sends: [] },
+      { call: 'DELETE /api/jobs/1 axios @4:7', reads: [], sends: [] },
+    ],
+  },
+  {
+    name: 'instance methods returning bodies, called through this and an object',
+    source: lines(
+      "import axios from 'axios';",
+      'class UserService {',
+      "  private http = axios.create({ baseURL: 'https://api.example.com/v2' });",
+      "  async me() { return (await this.http.get('/me')).data; }",
+      '  async greet() { return (await this.me()).displayName; }',
+      '}',
+      'const repo = {',
+      "  list: () => axios.get('/api/things').then((res) => res.data),",
+      '};',
+      'repo.list().then((things) => things[0].label);',
+    ),
+    expected: [
+      { call: 'GET /v2/me axios @4:40', reads: ['displayName @5:44'], sends: [] },
+      { call: 'GET /api/things axios @8:21', reads: ['[].label @10:40'], sends: [] },
+    ],
+  },
+  {
+    name: 'an absolute URL ignores the instance baseURL, as axios does; an env baseURL is an unknown prefix',
+    source: lines(
+      "import axios from 'axios';",
+      "const api = axios.create({ baseURL: '/api' });",
+      'const gateway = axios.create({ baseURL: process.env.GATEWAY_URL });',
+      "api.get('https://status.example.com/health');",
+      "gateway.get('/users');",
+    ),
+    expected: [
+      { call: 'GET /health axios @4:5', reads: [], sends: [] },
+      { call: 'GET {}/users axios @5:9', reads: [], sends: [] },
+    ],
+  },
+];
+
+describe('extractUsageFromSource', () => {
+  it.each(fetchCases)('fetch: $name', ({ file, source, expected }) => {
+    const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
+    expect(usage.problems).toEqual([]);
+    expect(summarize(usage)).toEqual(expected);
+  });
+
+  it.each(axiosCases)('axios: $name', ({ file, source, expected }) => {
+    const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
+    expect(usage.problems).toEqual([]);
+    expect(summarize(usage)).toEqual(expected);
+  });
+
+  it('uses the workspace-relative path verbatim in every location', () => {
+    const usage = extractUsageFromSource('apps/web/src/me.js', "fetch('/api/me').then((r) => r.json()).then((u) => u.name);");
+    expect(usage.calls[0].location).toEqual({ file: 'apps/web/src/me.js', line: 1, column: 1 });
+    expect(usage.calls[0].responseFields[0].location.file).toBe('apps/web/src/me.js');
+  });
+
+  it('reports a file that does not parse, at the first syntax error, and finds no calls in it', () => {
+    const source = lines("fetch('/api/a');", 'function broken( {', '  return 1;', '}');
+    expect(extractUsageFromSource('web/src/broken.ts', source)).toEqual({
+      calls: [],
+      problems: [
+        {
+          code: 'consumer-parse-error',
+          message: "web/src/broken.ts does not parse: ':' expected.",
+          location: { file: 'web/src/broken.ts', line: 3, column: 10 },
+          hint: 'Fix the syntax error; contract-graph skipped this file, so calls in it are not checked.',
+        },
+      ],
+    });
+  });
+
+  it('parses JSX only where the extension allows it', () => {
+    const source = "const view = <p>{1}</p>;\nfetch('/api/a');";
+    expect(extractUsageFromSource('a.jsx', source).calls).toHaveLength(1);
+    expect(extractUsageFromSource('a.ts', source)).toMatchObject({ calls: [], problems: [{ code: 'consumer-parse-error', location: { line: 1, column: 19 } }] });
+  });
+});
+
+describe('extractUsage', () => {
+  it('merges files, ordering calls by file, line and column, and keeps each file’s problems', () => {
+    const usage = extractUsage([
+      { path: 'web/b.ts', text: "fetch('/api/b2');\nfetch('/api/b1');" },
+      { path: 'web/bad.ts', text: 'const = 1;' },
+      { path: 'web/a.ts', text: "\n  fetch('/api/a');" },
+    ]);
+    expect(usage.calls.map((call) => `${call.location.file}:${call.location.line} ${call.urlTemplate}`)).toEqual([
+      'web/a.ts:2 /api/a',
+      'web/b.ts:1 /api/b2',
+      'web/b.ts:2 /api/b1',
+    ]);
+    expect(usage.problems.map((problem) => `${problem.code} ${problem.location.file}`)).toEqual(['consumer-parse-error web/bad.ts']);
+  });
+});
