@@ -61,11 +61,14 @@ try {
     for (const dep of deps) console.log(`  ${source} → ${dep.target}`);
   }
 
-  step('2. The backend change', 'On a branch: `lastLogin` removed from User, `email` renamed to `emailAddress`.\nThe web dashboard still reads both; admin reads only `name`; billing calls another endpoint.');
+  step('2. The backend change', 'On a branch: `lastLogin` removed from User, `email` renamed to `emailAddress`.\nThe web dashboard still reads both; admin reads only `name`; billing calls another endpoint.\n`nx sync` updates the spec\'s fingerprint file (one hash per operation), which is committed with the change:');
   git('checkout', '-q', '-b', 'backend-change');
   fs.cpSync(path.join(example, 'change'), workspace, { recursive: true });
+  nx(['sync']);
+  run('git', ['diff', '--stat'], workspace);
   git('add', '-A');
   git('commit', '-q', '-m', 'users API: drop lastLogin, rename email');
+  console.log('\nOnly GET /api/users/{id} changed, so affected selects the spec and its consumers: web and admin, not billing.');
   const broken = nx(['affected', '-t', 'contract-check', '--base=main', '--outputStyle=static']);
   console.log(`\n→ exit code ${broken}: ${broken !== 0 ? 'the change breaks the web dashboard, and the output says where.' : 'UNEXPECTED: the break was not caught.'}`);
   failed ||= broken === 0;

@@ -19,3 +19,11 @@ export { runContractCheck, indexSpec, changedOperations, type ContractCheckOptio
 export { discoverConsumers, type ConsumedSpec, type WorkspaceContracts } from './workspace/discover-consumers';
 export { listSourceFiles, isConsumerSourceFile } from './workspace/source-files';
 export { createMemoryUsageCache, usageCacheKey, type UsageCache } from './workspace/usage-cache';
+export {
+  buildFingerprintFile,
+  fingerprintFieldPath,
+  fingerprintFilePath,
+  renderFingerprintFile,
+  serializeFingerprintFile,
+  type FingerprintFile,
+} from './contracts/fingerprint-file';

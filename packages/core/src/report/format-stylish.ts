@@ -20,6 +20,7 @@ export function formatStylish(report: ContractReport, options: StylishOptions = 
     for (const changed of spec.changedOperations) lines.push(`  ${changed.change.padEnd(7)} ${changed.operation}`);
     lines.push('');
   }
+  for (const note of report.notes) lines.push(`note: ${note}`, '');
   lines.push(summaryLine(report, paint));
   return `${lines.join('\n')}\n`;
 }

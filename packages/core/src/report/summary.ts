@@ -11,6 +11,8 @@ export interface ContractReport {
   specs: SpecSummary[];
   /** How many calls and field reads were checked. */
   usage: { files: number; calls: number; resolvedCalls: number; fieldReads: number };
+  /** Things worth knowing that do not fail the check. */
+  notes: string[];
   findings: Finding[];
   problems: InputProblem[];
   summary: { errors: number; warnings: number; problems: number; passed: boolean };

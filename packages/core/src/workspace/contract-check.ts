@@ -2,16 +2,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkConsumer, describe, type IndexedSpec, type SpecVersions } from '../check/check-consumer';
 import type { Finding } from '../check/finding';
+import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
 import { readFileAtRevision } from '../git/git';
 import type { InputProblem } from '../model';
 import { fingerprintOperation } from '../spec/fingerprint';
-import { loadSpec, sortProblems, type ReadFile } from '../spec/load-spec';
-import { listOperations } from '../spec/operations';
+import { indexSpec } from '../spec/index-spec';
+import { sortProblems, type ReadFile } from '../spec/load-spec';
 import { summarize, type ContractReport, type SpecSummary } from '../report/summary';
 import { scanProjectUsage } from './scan-consumer';
 import type { UsageCache } from './usage-cache';
 
 /** A spec file and the name it goes by (its Nx project name). */
+export { indexSpec };
+
 export interface SpecRef {
   name: string;
   file: string;
@@ -45,12 +48,6 @@ export function revisionReader(workspaceRoot: string, commit: string): ReadFile 
   return (file) => readFileAtRevision(workspaceRoot, commit, `./${file}`);
 }
 
-/** Loads and indexes a spec; `undefined` operations when it could not be read at all. */
-export function indexSpec(file: string, readFile: ReadFile): IndexedSpec {
-  const spec = loadSpec(file, readFile);
-  return { spec, operations: listOperations(spec) };
-}
-
 /**
  * Runs one project's contract check: validates the specs it owns, and checks its own calls
  * against the specs it consumes (current version, and what changed since the base).
@@ -67,6 +64,15 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const owned = options.ownedSpecs.map(versionsOf);
   const consumed = options.consumedSpecs.map(versionsOf);
   const problems: InputProblem[] = owned.flatMap((versions) => versions.head.spec.problems);
+  const notes: string[] = [];
+  for (const versions of owned) {
+    if (versions.head.spec.problems.length > 0 || !versions.head.spec.root) continue;
+    const status = checkFingerprintFile(versions.file, versions.head, head);
+    if (status.kind === 'stale') problems.push(status.problem);
+    if (status.kind === 'missing') {
+      notes.push(`${status.file} does not exist: every edit of ${versions.file} reruns all its consumers. Run \`nx sync\` and commit it to rerun only the consumers of changed operations.`);
+    }
+  }
   for (const versions of consumed) {
     if (!versions.head.spec.root) problems.push(...unusableSpecProblems(versions));
   }
@@ -97,6 +103,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     ...(options.baseCommit ? { base: options.baseCommit } : {}),
     specs,
     usage,
+    notes,
     findings,
     problems: sortedProblems,
     summary: summarize(findings, sortedProblems),

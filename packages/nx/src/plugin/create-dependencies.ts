@@ -1,13 +1,16 @@
 import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
 import type { SpecRef } from '@contract-graph/core';
 import { CHECK_EXECUTOR } from './create-nodes';
+import { normalizeOptions, type ContractGraphPluginOptions } from './options';
 
 /**
  * Consumer → spec edges, read from the inferred targets. They are `implicit` on purpose: Nx caches
  * static and dynamic edges per source file, so an edge that depends on spec content would go stale
  * while the consumer file is unchanged. Implicit edges are recomputed on every graph build.
+ * The `consumerEdges: false` option turns them off.
  */
-export const createDependencies: CreateDependencies = (_options, context) => {
+export const createDependencies: CreateDependencies<ContractGraphPluginOptions> = (options, context) => {
+  if (!normalizeOptions(options).consumerEdges) return [];
   const ownerOfSpec = new Map<string, string>();
   const consumed: Array<{ project: string; specs: SpecRef[] }> = [];
   for (const [project, config] of Object.entries(context.projects)) {

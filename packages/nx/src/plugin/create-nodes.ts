@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
-import { discoverConsumers, type ConsumedSpec, type SpecRef, type WorkspaceContracts } from '@contract-graph/core';
+import { discoverConsumers, fingerprintFieldPath, fingerprintFilePath, type ConsumedSpec, type SpecRef, type WorkspaceContracts } from '@contract-graph/core';
 import { minimatch } from 'minimatch';
-import { normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
+import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
 import { specProjectName } from './project-names';
 import { openUsageCache } from './usage-cache-file';
 
@@ -48,7 +48,7 @@ function createContractNodes(files: readonly string[], options: NormalizedOption
   for (const root of roots) {
     const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
     const consumed = contracts.consumers.get(root) ?? [];
-    const target = contractCheckTarget(owned, consumed, contracts);
+    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)));
     const isNewProject = !projects.has(root);
     const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
     results.push([
@@ -72,10 +72,24 @@ function createContractNodes(files: readonly string[], options: NormalizedOption
   return results;
 }
 
-/** The inferred target: one executor for spec owners and consumers alike, cached on exactly what it reads. */
-export function contractCheckTarget(owned: SpecRef[], consumed: ConsumedSpec[], contracts: WorkspaceContracts): TargetConfiguration {
+export const SYNC_GENERATOR = '@contract-graph/nx:sync';
+
+/**
+ * The inferred target: one executor for spec owners and consumers alike, cached on exactly what it
+ * reads. A consumer's inputs name only the operations it calls, as fields of the spec's committed
+ * fingerprint file, so an edit of one endpoint selects and reruns only that endpoint's consumers.
+ */
+export function contractCheckTarget(
+  owned: SpecRef[],
+  consumed: ConsumedSpec[],
+  contracts: WorkspaceContracts,
+  fileExists: (file: string) => boolean,
+): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
-  const documents = [...new Set([...owned.map((spec) => spec.file), ...consumed.map((entry) => entry.spec.file)].flatMap(specDocuments))].sort();
+  const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), fingerprintFilePath(spec.file)]);
+  const consumedInputs = consumed.map((entry) => consumedSpecInput(entry, specDocuments, fileExists));
+  const documents = [...new Set([...ownedDocuments, ...consumedInputs.flatMap((input) => ('documents' in input ? input.documents : []))])].sort();
+  const fingerprintInputs = consumedInputs.flatMap((input) => ('fingerprint' in input ? [input.fingerprint] : []));
   const sources = consumed.length > 0 ? ['{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'] : [];
   const role = [owned.length > 0 ? 'validates its OpenAPI spec and lists what changed since the base' : undefined, consumed.length > 0 ? `checks its calls to ${consumed.map((entry) => entry.spec.name).join(', ')} against the contract` : undefined]
     .filter(Boolean)
@@ -83,7 +97,8 @@ export function contractCheckTarget(owned: SpecRef[], consumed: ConsumedSpec[], 
   return {
     executor: CHECK_EXECUTOR,
     cache: true,
-    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), { env: 'NX_BASE' }],
+    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, { env: 'NX_BASE' }],
+    ...(owned.length > 0 ? { syncGenerators: [SYNC_GENERATOR] } : {}),
     outputs: ['{workspaceRoot}/dist/contract-graph/{projectRoot}/contract-check.json'],
     options: {
       ownedSpecs: owned,
@@ -97,16 +112,26 @@ export function contractCheckTarget(owned: SpecRef[], consumed: ConsumedSpec[], 
   };
 }
 
-function isSpecFile(file: string, options: NormalizedOptions): boolean {
-  return options.specs.some((glob) => minimatch(file, glob, { dot: false })) && !options.exclude.some((glob) => minimatch(file, glob));
-}
-
 interface ProjectFile {
   configFile: string;
   name?: string;
 }
 
 /** Project roots from project.json files, and from package.json files the workspaces globs list. */
+/**
+ * What a consumer's cache key holds of a spec it calls: the fingerprints of the operations it calls
+ * when the fingerprint file exists, else every document of the spec (correct, but any edit reruns it).
+ */
+function consumedSpecInput(
+  entry: ConsumedSpec,
+  specDocuments: (file: string) => string[],
+  fileExists: (file: string) => boolean,
+): { documents: string[] } | { fingerprint: { json: string; fields: string[] } } {
+  const fingerprintFile = fingerprintFilePath(entry.spec.file);
+  if (entry.operations.length === 0 || !fileExists(fingerprintFile)) return { documents: specDocuments(entry.spec.file) };
+  return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(fingerprintFieldPath) } };
+}
+
 function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {
   const workspaces = readWorkspaceGlobs(workspaceRoot);
   const projects = new Map<string, ProjectFile>();

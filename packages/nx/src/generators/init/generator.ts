@@ -1,20 +1,23 @@
 import { readNxJson, updateNxJson, type Tree } from '@nx/devkit';
+import { PLUGIN_NAME, registeredOptions } from '../../plugin/options';
+import { writeFingerprintFiles } from '../sync/generator';
 
 export interface InitGeneratorSchema {
   targetName?: string;
+  skipFormat?: boolean;
 }
 
-const PLUGIN = '@contract-graph/nx';
-
-/** Registers the plugin in nx.json (once) and caches its target by default. Run by `nx add @contract-graph/nx`. */
+/**
+ * Registers the plugin in nx.json (once) and writes the specs' fingerprint files, so endpoint-precise
+ * `nx affected` works from the first commit. Run by `nx add @contract-graph/nx`.
+ */
 export default async function initGenerator(tree: Tree, schema: InitGeneratorSchema): Promise<void> {
   const nxJson = readNxJson(tree) ?? {};
-  const plugins = nxJson.plugins ?? [];
-  const registered = plugins.some((entry) => (typeof entry === 'string' ? entry : entry.plugin) === PLUGIN);
-  if (!registered) {
+  if (!registeredOptions(nxJson.plugins)) {
     const targetName = schema.targetName ?? 'contract-check';
-    plugins.push(targetName === 'contract-check' ? PLUGIN : { plugin: PLUGIN, options: { targetName } });
-    nxJson.plugins = plugins;
+    nxJson.plugins = [...(nxJson.plugins ?? []), targetName === 'contract-check' ? PLUGIN_NAME : { plugin: PLUGIN_NAME, options: { targetName } }];
     updateNxJson(tree, nxJson);
   }
+  // Not formatted: the fingerprint files must stay byte-identical to what the sync generator writes.
+  writeFingerprintFiles(tree);
 }

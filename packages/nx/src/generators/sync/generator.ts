@@ -1,0 +1,41 @@
+import { glob, readNxJson, type Tree } from '@nx/devkit';
+import { renderFingerprintFile } from '@contract-graph/core';
+import { isSpecFile, normalizeOptions, registeredOptions } from '../../plugin/options';
+
+/** What Nx expects back from a sync generator. */
+export interface SyncResult {
+  outOfSyncMessage?: string;
+  outOfSyncDetails?: string[];
+}
+
+/**
+ * Keeps every spec's fingerprint file (`openapi.contract.json` beside `openapi.yaml`) in step with
+ * the spec. It is the sync generator of the specs' `contract-check` targets, so `nx sync` writes the
+ * files and `nx sync:check` (or any task run in CI) fails while one is stale.
+ */
+export default async function syncGenerator(tree: Tree): Promise<SyncResult> {
+  const written = writeFingerprintFiles(tree);
+  if (written.length === 0) return {};
+  return {
+    outOfSyncMessage: `Contract fingerprint files are out of date with their OpenAPI specs: ${written.join(', ')}. Run \`nx sync\` and commit them.`,
+    outOfSyncDetails: written.map((file) => `${file} (run \`nx sync\` and commit it)`),
+  };
+}
+
+/** Writes the fingerprint files that differ from what their specs say; returns their paths, sorted. */
+export function writeFingerprintFiles(tree: Tree): string[] {
+  const options = normalizeOptions(registeredOptions(readNxJson(tree)?.plugins));
+  const read = (file: string) => tree.read(file, 'utf8') ?? undefined;
+  const specs = glob(tree, options.specs)
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => isSpecFile(file, options))
+    .sort();
+  const written: string[] = [];
+  for (const spec of specs) {
+    const rendered = renderFingerprintFile(spec, read);
+    if (!rendered || read(rendered.file) === rendered.text) continue;
+    tree.write(rendered.file, rendered.text);
+    written.push(rendered.file);
+  }
+  return written;
+}
