@@ -1,0 +1,43 @@
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { updateJson, type Tree } from '@nx/devkit';
+import syncGenerator from './generator';
+
+const SPEC = `openapi: 3.0.3
+info: { title: Users, version: 1.0.0 }
+paths:
+  /users/{id}:
+    get: { responses: { '200': { description: ok } } }
+`;
+
+describe('sync generator', () => {
+  let tree: Tree;
+
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    updateJson(tree, 'nx.json', (json) => ({ ...json, plugins: ['@contract-graph/nx'] }));
+    tree.write('apis/users/openapi.yaml', SPEC);
+    tree.write('apis/broken/openapi.yaml', 'openapi: 3.0.3\ninfo: [\n');
+  });
+
+  it('writes the fingerprint file of each valid spec and reports the workspace out of sync', async () => {
+    const result = await syncGenerator(tree);
+    expect(result.outOfSyncMessage).toBe('Contract fingerprint files are out of date with their OpenAPI specs: apis/users/openapi.contract.json. Run `nx sync` and commit them.');
+    expect(JSON.parse(tree.read('apis/users/openapi.contract.json', 'utf8') as string).operations).toEqual({ 'GET /users/{}': expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(tree.exists('apis/broken/openapi.contract.json')).toBe(false);
+  });
+
+  it('is in sync once the files are written, and out of sync again after a spec edit', async () => {
+    await syncGenerator(tree);
+    expect(await syncGenerator(tree)).toEqual({});
+    tree.write('apis/users/openapi.yaml', SPEC.replace("'200'", "'201'"));
+    expect((await syncGenerator(tree)).outOfSyncMessage).toContain('apis/users/openapi.contract.json');
+  });
+
+  it('follows the spec globs of the plugin options', async () => {
+    updateJson(tree, 'nx.json', (json) => ({ ...json, plugins: [{ plugin: '@contract-graph/nx', options: { specs: ['contracts/*.yaml'] } }] }));
+    tree.write('contracts/orders.yaml', SPEC);
+    await syncGenerator(tree);
+    expect(tree.exists('contracts/orders.contract.json')).toBe(true);
+    expect(tree.exists('apis/users/openapi.contract.json')).toBe(false);
+  });
+});
