@@ -1,0 +1,2 @@
+/** Public API of @contract-graph/jest (work in progress). */
+export {};
