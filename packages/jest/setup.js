@@ -1,0 +1,2 @@
+// `setupFilesAfterEnv: ['@contract-graph/jest/setup']` resolves here.
+require('./dist/setup');

@@ -1,0 +1,87 @@
+import type { CallSite } from '../call-site';
+import { mayBeJson, parseJsonText } from '../exchange';
+import type { ValidationContext } from './context';
+
+type AxiosLike = Record<string, any>;
+
+/**
+ * Adds interceptors to the default axios instance and to every instance `axios.create()` makes
+ * from now on (the code under test creates its instances after the setup file ran). Requests are
+ * checked with their response, non-2xx responses included; the request interceptor is synchronous
+ * so that the call site is the code's own stack.
+ */
+export function installAxiosHook(axios: AxiosLike, context: ValidationContext): () => void {
+  const callSites = new WeakMap<object, CallSite>();
+  const removers: Array<() => void> = [];
+
+  const check = (response: any) => {
+    const config = response?.config;
+    if (!config) return;
+    let url: string;
+    try {
+      url = axios.getUri(config);
+    } catch {
+      url = String(config.url ?? '');
+    }
+    const requestBody = typeof config.data === 'string' ? parseJsonText(config.data) : config.data;
+    const contentType = headerOf(response.headers, 'content-type');
+    const data = typeof response.data === 'string' && mayBeJson(contentType) ? parseJsonText(response.data) : response.data;
+    context.check({
+      client: 'axios',
+      method: String(config.method ?? 'get'),
+      url,
+      request: requestBody === undefined ? undefined : { contentType: headerOf(config.headers, 'content-type'), body: requestBody },
+      response: { status: response.status, contentType, body: data === '' ? undefined : data },
+      callSite: callSites.get(config),
+    });
+  };
+
+  const hookInstance = (instance: AxiosLike) => {
+    const requestId = instance.interceptors.request.use(
+      (config: object) => {
+        callSites.set(config, context.callSite());
+        return config;
+      },
+      undefined,
+      { synchronous: true },
+    );
+    const responseId = instance.interceptors.response.use(
+      (response: unknown) => {
+        check(response);
+        return response;
+      },
+      (error: any) => {
+        if (error?.response) check(error.response);
+        return Promise.reject(error);
+      },
+    );
+    removers.push(() => {
+      instance.interceptors.request.eject(requestId);
+      instance.interceptors.response.eject(responseId);
+    });
+  };
+
+  hookInstance(axios);
+  const originalCreate = axios.create;
+  if (typeof originalCreate === 'function') {
+    axios.create = function (this: unknown, ...args: unknown[]) {
+      const instance = originalCreate.apply(this, args);
+      hookInstance(instance);
+      return instance;
+    };
+  }
+  return () => {
+    removers.forEach((remove) => remove());
+    if (typeof originalCreate === 'function') axios.create = originalCreate;
+  };
+}
+
+function headerOf(headers: any, name: string): string | undefined {
+  if (!headers) return undefined;
+  if (typeof headers.get === 'function') {
+    const value = headers.get(name);
+    if (value !== undefined && value !== null) return String(value);
+  }
+  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
+  return found ? String(found[1]) : undefined;
+}

@@ -1,0 +1,114 @@
+import * as path from 'node:path';
+import { ContractSet } from './contracts';
+import { discoverSpecFiles, findWorkspaceRoot, specGlobsOf } from './discover-specs';
+import { formatViolation, type ContractViolation } from './exchange';
+import { installAxiosHook } from './hooks/axios';
+import { ValidationContext } from './hooks/context';
+import { installFetchHook, type JestLike } from './hooks/fetch';
+import { installMswHook } from './hooks/msw';
+import { createToMatchContract } from './matcher';
+
+/** Options of the setup; all optional. */
+export interface ContractValidationOptions {
+  /**
+   * Spec files or globs, relative to the workspace root. Default: the `@contract-graph/nx` plugin's
+   * `specs`/`exclude` options in nx.json, else `**\/openapi.{yaml,yml,json}` and `**\/swagger.{yaml,yml,json}`.
+   */
+  specs?: string[];
+  /** The workspace root. Default: found from the test file up (nx.json, package.json `workspaces`, .git). */
+  workspaceRoot?: string;
+  /** Report properties a schema does not list in requests, and readOnly properties sent. Default true. */
+  strictRequests?: boolean;
+  /** Report properties a schema does not list in responses and mocks (a mock that still returns a dropped field), and writeOnly ones. Default true. */
+  strictResponses?: boolean;
+  /** Which hooks to install. Default: all that apply (fetch when there is one, axios and msw when the test's project can resolve them). */
+  fetch?: boolean;
+  axios?: boolean;
+  msw?: boolean;
+}
+
+/** Handle on what the setup installed. */
+export interface ContractValidation {
+  contracts: ContractSet;
+  /** Violations collected since the last test ended (and removes them). */
+  takeViolations(): ContractViolation[];
+  uninstall(): void;
+}
+
+interface JestGlobals {
+  expect?: { getState(): { testPath?: string; currentTestName?: string }; extend(matchers: object): void };
+  beforeEach?: (fn: () => void) => void;
+  afterEach?: (fn: () => void) => void;
+  afterAll?: (fn: () => void) => void;
+}
+
+/**
+ * Installs contract validation for the current test file: hooks fetch, axios and msw, registers
+ * `toMatchContract`, and fails each test, after it ran, with every contract violation it caused.
+ * Called by `@contract-graph/jest/setup`; call it yourself from a setup file to pass options.
+ */
+export function installContractValidation(options: ContractValidationOptions = {}, jestObject?: JestLike): ContractValidation {
+  const globals = globalThis as unknown as JestGlobals & Record<string, any>;
+  const testPath = globals.expect?.getState().testPath;
+  const startDir = testPath ? path.dirname(testPath) : process.cwd();
+  const workspaceRoot = path.resolve(options.workspaceRoot ?? findWorkspaceRoot(startDir));
+  const specFiles = () =>
+    options.specs ? discoverSpecFiles(workspaceRoot, { specs: options.specs, exclude: specGlobsOf(workspaceRoot).exclude }) : discoverSpecFiles(workspaceRoot);
+  const contracts = new ContractSet(workspaceRoot, specFiles, { strictRequests: options.strictRequests, strictResponses: options.strictResponses });
+  const currentTestName = () => globals.expect?.getState().currentTestName;
+  const context = new ValidationContext(contracts, testPath, currentTestName);
+  const uninstallers: Array<() => void> = [];
+
+  if (options.fetch !== false) {
+    const hook = installFetchHook(globals, context, jestObject);
+    uninstallers.push(hook.uninstall);
+    globals.beforeEach?.(() => hook.repair());
+  }
+  if (options.axios !== false) {
+    const axios = requireFrom(startDir, 'axios');
+    const instance = axios?.default ?? axios;
+    if (instance?.interceptors) uninstallers.push(installAxiosHook(instance, context));
+  }
+  if (options.msw !== false) {
+    const msw = requireFrom(startDir, 'msw');
+    if (msw?.http) uninstallers.push(installMswHook(msw, context));
+  }
+  globals.expect?.extend({ toMatchContract: createToMatchContract(() => contracts) });
+
+  const fail = () => {
+    const violations = context.take();
+    if (violations.length > 0) throw contractError(violations, currentTestName());
+  };
+  globals.afterEach?.(fail);
+  globals.afterAll?.(fail);
+  return { contracts, takeViolations: () => context.take(), uninstall: () => uninstallers.reverse().forEach((uninstall) => uninstall()) };
+}
+
+/** The error a test fails with: every violation, each with its spec lines and call site. */
+export function contractError(violations: ContractViolation[], testName: string | undefined): Error {
+  const body = violations
+    .map((violation) => {
+      const text = formatViolation(violation);
+      return violation.testName && violation.testName !== testName ? `${text}\n  (seen while "${violation.testName}" ran)` : text;
+    })
+    .join('\n\n');
+  const error = new Error(`Contract violation${violations.length > 1 ? 's' : ''} (${violations.length}):\n\n${body}`);
+  error.name = 'ContractViolationError';
+  // The hook's own stack says nothing useful; each violation carries its call site.
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
+}
+
+/** The module as the test's own project resolves it, so that the hook patches the instance the test uses. */
+function requireFrom(directory: string, name: string): any {
+  try {
+    return require(require.resolve(name, { paths: [directory] }));
+  } catch {
+    try {
+      return require(name);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
