@@ -17,6 +17,7 @@ export { formatStylish } from './report/format-stylish';
 export { formatJson } from './report/format-json';
 export type { ContractReport, SpecSummary } from './report/summary';
 export { runContractCheck, indexSpec, changedOperations, type ContractCheckOptions, type SpecRef } from './workspace/contract-check';
+export { summarizeSpec, type SpecSummary as CachedSpecSummary, type SpecSummaryCache } from './workspace/spec-summary';
 export { discoverConsumers, type ConsumedSpec, type WorkspaceContracts } from './workspace/discover-consumers';
 export { listSourceFiles, isConsumerSourceFile } from './workspace/source-files';
 export { createMemoryUsageCache, usageCacheKey, type UsageCache } from './workspace/usage-cache';

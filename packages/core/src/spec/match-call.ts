@@ -1,12 +1,15 @@
 import type { Operation } from './operations';
 
+/** What matching needs of an operation; full `Operation`s and cached summaries both have it. */
+export type MatchableOperation = Pick<Operation, 'method' | 'path'>;
+
 /** What a call's method and URL template resolve to in a set of operations. */
-export type CallResolution =
-  | { kind: 'matched'; operation: Operation }
+export type CallResolution<T extends MatchableOperation = Operation> =
+  | { kind: 'matched'; operation: T }
   /** The path exists, but not with this method. */
-  | { kind: 'method-not-found'; candidates: Operation[] }
+  | { kind: 'method-not-found'; candidates: T[] }
   /** No path matches, but the call clearly aims at this API (it shares a path prefix): `nearest` is the best guess. */
-  | { kind: 'path-not-found'; nearest: Operation }
+  | { kind: 'path-not-found'; nearest: T }
   | { kind: 'unrelated' };
 
 /** Placeholder for a value the analyzer could not know; it never equals a literal path segment. */
@@ -17,11 +20,11 @@ const UNKNOWN = '\u0000';
  * segments win over parameters (`/users/me` before `/users/{id}`), and a leading `{}` (an unknown
  * base URL) matches any prefix.
  */
-export function resolveCall(method: string, urlTemplate: string, operations: readonly Operation[]): CallResolution {
+export function resolveCall<T extends MatchableOperation>(method: string, urlTemplate: string, operations: readonly T[]): CallResolution<T> {
   const call = callSegments(urlTemplate);
   const pathMatches = operations
-    .map((operation) => ({ operation, score: matchScore(call, pathSegments(operation.path)) }))
-    .filter((match): match is { operation: Operation; score: number } => match.score !== undefined);
+    .map((operation) => ({ operation, score: matchScore(call, operationSegments(operation)) }))
+    .filter((match): match is { operation: T; score: number } => match.score !== undefined);
   const upperMethod = method.toUpperCase();
   const sameMethod = pathMatches.filter((match) => match.operation.method === upperMethod);
   if (sameMethod.length > 0) {
@@ -50,6 +53,18 @@ function callSegments(urlTemplate: string): CallSegments {
 
 function pathSegments(path: string): string[] {
   return path.split('/').filter((segment) => segment !== '');
+}
+
+/** Operations are matched against every call of every consumer: split their paths once. */
+const segmentsOfOperation = new WeakMap<MatchableOperation, string[]>();
+
+function operationSegments(operation: MatchableOperation): string[] {
+  let segments = segmentsOfOperation.get(operation);
+  if (!segments) {
+    segments = pathSegments(operation.path);
+    segmentsOfOperation.set(operation, segments);
+  }
+  return segments;
 }
 
 /** The number of literal segments matched, or `undefined` when the paths do not match. */
@@ -84,11 +99,11 @@ function segmentPattern(segment: string): RegExp {
  * The operation a call most likely meant, when it shares at least its first two path segments
  * (one for one-segment paths) with it: enough to say "this call is for this API, and it is wrong".
  */
-function nearestOperation(call: CallSegments, method: string, operations: readonly Operation[]): Operation | undefined {
+function nearestOperation<T extends MatchableOperation>(call: CallSegments, method: string, operations: readonly T[]): T | undefined {
   if (call.anchoredAtEnd) return undefined;
-  let best: { operation: Operation; shared: number; distance: number } | undefined;
+  let best: { operation: T; shared: number; distance: number } | undefined;
   for (const operation of operations) {
-    const segments = pathSegments(operation.path);
+    const segments = operationSegments(operation);
     const shared = sharedPrefixLength(call.segments, segments);
     if (shared < Math.min(2, segments.length, call.segments.length) || shared === 0) continue;
     const distance = editDistance(call.segments.join('/'), segments.join('/').replace(/\{[^}]*\}/g, UNKNOWN)) + (operation.method === method ? 0 : 1);

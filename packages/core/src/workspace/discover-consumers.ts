@@ -1,6 +1,7 @@
 import { resolveCall } from '../spec/match-call';
-import { indexSpec, workingTreeReader, type SpecRef } from './contract-check';
+import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
+import { summarizeSpec, type SpecSummaryCache } from './spec-summary';
 import type { UsageCache } from './usage-cache';
 
 /** A project that calls a spec's operations, and which ones (operation keys, sorted). */
@@ -27,9 +28,10 @@ export function discoverConsumers(
   specs: readonly SpecRef[],
   projectRoots: readonly string[],
   cache?: UsageCache,
+  specCache?: SpecSummaryCache,
 ): WorkspaceContracts {
   const read = workingTreeReader(workspaceRoot);
-  const indexed = specs.map((ref) => ({ ref, ...indexSpec(ref.file, read) }));
+  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) })).map(({ ref, summary }) => ({ ref, summary, operations: summary.operations }));
   const consumers = new Map<string, ConsumedSpec[]>();
   for (const projectRoot of [...projectRoots].sort()) {
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache);
@@ -53,7 +55,7 @@ export function discoverConsumers(
         .sort((a, b) => a.spec.file.localeCompare(b.spec.file)),
     );
   }
-  const specSummaries = new Map(indexed.map(({ ref, spec, operations }) => [ref.file, { documents: spec.documents, operations: operations.length }]));
+  const specSummaries = new Map(indexed.map(({ ref, summary }) => [ref.file, { documents: Object.keys(summary.documents).sort(), operations: summary.operations.length }]));
   return { specs: specSummaries, consumers };
 }
 

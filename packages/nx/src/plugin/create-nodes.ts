@@ -5,7 +5,7 @@ import { discoverConsumers, fingerprintFieldPath, fingerprintFilePath, type Cons
 import { minimatch } from 'minimatch';
 import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
 import { specProjectName } from './project-names';
-import { openUsageCache } from './usage-cache-file';
+import { openPluginCache } from './plugin-cache-file';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -35,10 +35,10 @@ function createContractNodes(files: readonly string[], options: NormalizedOption
     for (const file of rootSpecs) specRefs.push({ name, file });
   }
 
-  const cache = openUsageCache(context.workspaceRoot);
+  const cache = openPluginCache(context.workspaceRoot);
   let contracts: WorkspaceContracts;
   try {
-    contracts = discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache);
+    contracts = discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache.usage, cache.specs);
   } finally {
     cache.save();
   }

@@ -1,5 +1,6 @@
 import { glob, readNxJson, type Tree } from '@nx/devkit';
-import { renderFingerprintFile } from '@contract-graph/core';
+import { summarizeSpec } from '@contract-graph/core';
+import { openPluginCache } from '../../plugin/plugin-cache-file';
 import { isSpecFile, normalizeOptions, registeredOptions } from '../../plugin/options';
 
 /** What Nx expects back from a sync generator. */
@@ -30,12 +31,17 @@ export function writeFingerprintFiles(tree: Tree): string[] {
     .map((file) => file.split('\\').join('/'))
     .filter((file) => isSpecFile(file, options))
     .sort();
+  const cache = openPluginCache(tree.root);
   const written: string[] = [];
-  for (const spec of specs) {
-    const rendered = renderFingerprintFile(spec, read);
-    if (!rendered || read(rendered.file) === rendered.text) continue;
-    tree.write(rendered.file, rendered.text);
-    written.push(rendered.file);
+  try {
+    for (const spec of specs) {
+      const rendered = summarizeSpec(spec, read, cache.specs, true).fingerprint;
+      if (!rendered || read(rendered.file) === rendered.text) continue;
+      tree.write(rendered.file, rendered.text);
+      written.push(rendered.file);
+    }
+  } finally {
+    cache.save();
   }
   return written;
 }
