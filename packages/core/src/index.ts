@@ -7,7 +7,10 @@ export { resolveCall, type CallResolution } from './spec/match-call';
 export { flattenSchema, lookupField, successResponseSchemas, type FieldLookup } from './spec/schema-fields';
 export { encodePointer, decodePointer } from './spec/json-pointer';
 export { fingerprintOperation } from './spec/fingerprint';
-export { extractUsage, extractUsageFromSource } from './usage/extract-usage';
+export { extractUsage, extractUsageFromSource, analyzeFile, linkProject, type ExplainedUsage, type FileAnalysis } from './usage/extract-usage';
+export { readUsageManifest, USAGE_MANIFEST_FILES, type UsageManifest } from './usage/manifest';
+export type { PrefixRewrite } from './usage/link';
+export { scanProjectUsage, type ProjectUsage, type ScanOptions } from './workspace/scan-consumer';
 export { checkConsumer, type SpecVersions, type IndexedSpec } from './check/check-consumer';
 export type { Finding, ConsumerLocation } from './check/finding';
 export { RULES } from './rules/registry';
@@ -19,8 +22,8 @@ export type { ContractReport, SpecSummary } from './report/summary';
 export { runContractCheck, indexSpec, changedOperations, type ContractCheckOptions, type SpecRef } from './workspace/contract-check';
 export { summarizeSpec, type SpecSummary as CachedSpecSummary, type SpecSummaryCache } from './workspace/spec-summary';
 export { discoverConsumers, type ConsumedSpec, type WorkspaceContracts } from './workspace/discover-consumers';
-export { listSourceFiles, isConsumerSourceFile } from './workspace/source-files';
-export { createMemoryUsageCache, usageCacheKey, type UsageCache } from './workspace/usage-cache';
+export { listSourceFiles, isConsumerSourceFile, findUsageManifest } from './workspace/source-files';
+export { createMemoryUsageCache, usageCacheKey, type UsageCache, type FileUsage } from './workspace/usage-cache';
 export {
   buildFingerprintFile,
   fingerprintFieldPath,

@@ -42,6 +42,22 @@ export interface CallSite {
   responseFields: FieldUse[];
   /** Fields of the request body the code sends, where it is an object literal. */
   requestFields: FieldUse[];
+  /** Query parameters the code sends (`?page=`, axios `params`, `searchParams`, ...), when any. */
+  queryFields?: FieldUse[];
+  /** Fields of an error body the code reads (`err.response.data.message`), kept apart from `responseFields`. */
+  errorResponseFields?: FieldUse[];
+  /** True for a call listed in the consumer's declared-usage manifest rather than found in code. */
+  declared?: true;
+}
+
+/** A call site the analyzer saw but could not turn into a checked call, and why (`--explain`). */
+export interface UnresolvedCall {
+  /** `url-unknown`, `method-unknown`, `wrapper-not-called`, `import-unresolved`, `no-operation`. */
+  reason: string;
+  message: string;
+  location: SourceLocation;
+  /** What was known of the call, e.g. `GET {}` or `GET /api/{}`. */
+  call?: string;
 }
 
 /** A problem with an input file that the run reports and then works around. */

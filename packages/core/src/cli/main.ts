@@ -4,6 +4,8 @@ import { BaseRevisionError, resolveBaseCommit } from '../git/git';
 import { formatJson } from '../report/format-json';
 import { formatStylish } from '../report/format-stylish';
 import { changedOperations, indexSpec, runContractCheck, workingTreeReader } from '../workspace/contract-check';
+import type { CallSite, UnresolvedCall } from '../model';
+import { resolveCall } from '../spec/match-call';
 import { scanProjectUsage } from '../workspace/scan-consumer';
 
 /** Exit codes, the same as the Nx executor's: 0 pass, 1 contract broken, 2 bad input or usage. */
@@ -21,8 +23,10 @@ const USAGE = `Usage: contract-graph <command> [options]
 Commands:
   check --spec <file> [--spec <file>...] --consumer <dir> [--base <rev>] [--format stylish|json]
       Check the HTTP calls in <dir> against the specs (and what changed since <rev>).
-  scan <dir>
-      Print the HTTP calls and response fields found in <dir> as JSON.
+  scan <dir> [--explain] [--spec <file>...]
+      Print the HTTP calls and response fields found in <dir> as JSON. --explain adds "explain":
+      the call sites that could not be resolved, and why (with --spec, also calls that match no
+      operation of those specs).
   diff <old-spec> <new-spec>
       List the operations added, removed or changed between two spec files.
 
@@ -80,14 +84,38 @@ function checkCommand(args: readonly string[], io: CliIo): number {
 }
 
 function scanCommand(args: readonly string[], io: CliIo): number {
-  const { positionals } = parseArgs({ args: [...args], allowPositionals: true });
+  const { positionals, values } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { explain: { type: 'boolean', default: false }, spec: { type: 'string', multiple: true } },
+  });
   if (positionals.length !== 1) {
     io.stderr(`error: scan takes one folder\n\n${USAGE}`);
     return EXIT.badInput;
   }
-  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]));
+  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain });
+  if (values.explain && values.spec?.length) {
+    const read = workingTreeReader(io.cwd);
+    const operations = values.spec.flatMap((file) => indexSpec(relative(io, file), read).operations);
+    usage.explain = [...(usage.explain ?? []), ...unmatchedCalls(usage.calls, operations)];
+  }
   io.stdout(`${JSON.stringify(usage, null, 2)}\n`);
   return usage.problems.length > 0 ? EXIT.badInput : EXIT.pass;
+}
+
+/** Calls that resolve to no operation of the given specs, as explanations. */
+function unmatchedCalls(calls: readonly CallSite[], operations: Parameters<typeof resolveCall>[2]): UnresolvedCall[] {
+  return calls.flatMap((call) => {
+    const resolution = resolveCall(call.method, call.urlTemplate, operations);
+    if (resolution.kind === 'matched') return [];
+    const detail =
+      resolution.kind === 'method-not-found'
+        ? `the path exists, but not with ${call.method}`
+        : resolution.kind === 'path-not-found'
+          ? `no operation has this path (nearest: ${resolution.nearest.method} ${resolution.nearest.path})`
+          : 'no operation of the given specs has this path';
+    return [{ reason: 'no-operation', message: `${call.method} ${call.urlTemplate}: ${detail}`, location: call.location, call: `${call.method} ${call.urlTemplate}` }];
+  });
 }
 
 function diffCommand(args: readonly string[], io: CliIo): number {

@@ -52,7 +52,7 @@ const fetchCases: Case[] = [
     expected: [{ call: 'GET /api/me fetch @2:21', reads: ['email @3:11', 'address.city @3:29', 'name @3:37'], sends: [] }],
   },
   {
-    name: 'a body returned by a local function is tracked where the function is called',
+    name: 'a function whose URL takes a parameter is a wrapper: the call is at its caller, with the argument in the URL',
     source: lines(
       'async function getUser(id: number) {',
       '  const r = await fetch(`/api/users/${id}`);',
@@ -66,8 +66,8 @@ const fetchCases: Case[] = [
       '}',
     ),
     expected: [
-      { call: 'GET /api/users/{} fetch @2:19', reads: ['email @9:15'], sends: [] },
       { call: 'GET /api/team fetch @5:43', reads: ['title @9:28'], sends: [] },
+      { call: 'GET /api/users/1 fetch @7:22', reads: ['email @9:15'], sends: [] },
     ],
   },
   {

@@ -1,12 +1,11 @@
-import * as ts from 'typescript';
-import type { CallSite, ConsumerUsage, FieldUse, InputProblem, SourceLocation } from '../model';
-import { DataFlow } from './data-flow';
-import { collectResponseFields } from './field-reads';
-import { httpCallAt } from './http-calls';
-import { createSourceContext, type SourceContext } from './source-context';
-
-/** Files without either word cannot contain a call we detect, so they skip the checker entirely. */
-const MAY_CALL_HTTP = /fetch|axios/;
+// A plain require: a namespace import compiles to a getter per access, measurably slow on hot paths.
+import ts = require('typescript');
+import type { ConsumerUsage, InputProblem, SourceLocation, UnresolvedCall } from '../model';
+import { compareLocations, compareText, linkSummaries, type PrefixRewrite } from './link';
+import { createModuleResolver } from './resolve-module';
+import { createSourceContext } from './source-context';
+import { summarizeFile } from './summarize-file';
+import type { FileSummary } from './summary';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS,
@@ -19,55 +18,64 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
-/**
- * Names the in-memory program's only file. It must carry an extension the compiler accepts,
- * whatever the real one is; the real path is only ever reported, never resolved.
- */
-const VIRTUAL_FILE_NAMES: Partial<Record<ts.ScriptKind, string>> = {
-  [ts.ScriptKind.TS]: '/consumer.ts',
-  [ts.ScriptKind.TSX]: '/consumer.tsx',
-  [ts.ScriptKind.JS]: '/consumer.js',
-  [ts.ScriptKind.JSX]: '/consumer.jsx',
-};
+/** One file's analysis: a summary to link with the project's other files, or the problem that stopped it. */
+export interface FileAnalysis {
+  summary?: FileSummary;
+  problems: InputProblem[];
+}
 
-/** Finds the HTTP calls in one TS/JS source file and the response fields the code reads. */
-export function extractUsageFromSource(file: string, text: string): ConsumerUsage {
+/** Parses and summarises one TS/JS file; a file that does not parse is reported, never fatal. */
+export function analyzeFile(file: string, text: string): FileAnalysis {
   const kind = scriptKindOf(file);
-  const sourceFile = ts.createSourceFile(VIRTUAL_FILE_NAMES[kind] ?? '/consumer.ts', text, ts.ScriptTarget.Latest, true, kind);
+  // Parent pointers are set by the summariser's own walk: a second full pass here would cost ~half a parse.
+  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
   const parseError = firstParseError(file, sourceFile);
-  if (parseError) return { calls: [], problems: [parseError] };
-  if (!MAY_CALL_HTTP.test(text)) return { calls: [], problems: [] };
+  if (parseError) return { problems: [parseError] };
   try {
-    return { calls: analyze(createSourceContext(file, sourceFile)), problems: [] };
+    return { summary: summarizeFile(createSourceContext(file, sourceFile)), problems: [] };
   } catch (error) {
     // One odd file must not stop the run over the whole workspace; it is reported instead.
-    return { calls: [], problems: [analysisFailure(file, error)] };
+    return { problems: [analysisFailure(file, error)] };
   }
 }
 
-/** Same over many files; output sorted by file, line, column (deterministic). */
-export function extractUsage(files: ReadonlyArray<{ path: string; text: string }>): ConsumerUsage {
-  const usages = files.map((file) => extractUsageFromSource(file.path, file.text));
+/** Usage with the call sites the analyzer could not resolve, for `--explain`. */
+export interface ExplainedUsage extends ConsumerUsage {
+  unresolved: UnresolvedCall[];
+}
+
+export interface LinkProjectOptions {
+  projectRoot?: string;
+  rewrites?: readonly PrefixRewrite[];
+}
+
+/** Links the analyses of a project's files into its usage (calls sorted by file, line, column). */
+export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: LinkProjectOptions = {}): ExplainedUsage {
+  const summaries = analyses.flatMap((analysis) => (analysis.summary ? [analysis.summary] : []));
+  const resolveModule = createModuleResolver(
+    summaries.map((summary) => summary.file),
+    options.projectRoot,
+  );
+  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites });
   return {
-    calls: usages.flatMap((usage) => usage.calls).sort((a, b) => compareLocations(a.location, b.location)),
-    problems: usages.flatMap((usage) => usage.problems).sort((a, b) => compareLocations(a.location, b.location) || compareText(a.code, b.code)),
+    calls: linked.calls.sort((a, b) => compareLocations(a.location, b.location) || compareText(`${a.method} ${a.urlTemplate}`, `${b.method} ${b.urlTemplate}`)),
+    problems: analyses.flatMap((analysis) => analysis.problems).sort((a, b) => compareLocations(a.location, b.location) || compareText(a.code, b.code)),
+    unresolved: linked.unresolved.sort((a, b) => compareLocations(a.location, b.location) || compareText(a.reason, b.reason)),
   };
 }
 
-function analyze(context: SourceContext): CallSite[] {
-  const calls = new Map<ts.CallExpression, CallSite>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const call = httpCallAt(context, node);
-      if (call) calls.set(node, call);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  collectResponseFields(context, new DataFlow(context, calls));
-  return [...calls.values()]
-    .map((call) => ({ ...call, responseFields: sortedFields(call.responseFields), requestFields: sortedFields(call.requestFields) }))
-    .sort((a, b) => compareLocations(a.location, b.location));
+/** Finds the HTTP calls in one TS/JS source file and the response fields the code reads. */
+export function extractUsageFromSource(file: string, text: string): ConsumerUsage {
+  const { calls, problems } = linkProject([analyzeFile(file, text)]);
+  return { calls, problems };
+}
+
+/** Same over many files, following wrappers and clients across their imports; output sorted by file, line, column. */
+export function extractUsage(files: ReadonlyArray<{ path: string; text: string }>, options: LinkProjectOptions = {}): ExplainedUsage {
+  return linkProject(
+    files.map((file) => analyzeFile(file.path, file.text)),
+    options,
+  );
 }
 
 function scriptKindOf(file: string): ts.ScriptKind {
@@ -94,25 +102,7 @@ function analysisFailure(file: string, error: unknown): InputProblem {
   return {
     code: 'consumer-analysis-failed',
     message: `${file} could not be analyzed: ${reason}`,
-    location: { file, line: 1, column: 1 },
+    location: { file, line: 1, column: 1 } satisfies SourceLocation,
     hint: 'This is a bug in contract-graph; please report it with the file. Calls in this file are not checked.',
   };
-}
-
-/** By position, then path; one entry per path and position. */
-function sortedFields(fields: readonly FieldUse[]): FieldUse[] {
-  const unique = new Map<string, FieldUse>();
-  for (const field of fields) {
-    unique.set(`${field.path}@${field.location.line}:${field.location.column}`, field);
-  }
-  return [...unique.values()].sort((a, b) => compareLocations(a.location, b.location) || compareText(a.path, b.path));
-}
-
-function compareLocations(a: SourceLocation, b: SourceLocation): number {
-  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
-}
-
-/** Code-point order, not locale order, so results do not depend on the machine's locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,32 +1,20 @@
-import * as ts from 'typescript';
+// A plain require: a namespace import compiles to a getter per access, measurably slow on hot paths.
+import ts = require('typescript');
 import type { SourceLocation } from '../model';
+import { Scopes } from './scope';
 
 /**
- * One parsed consumer file plus a checker over it alone. The checker is only used to resolve
- * names to their declarations (scoping, `this.x`, `obj.method`), so the program has no lib and
- * resolves no imports: that keeps it fast and independent of the consumer's build setup.
+ * One parsed consumer file and its lexical scopes. Names are resolved without a type checker
+ * (see `Scopes`), so the analysis costs little more than the parse and needs no build setup.
  */
 export interface SourceContext {
   file: string;
   sourceFile: ts.SourceFile;
-  checker: ts.TypeChecker;
+  scopes: Scopes;
 }
 
 export function createSourceContext(file: string, sourceFile: ts.SourceFile): SourceContext {
-  const options: ts.CompilerOptions = { noLib: true, noResolve: true, allowJs: true, noEmit: true, types: [], jsx: ts.JsxEmit.Preserve };
-  const host: ts.CompilerHost = {
-    getSourceFile: (name) => (name === sourceFile.fileName ? sourceFile : undefined),
-    getDefaultLibFileName: () => 'lib.d.ts',
-    writeFile: () => undefined,
-    getCurrentDirectory: () => '/',
-    getCanonicalFileName: (name) => name,
-    useCaseSensitiveFileNames: () => true,
-    getNewLine: () => '\n',
-    fileExists: (name) => name === sourceFile.fileName,
-    readFile: () => undefined,
-  };
-  const program = ts.createProgram({ rootNames: [sourceFile.fileName], options, host });
-  return { file, sourceFile, checker: program.getTypeChecker() };
+  return { file, sourceFile, scopes: new Scopes() };
 }
 
 /** Where `node`'s first token starts (1-based). */
@@ -51,15 +39,76 @@ export function unwrap(expression: ts.Expression): ts.Expression {
   return current;
 }
 
-/** The declaration an identifier or property access refers to, if it is in this file. */
+/**
+ * The declaration an identifier or property access refers to, if it is in this file: a variable,
+ * parameter, import, function or class for a name; for `this.x` a member of the enclosing class;
+ * for `obj.x` the property `x` of the object literal or class `obj` holds.
+ */
 export function declarationOf(context: SourceContext, expression: ts.Expression): ts.Declaration | undefined {
-  const name = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
-  if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return undefined;
-  // In `{ url }` the name denotes both the property and the variable; we want the variable.
-  const symbol = ts.isShorthandPropertyAssignment(name.parent)
-    ? context.checker.getShorthandAssignmentValueSymbol(name.parent)
-    : context.checker.getSymbolAtLocation(name);
-  return symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (ts.isIdentifier(expression)) {
+    // In `{ url }` the name denotes both the property and the variable; scoping finds the variable.
+    return context.scopes.declarationOf(expression);
+  }
+  if (!ts.isPropertyAccessExpression(expression)) return undefined;
+  const name = expression.name.text;
+  const object = unwrap(expression.expression);
+  if (object.kind === ts.SyntaxKind.ThisKeyword) {
+    const owner = thisClass(object);
+    return owner && classMember(owner, name);
+  }
+  return memberOfValue(context, object, name, 0);
+}
+
+/** How many hops `memberOfValue` follows through variables before giving up. */
+const MAX_MEMBER_HOPS = 8;
+
+function memberOfValue(context: SourceContext, object: ts.Expression, name: string, hops: number): ts.Declaration | undefined {
+  if (hops > MAX_MEMBER_HOPS) return undefined;
+  const node = unwrap(object);
+  if (ts.isObjectLiteralExpression(node)) return objectMember(node, name);
+  if (ts.isClassLike(node)) return classMember(node, name);
+  if (ts.isNewExpression(node)) return memberOfValue(context, node.expression, name, hops + 1);
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return undefined;
+  const declaration = declarationOf(context, node);
+  if (!declaration) return undefined;
+  if (ts.isClassDeclaration(declaration)) return classMember(declaration, name);
+  const initializer = initializerOfDeclaration(declaration);
+  return initializer ? memberOfValue(context, initializer, name, hops + 1) : undefined;
+}
+
+function objectMember(literal: ts.ObjectLiteralExpression, name: string): ts.Declaration | undefined {
+  for (const property of literal.properties) {
+    if (property.name && propertyNameText(property.name) === name) return property;
+  }
+  return undefined;
+}
+
+/** A named member of a class: field, method, accessor, or constructor parameter property. */
+export function classMember(owner: ts.ClassLikeDeclaration, name: string): ts.Declaration | undefined {
+  for (const member of owner.members) {
+    if (member.name && propertyNameText(member.name) === name) return member;
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.length) return parameter;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The class `this` refers to at `node`: arrow functions see through, other functions end the search. */
+export function thisClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionLike(current) && !ts.isArrowFunction(current) && !ts.isClassElement(current)) return undefined;
+  }
+  return undefined;
+}
+
+function initializerOfDeclaration(declaration: ts.Declaration): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
+  return undefined;
 }
 
 /**
@@ -76,6 +125,7 @@ export function initializerOf(context: SourceContext, expression: ts.Expression,
     return declaration.initializer;
   }
   if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
   return undefined;
 }
 

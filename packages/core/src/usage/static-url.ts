@@ -1,40 +1,24 @@
-import * as ts from 'typescript';
-import { initializerOf, unwrap, type SourceContext } from './source-context';
-
 /** Stands for a part of a string the analyzer cannot know. */
 export const UNKNOWN = '{}';
 
-/** How many const-to-const hops are followed; guards against pathological chains. */
-const MAX_DEPTH = 16;
+/** Every slot of a template: `{}`, `{@0}`, `{@1.url}`, `{$2}`, or a path parameter such as `{id}`. */
+const SLOT = /\{[^{}/]*\}/g;
 
-/**
- * The text an expression evaluates to, with each part the analyzer cannot know replaced by `{}`.
- * `undefined` when nothing at all is known (a bare parameter, a function result): such a value says
- * nothing about where a call goes, so callers skip it rather than emit a `{}` URL.
- */
-export function staticString(context: SourceContext, expression: ts.Expression, depth = 0): string | undefined {
-  if (depth > MAX_DEPTH) return undefined;
-  const node = unwrap(expression);
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
-  if (ts.isTemplateExpression(node)) {
-    const parts = node.templateSpans.map((span) => part(context, span.expression, depth) + span.literal.text);
-    return known(node.head.text + parts.join(''));
-  }
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return known(part(context, node.left, depth) + part(context, node.right, depth));
-  }
-  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
-    const initializer = initializerOf(context, node, true);
-    return initializer ? staticString(context, initializer, depth + 1) : undefined;
-  }
-  return undefined;
-}
-
-/** The URL template of a call: origin, query and fragment removed, runs of unknowns merged. */
+/** The URL template of a call: origin, query and fragment removed, slots turned into `{}`, runs merged. */
 export function urlTemplate(url: string): string | undefined {
-  const path = stripOrigin(url).replace(/[?#].*$/s, '').replace(/(\{\})+/g, UNKNOWN);
+  const path = stripOrigin(url).replace(/[?#].*$/s, '').replace(SLOT, UNKNOWN).replace(/(\{\})+/g, UNKNOWN);
   if (onlyUnknown(path)) return undefined;
   return path === '' ? '/' : path;
+}
+
+/** The names of the query parameters written in a URL (`/a?page=1&size={}` → page, size). */
+export function queryNames(url: string): string[] {
+  const query = /\?([^#]*)/s.exec(url)?.[1];
+  if (!query) return [];
+  return query
+    .split('&')
+    .map((pair) => pair.split('=')[0])
+    .filter((name) => name !== '' && !name.includes('{'));
 }
 
 /** Whether a URL names its origin (`https://host/...`, `//host/...`); axios ignores `baseURL` for those. */
@@ -55,14 +39,7 @@ function stripOrigin(url: string): string {
   return url.replace(ORIGIN, '');
 }
 
-function part(context: SourceContext, expression: ts.Expression, depth: number): string {
-  return staticString(context, expression, depth + 1) ?? UNKNOWN;
-}
-
-function known(text: string): string | undefined {
-  return onlyUnknown(text) ? undefined : text;
-}
-
-function onlyUnknown(text: string): boolean {
-  return text !== '' && text.split(UNKNOWN).join('') === '';
+/** True when a text is nothing but unknown parts. */
+export function onlyUnknown(text: string): boolean {
+  return text !== '' && text.replace(SLOT, '') === '';
 }

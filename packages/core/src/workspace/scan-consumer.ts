@@ -1,19 +1,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConsumerUsage } from '../model';
-import { extractUsageFromSource } from '../usage/extract-usage';
-import { listSourceFiles } from './source-files';
+import type { ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
+import { analyzeFile, linkProject, type FileAnalysis } from '../usage/extract-usage';
+import { readUsageManifest } from '../usage/manifest';
+import { findUsageManifest, listSourceFiles } from './source-files';
 import { usageCacheKey, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
 export interface ProjectUsage extends ConsumerUsage {
   files: number;
+  /** With `explain`: call sites seen but not resolved to a call, and why. */
+  explain?: UnresolvedCall[];
 }
 
-/** Scans a project's TS/JS sources for HTTP calls; unchanged files come from `cache`. */
-export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cache?: UsageCache): ProjectUsage {
+export interface ScanOptions {
+  /** List the call sites that could not be resolved (`contract-graph scan --explain`). */
+  explain?: boolean;
+}
+
+/**
+ * Scans a project's TS/JS sources for HTTP calls, following wrappers and clients across the
+ * project's modules, plus the calls its declared-usage manifest lists. Each file's summary comes
+ * from `cache` when its content is unchanged; linking the summaries is redone on every scan.
+ */
+export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cache?: UsageCache, options: ScanOptions = {}): ProjectUsage {
   const files = listSourceFiles(workspaceRoot, projectRoot);
-  const perFile: ConsumerUsage[] = [];
+  const analyses: FileAnalysis[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -21,23 +33,30 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
     } catch {
       continue;
     }
-    if (!mayCallHttp(text)) continue;
     const key = usageCacheKey(file, text);
     const cached = cache?.get(key);
-    const usage = cached ?? extractUsageFromSource(file, text);
-    if (!cached) cache?.set(key, usage);
-    perFile.push(usage);
+    if (cached) {
+      analyses.push({ summary: cached.summary, problems: cached.problems });
+      continue;
+    }
+    const analysis = analyzeFile(file, text);
+    cache?.set(key, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
+    analyses.push(analysis);
   }
-  // Files are sorted and each file's result is sorted, so the concatenation is sorted too.
-  const merged: ConsumerUsage = { calls: [], problems: [] };
-  for (const usage of perFile) {
-    merged.calls.push(...usage.calls);
-    merged.problems.push(...usage.problems);
-  }
-  return { ...merged, files: files.length };
+  const manifest = readManifest(workspaceRoot, projectRoot);
+  const linked = linkProject(analyses, { projectRoot, rewrites: manifest?.prefixes });
+  const problems: InputProblem[] = [...linked.problems, ...(manifest?.problems ?? [])];
+  const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length };
+  if (options.explain) usage.explain = linked.unresolved;
+  return usage;
 }
 
-/** A cheap pre-filter: a file that never names a client cannot call one. */
-function mayCallHttp(text: string): boolean {
-  return /fetch|axios|\.(get|post|put|patch|delete|request)\s*[<(]/.test(text);
+function readManifest(workspaceRoot: string, projectRoot: string) {
+  const file = findUsageManifest(workspaceRoot, projectRoot);
+  if (!file) return undefined;
+  try {
+    return readUsageManifest(file, fs.readFileSync(path.join(workspaceRoot, file), 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { USAGE_MANIFEST_FILES } from '../usage/manifest';
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp']);
@@ -39,4 +40,13 @@ export function listSourceFiles(workspaceRoot: string, projectRoot: string): str
   };
   walk(projectRoot === '.' ? '' : projectRoot, true);
   return files.sort();
+}
+
+/** The project's declared-usage manifest (`contract-graph.usage.json` / `.yaml` / `.yml`), workspace-relative, if it has one. */
+export function findUsageManifest(workspaceRoot: string, projectRoot: string): string | undefined {
+  for (const name of USAGE_MANIFEST_FILES) {
+    const file = projectRoot === '.' || projectRoot === '' ? name : `${projectRoot}/${name}`;
+    if (fs.existsSync(path.join(workspaceRoot, file))) return file;
+  }
+  return undefined;
 }

@@ -1,0 +1,153 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CallSite, FieldUse } from '../model';
+import { scanProjectUsage } from '../workspace/scan-consumer';
+import { extractUsage } from './extract-usage';
+import { readUsageManifest } from './manifest';
+
+const lines = (...text: string[]): string => text.join('\n');
+const at = (field: FieldUse): string => `${field.path} @${field.location.file}:${field.location.line}:${field.location.column}`;
+const callText = (call: CallSite): string => `${call.method} ${call.urlTemplate} ${call.client} @${call.location.file}:${call.location.line}:${call.location.column}`;
+
+describe('extractUsage across modules', () => {
+  it('follows a URL-building wrapper two levels deep through imports; the call is at the outermost caller', () => {
+    const usage = extractUsage([
+      { path: 'web/src/config.ts', text: "export const API_ROOT = 'https://example.com/api';" },
+      {
+        path: 'web/src/http.ts',
+        text: lines(
+          "import axios from 'axios';",
+          "import { API_ROOT } from './config';",
+          'export const request = (path: string, params?: object) => axios.get(API_ROOT + path, { params }).then((res) => res.data);',
+        ),
+      },
+      {
+        path: 'web/src/users/api.ts',
+        text: lines("import { request } from '../http';", 'export const getUser = (id: string) => request(`/users/${id}`);'),
+      },
+      {
+        path: 'web/src/users/page.tsx',
+        text: lines(
+          "import { getUser } from './api';",
+          "import * as http from '../http.js';",
+          'export async function Page({ id }: { id: string }) {',
+          '  const user = await getUser(id);',
+          "  const teams = await http.request('/teams', { page: 2 });",
+          '  return <p>{user.name}{teams[0].title}</p>;',
+          '}',
+        ),
+      },
+    ]);
+    expect(usage.problems).toEqual([]);
+    expect(usage.calls.map((call) => ({ call: callText(call), reads: call.responseFields.map(at), query: (call.queryFields ?? []).map(at) }))).toEqual([
+      { call: 'GET /api/users/{} axios @web/src/users/page.tsx:4:22', reads: ['name @web/src/users/page.tsx:6:19'], query: [] },
+      { call: 'GET /api/teams axios @web/src/users/page.tsx:5:28', reads: ['[].title @web/src/users/page.tsx:6:34'], query: ['page @web/src/users/page.tsx:5:48'] },
+    ]);
+    expect(usage.unresolved).toEqual([]);
+  });
+
+  it('follows an exported axios instance, index files and re-exports; a body passed to a local function is read there', () => {
+    const usage = extractUsage([
+      { path: 'app/api/client.js', text: "import axios from 'axios';\nexport default axios.create({ baseURL: '/api/v2' });" },
+      { path: 'app/api/index.js', text: "export { default as client } from './client';" },
+      {
+        path: 'app/view.js',
+        text: lines(
+          "import { client } from './api';",
+          'function show(order) { return order.total + order.lines.map((line) => line.sku).join(); }',
+          "export const load = async () => show((await client.get('orders/7')).data);",
+        ),
+      },
+    ]);
+    expect(usage.calls.map((call) => [callText(call), ...call.responseFields.map(at)])).toEqual([
+      ['GET /api/v2/orders/7 axios @app/view.js:3:52', 'total @app/view.js:2:37', 'lines[].sku @app/view.js:2:76'],
+    ]);
+  });
+
+  it('explains what it could not resolve: unknown URLs, wrappers nobody calls, imports outside the project', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/a.ts',
+        text: lines(
+          "import { call } from '@shared/http';",
+          'export const get = (url: string) => fetch(url);',
+          "export const load = (target: string) => fetch(new URL(target).href);",
+          "call('/api/users');",
+        ),
+      },
+    ]);
+    expect(usage.calls).toEqual([]);
+    expect(usage.unresolved.map((entry) => `${entry.reason} @${entry.location.line}:${entry.location.column}`)).toEqual([
+      'wrapper-not-called @2:37',
+      'url-unknown @3:41',
+    ]);
+  });
+
+  it('applies prefix rewrites, and skips a file that does not parse without losing the others', () => {
+    const usage = extractUsage(
+      [
+        { path: 'web/ok.ts', text: "fetch('/backend/users/1');" },
+        { path: 'web/bad.ts', text: 'export const = 1;' },
+      ],
+      { rewrites: [{ from: '/backend', to: '/api' }] },
+    );
+    expect(usage.calls.map(callText)).toEqual(['GET /api/users/1 fetch @web/ok.ts:1:1']);
+    expect(usage.problems.map((problem) => `${problem.code} ${problem.location.file}`)).toEqual(['consumer-parse-error web/bad.ts']);
+  });
+});
+
+describe('readUsageManifest', () => {
+  it('turns declared operations into located call sites, with prefixes', () => {
+    const manifest = readUsageManifest(
+      'apps/go/contract-graph.usage.json',
+      lines(
+        '{',
+        '  "prefixes": [{ "from": "/backend", "to": "/api" }],',
+        '  "calls": [',
+        '    { "operation": "GET /api/users/{id}", "fields": ["name", "address.city"], "query": ["expand"] }',
+        '  ]',
+        '}',
+      ),
+    );
+    expect(manifest.problems).toEqual([]);
+    expect(manifest.prefixes).toEqual([{ from: '/backend', to: '/api' }]);
+    expect(manifest.calls.map((call) => [callText(call), call.declared, ...call.responseFields.map(at), ...(call.queryFields ?? []).map(at)])).toEqual([
+      [
+        'GET /api/users/{} declared @apps/go/contract-graph.usage.json:4:5',
+        true,
+        'name @apps/go/contract-graph.usage.json:4:54',
+        'address.city @apps/go/contract-graph.usage.json:4:62',
+        'expand @apps/go/contract-graph.usage.json:4:89',
+      ],
+    ]);
+  });
+
+  it('reports every invalid entry with its line and keeps the valid ones', () => {
+    const manifest = readUsageManifest(
+      'svc/contract-graph.usage.yaml',
+      lines('calls:', '  - operation: GET /api/plans', '  - operation: fetch plans', '  - operation: POST /api/plans', '    fields: name', 'extra: 1'),
+    );
+    expect(manifest.calls.map((call) => `${call.method} ${call.urlTemplate}`)).toEqual(['GET /api/plans', 'POST /api/plans']);
+    expect(manifest.problems.map((problem) => `${problem.code} ${problem.location.line}:${problem.location.column} ${problem.message}`)).toEqual([
+      'usage-manifest-invalid 6:1 svc/contract-graph.usage.yaml: unknown key "extra"',
+      'usage-manifest-invalid 3:5 svc/contract-graph.usage.yaml: calls[1].operation must read "METHOD /path", e.g. "GET /api/users/{id}"',
+      'usage-manifest-invalid 5:5 svc/contract-graph.usage.yaml: calls[2].fields must be a list of field paths such as "address.city" or "items[].title"',
+    ]);
+  });
+
+  it('makes a project with only a manifest a consumer, and its prefixes apply to the project code', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-manifest-'));
+    try {
+      fs.mkdirSync(path.join(root, 'apps/go'), { recursive: true });
+      fs.mkdirSync(path.join(root, 'apps/web/src'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'apps/go/contract-graph.usage.json'), '{ "calls": [{ "operation": "DELETE /api/users/{id}" }] }');
+      fs.writeFileSync(path.join(root, 'apps/web/contract-graph.usage.yaml'), 'prefixes:\n  - from: ""\n    to: /api\n');
+      fs.writeFileSync(path.join(root, 'apps/web/src/a.ts'), "fetch('/users/me');");
+      expect(scanProjectUsage(root, 'apps/go').calls.map(callText)).toEqual(['DELETE /api/users/{} declared @apps/go/contract-graph.usage.json:1:13']);
+      expect(scanProjectUsage(root, 'apps/web').calls.map(callText)).toEqual(['GET /api/users/me fetch @apps/web/src/a.ts:1:1']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

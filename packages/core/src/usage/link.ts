@@ -1,0 +1,466 @@
+import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
+import { bodyPlace, requestOf } from './clients';
+import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
+import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
+
+/** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
+export interface PrefixRewrite {
+  from: string;
+  to: string;
+}
+
+export interface LinkOptions {
+  /** The workspace-relative file an import specifier of `from` names, when it is one of the project's files. */
+  resolveModule?: (from: string, module: string) => string | undefined;
+  rewrites?: readonly PrefixRewrite[];
+}
+
+export interface LinkResult {
+  calls: CallSite[];
+  unresolved: UnresolvedCall[];
+}
+
+/** A request as the linker builds it; templates may still hold parameter slots of `owner`. */
+interface Request {
+  library: ClientLibrary;
+  method: Template;
+  url: Template;
+  body?: Arg;
+  query?: Arg;
+  location: SourceLocation;
+  reads: Array<{ path: string[]; location: SourceLocation }>;
+}
+
+type Target = { kind: 'request'; request: Request; path: string[] } | { kind: 'param'; unit: number; index: number; path: string[] };
+
+interface UnitResult {
+  started: boolean;
+  /** Some call of this unit was resolved: its slotted requests live on as instances at the callers. */
+  instantiated: boolean;
+  requests: Request[];
+  paramReads: Array<{ index: number; path: string[]; location: SourceLocation }>;
+  returns?: Target;
+}
+
+type ResolvedCallee = { kind: 'client'; client: ClientRef; member?: string } | { kind: 'unit'; file: string; unit: number };
+
+/** Parameter names that say "this is the URL": a wrapper that takes one shows no endpoint of its own. */
+const URL_PARAMETER = /url|uri|path|endpoint|route|resource|href|link/i;
+const MAX_FOLLOW = 16;
+
+/**
+ * Joins per-file summaries into call sites. Each function is evaluated once with its parameters
+ * left as slots; a call of it instantiates its slotted requests with the caller's arguments, at the
+ * caller's location, until no slot is left. Requests of wrappers nobody calls are reported at the
+ * wrapper itself when their URL says which endpoint they aim at, and explained otherwise.
+ */
+export function linkSummaries(summaries: readonly FileSummary[], options: LinkOptions = {}): LinkResult {
+  return new Linker(summaries, options).run();
+}
+
+/** A file's summary plus the linker's per-file state, indexed by unit and origin (no string keys: this is the hot loop). */
+interface FileState {
+  summary: FileSummary;
+  originsByUnit: number[][];
+  readsByUnit: number[][];
+  results: UnitResult[];
+  /** `undefined`: not computed yet; `null`: computed (or being computed), nothing tracked. */
+  targets: Array<Target | null | undefined>;
+}
+
+class Linker {
+  private readonly files = new Map<string, FileSummary>();
+  private readonly states = new Map<string, FileState>();
+  private readonly unresolved: UnresolvedCall[] = [];
+
+  constructor(
+    summaries: readonly FileSummary[],
+    private readonly options: LinkOptions,
+  ) {
+    for (const summary of summaries) {
+      this.files.set(summary.file, summary);
+      const unitCount = summary.units.length;
+      const state: FileState = {
+        summary,
+        originsByUnit: Array.from({ length: unitCount }, () => []),
+        readsByUnit: Array.from({ length: unitCount }, () => []),
+        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [] })),
+        targets: new Array(summary.origins.length),
+      };
+      summary.origins.forEach((origin, index) => state.originsByUnit[origin.unit].push(index));
+      summary.reads.forEach((read, index) => state.readsByUnit[summary.origins[read.value.origin].unit].push(index));
+      this.states.set(summary.file, state);
+    }
+  }
+
+  run(): LinkResult {
+    for (const summary of this.files.values()) for (let unit = 0; unit < summary.units.length; unit++) this.evaluate(summary.file, unit);
+    const calls: CallSite[] = [];
+    for (const state of this.states.values()) {
+      state.results.forEach((result, unit) => {
+        for (const request of result.requests) {
+          if (!isTemplate(request)) this.emit(request, calls);
+          else if (!result.instantiated) this.fallback(state.summary, unit, request, calls);
+        }
+      });
+    }
+    return { calls, unresolved: this.unresolved };
+  }
+
+  // ---- evaluation -------------------------------------------------------------------------------
+
+  private result(file: string, unit: number): UnitResult {
+    return (this.states.get(file) as FileState).results[unit];
+  }
+
+  private evaluate(file: string, unit: number): UnitResult {
+    const state = this.states.get(file) as FileState;
+    const result = state.results[unit];
+    if (result.started) return result;
+    result.started = true;
+    const summary = state.summary;
+    for (const origin of state.originsByUnit[unit]) this.targetOf(file, origin);
+    for (const index of state.readsByUnit[unit]) {
+      const read = summary.reads[index];
+      this.addRead(file, this.valueTarget(file, read.value), [], read.location);
+    }
+    for (const value of summary.units[unit]?.returns ?? []) {
+      result.returns = this.valueTarget(file, value);
+      if (result.returns) break;
+    }
+    return result;
+  }
+
+  private valueTarget(file: string, value: ValueRef): Target | undefined {
+    const target = this.targetOf(file, value.origin);
+    return target && { ...target, path: [...target.path, ...value.path] };
+  }
+
+  private addRead(file: string, target: Target | undefined, path: string[], location: SourceLocation): void {
+    if (!target) return;
+    const full = [...target.path, ...path];
+    if (target.kind === 'request') target.request.reads.push({ path: full, location });
+    else this.result(file, target.unit).paramReads.push({ index: target.index, path: full, location });
+  }
+
+  private targetOf(file: string, index: number): Target | undefined {
+    const state = this.states.get(file) as FileState;
+    const memo = state.targets[index];
+    if (memo !== undefined) return memo ?? undefined;
+    state.targets[index] = null;
+    const origin = state.summary.origins[index];
+    const target = origin.kind === 'param' ? paramTarget(origin.unit, origin.index) : this.callTarget(file, origin);
+    state.targets[index] = target ?? null;
+    return target;
+  }
+
+  private callTarget(file: string, origin: Extract<Origin, { kind: 'call' }>): Target | undefined {
+    const callee = this.resolveCallee(file, origin.callee, origin);
+    if (!callee) return undefined;
+    const args = origin.args.map((arg) => this.resolveArg(file, arg));
+    const owner = this.result(file, origin.unit);
+    if (callee.kind === 'client') {
+      const chained = (origin.chained ?? []).map((call) => ({ method: call.method, args: call.args.map((arg) => this.resolveArg(file, arg)) }));
+      const parts = requestOf(callee.client, callee.member, args, chained);
+      if (!parts) return undefined;
+      if (parts.url === undefined || (onlyUnknown(parts.url) && !parts.url.includes('{@'))) {
+        this.unresolved.push({
+          reason: 'url-unknown',
+          message: `${callee.client.library}${callee.member ? `.${callee.member}` : ''}(...): the URL is not visible to the analyzer (a value computed at run time)`,
+          location: origin.location,
+          call: `${parts.method} ${UNKNOWN}`,
+        });
+        return undefined;
+      }
+      const request: Request = { library: callee.client.library, method: parts.method, url: parts.url, body: parts.body, query: parts.query, location: origin.location, reads: [] };
+      owner.requests.push(request);
+      return { kind: 'request', request, path: [] };
+    }
+    const result = this.evaluate(callee.file, callee.unit);
+    result.instantiated = true;
+    const instances = new Map<Request, Request>();
+    for (const template of result.requests) {
+      if (!isTemplate(template)) continue;
+      const instance = instantiate(template, args, origin.location);
+      owner.requests.push(instance);
+      instances.set(template, instance);
+    }
+    for (const read of result.paramReads) this.passRead(file, origin.unit, args[read.index], read.path, read.location);
+    const returned = result.returns;
+    if (!returned) return undefined;
+    if (returned.kind === 'request') return { kind: 'request', request: instances.get(returned.request) ?? returned.request, path: returned.path };
+    return this.argTarget(file, origin.unit, args[returned.index], returned.path);
+  }
+
+  /** A read the callee makes of one of its parameters is a read of what the caller passed. */
+  private passRead(file: string, unit: number, arg: Arg | undefined, path: string[], location: SourceLocation): void {
+    const target = this.argTarget(file, unit, arg, path);
+    if (!target) return;
+    if (target.kind === 'request') target.request.reads.push({ path: target.path, location });
+    else this.result(file, unit).paramReads.push({ index: target.index, path: target.path, location });
+  }
+
+  private argTarget(file: string, unit: number, arg: Arg | undefined, path: string[]): Target | undefined {
+    if (!arg) return undefined;
+    if (arg.value) {
+      const target = this.valueTarget(file, arg.value);
+      return target && { ...target, path: [...target.path, ...path] };
+    }
+    if (arg.param !== undefined) {
+      const [index, ...props] = arg.param.split('.');
+      return { ...paramTarget(unit, Number(index)), path: [...props, ...path] };
+    }
+    return undefined;
+  }
+
+  private resolveCallee(file: string, callee: Callee, origin: Extract<Origin, { kind: 'call' }>): ResolvedCallee | undefined {
+    if (callee.kind === 'client') return { ...callee, client: this.resolveClient(file, callee.client) };
+    if (callee.kind === 'unit') return { kind: 'unit', file, unit: callee.unit };
+    const summary = this.files.get(file) as FileSummary;
+    const ref = summary.imports[callee.ref];
+    const found = this.followImport(file, ref.module, ref.name, [...ref.members, ...callee.members], 0);
+    if (found?.shape.kind === 'unit') return { kind: 'unit', file: found.file, unit: found.shape.unit };
+    if (found?.shape.kind === 'client') return { kind: 'client', client: this.resolveClient(found.file, found.shape.client), member: found.member };
+    if (!found && origin.args.some((arg) => looksLikeUrl(arg.text))) {
+      this.unresolved.push({
+        reason: 'import-unresolved',
+        message: `${[ref.name === 'default' || ref.name === '*' ? '' : ref.name, ...callee.members].filter(Boolean).join('.')}(...) comes from '${ref.module}', which is not a source file of this project (or does not export it)`,
+        location: origin.location,
+      });
+    }
+    return undefined;
+  }
+
+  /** Follows an import to the shape it names, through re-exports and object members; a client keeps its last member as the method. */
+  private followImport(
+    from: string,
+    module: string,
+    name: string,
+    members: readonly string[],
+    depth: number,
+  ): { file: string; shape: Shape; member?: string } | undefined {
+    if (depth > MAX_FOLLOW) return undefined;
+    const file = this.options.resolveModule?.(from, module);
+    const summary = file === undefined ? undefined : this.files.get(file);
+    if (!summary) return undefined;
+    let rest = [...members];
+    let exportName = name;
+    if (exportName === '*') {
+      if (rest.length === 0) return undefined;
+      exportName = rest.shift() as string;
+    }
+    const shape = this.exportOf(summary, exportName, depth);
+    return shape && this.walkMembers(shape.file, shape.shape, rest, depth);
+  }
+
+  private exportOf(summary: FileSummary, name: string, depth: number): { file: string; shape: Shape } | undefined {
+    const direct = summary.exports[name];
+    if (direct) return { file: summary.file, shape: direct };
+    for (const [key, shape] of Object.entries(summary.exports)) {
+      if (!key.startsWith('*') || shape.kind !== 'import') continue;
+      const ref = summary.imports[shape.ref];
+      const target = this.options.resolveModule?.(summary.file, ref.module);
+      const next = target === undefined ? undefined : this.files.get(target);
+      const found = next && depth < MAX_FOLLOW ? this.exportOf(next, name, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private walkMembers(file: string, shape: Shape, members: readonly string[], depth: number): { file: string; shape: Shape; member?: string } | undefined {
+    if (depth > MAX_FOLLOW) return undefined;
+    if (shape.kind === 'import') {
+      const summary = this.files.get(file) as FileSummary;
+      const ref = summary.imports[shape.ref];
+      return this.followImport(file, ref.module, ref.name, [...ref.members, ...shape.members, ...members], depth + 1);
+    }
+    if (members.length === 0) return { file, shape };
+    const [first, ...rest] = members;
+    if (shape.kind === 'object') {
+      const member = shape.members[first];
+      return member && this.walkMembers(file, member, rest, depth + 1);
+    }
+    if (shape.kind === 'client' && rest.length === 0) return { file, shape, member: first };
+    return undefined;
+  }
+
+  /** A client whose base URL names an imported constant, with the constant's value in it. */
+  private resolveClient(file: string, client: ClientRef): ClientRef {
+    return client.base.includes('{$') ? { ...client, base: this.resolveText(file, client.base, 0) } : client;
+  }
+
+  /** Replaces the `{$n}` slots of an argument (constants imported by `file`) with their values. */
+  private resolveArg(file: string, arg: Arg): Arg {
+    if (!hasImportSlot(arg)) return arg;
+    const resolved: Arg = { ...arg };
+    if (arg.text !== undefined) resolved.text = this.resolveText(file, arg.text, 0);
+    if (arg.props) resolved.props = Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, this.resolveArg(file, value)]));
+    return resolved;
+  }
+
+  private resolveText(file: string, text: string, depth: number): string {
+    if (!text.includes('{$')) return text;
+    return text.replace(/\{\$(\d+)\}/g, (_, index: string) => {
+      const summary = this.files.get(file) as FileSummary;
+      const ref = summary.imports[Number(index)];
+      const found = ref && depth < MAX_FOLLOW ? this.followImport(file, ref.module, ref.name, ref.members, 0) : undefined;
+      if (found?.shape.kind !== 'text') return UNKNOWN;
+      return this.resolveText(found.file, found.shape.text, depth + 1);
+    });
+  }
+
+  // ---- output -----------------------------------------------------------------------------------
+
+  private fallback(summary: FileSummary, unit: number, request: Request, calls: CallSite[]): void {
+    const params = summary.units[unit].params;
+    const slots = [...`${request.method} ${request.url}`.matchAll(/\{@(\d+)(?:\.([^}]+))?\}/g)];
+    const urlSlot = slots.find((slot) => URL_PARAMETER.test(slot[2] ?? params[Number(slot[1])] ?? ''));
+    if (urlSlot || request.method.includes('{@')) {
+      this.unresolved.push({
+        reason: 'wrapper-not-called',
+        message: `${summary.units[unit].name}(${params.join(', ')}) builds its ${urlSlot ? 'URL' : 'method'} from a parameter, and no call of it with a known value was found`,
+        location: request.location,
+        call: `${request.method.replace(/\{@[^}]*\}/g, UNKNOWN)} ${urlTemplate(request.url) ?? UNKNOWN}`,
+      });
+      return;
+    }
+    this.emit({ ...request, url: request.url.replace(/\{@[^}]*\}/g, UNKNOWN) }, calls);
+  }
+
+  private emit(request: Request, calls: CallSite[]): void {
+    // Clients default to GET when no method is given.
+    const method = request.method.toUpperCase() || 'GET';
+    let template = urlTemplate(request.url);
+    if (template === undefined) {
+      this.unresolved.push({ reason: 'url-unknown', message: `${request.library} call: the URL is not visible to the analyzer`, location: request.location, call: `${method} ${UNKNOWN}` });
+      return;
+    }
+    if (method.includes('{')) {
+      this.unresolved.push({ reason: 'method-unknown', message: `${request.library} call to ${template}: the method is not visible to the analyzer`, location: request.location, call: `{} ${template}` });
+      return;
+    }
+    template = rewritePrefix(template, this.options.rewrites ?? []);
+    const responseFields: FieldUse[] = [];
+    const errorResponseFields: FieldUse[] = [];
+    for (const read of request.reads) {
+      const place = bodyPlace(request.library, read.path);
+      const path = place && formatPath(place.path);
+      if (!path) continue;
+      (place.kind === 'body' ? responseFields : errorResponseFields).push({ path, location: read.location });
+    }
+    const call: CallSite = {
+      method,
+      urlTemplate: template,
+      client: request.library,
+      location: request.location,
+      responseFields: sortedFields(responseFields),
+      requestFields: sortedFields(fieldsOf(request.body)),
+    };
+    const query = sortedFields([...fieldsOf(request.query), ...queryNames(request.url).map((name) => ({ path: name, location: request.location }))]);
+    if (query.length > 0) call.queryFields = query;
+    if (errorResponseFields.length > 0) call.errorResponseFields = sortedFields(errorResponseFields);
+    calls.push(call);
+  }
+}
+
+function paramTarget(unit: number, index: number): Target {
+  return { kind: 'param', unit, index, path: [] };
+}
+
+function isTemplate(request: Request): boolean {
+  return request.method.includes('{@') || request.url.includes('{@') || argHasParam(request.body) || argHasParam(request.query);
+}
+
+function argHasParam(arg: Arg | undefined): boolean {
+  return !!arg && (arg.param !== undefined || Object.values(arg.props ?? {}).some(argHasParam));
+}
+
+/** A copy of a slotted request with the caller's arguments in its slots, located at the caller. */
+function instantiate(template: Request, args: readonly Arg[], location: SourceLocation): Request {
+  return {
+    library: template.library,
+    method: substitute(template.method, args),
+    url: substitute(template.url, args),
+    body: substituteArg(template.body, args),
+    query: substituteArg(template.query, args),
+    location,
+    reads: [...template.reads],
+  };
+}
+
+function substitute(text: Template, args: readonly Arg[]): Template {
+  return text.replace(/\{@(\d+)(?:\.([^}]+))?\}/g, (_, index: string, prop: string | undefined) => {
+    // An argument or option the caller leaves out is absent (''), which is not the same as unknown.
+    const arg = args[Number(index)];
+    if (!arg) return '';
+    if (prop === undefined) return arg.text ?? UNKNOWN;
+    const inner = arg.props?.[prop];
+    if (inner?.text !== undefined) return inner.text;
+    if (arg.props && !inner) return '';
+    return arg.param !== undefined && !arg.param.includes('.') ? `{@${arg.param}.${prop}}` : UNKNOWN;
+  });
+}
+
+function substituteArg(arg: Arg | undefined, args: readonly Arg[]): Arg | undefined {
+  if (!arg) return undefined;
+  if (arg.param !== undefined) {
+    const [index, prop] = arg.param.split('.');
+    const given = args[Number(index)];
+    if (prop === undefined) return given;
+    return given?.props?.[prop] ?? (given?.param !== undefined && !given.param.includes('.') ? { param: `${given.param}.${prop}` } : undefined);
+  }
+  if (!arg.props) return arg;
+  return { ...arg, props: Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, substituteArg(value, args) ?? {}])) };
+}
+
+function hasImportSlot(arg: Arg): boolean {
+  if (arg.text !== undefined && arg.text.includes('{$')) return true;
+  if (!arg.props) return false;
+  for (const key in arg.props) if (hasImportSlot(arg.props[key])) return true;
+  return false;
+}
+
+function fieldsOf(arg: Arg | undefined): FieldUse[] {
+  return (arg?.fields ?? []).map((field) => ({ path: field.name, location: field.location }));
+}
+
+/** `['items', '[]', 'title']` → `items[].title`; steps through method calls are not fields. */
+function formatPath(path: readonly string[]): string | undefined {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '[]') end--;
+  const segments = path.slice(0, end);
+  if (segments.length === 0 || segments.some((segment) => segment.startsWith('()') || segment.startsWith('!'))) return undefined;
+  return segments.reduce((text, segment) => (segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`), '');
+}
+
+function looksLikeUrl(text: string | undefined): boolean {
+  return !!text && /^(\/|https?:|\{\}\/)|\/[A-Za-z]/.test(text);
+}
+
+/** Applies the first rewrite whose `from` prefixes the path (at a segment boundary). */
+export function rewritePrefix(template: string, rewrites: readonly PrefixRewrite[]): string {
+  for (const { from, to } of rewrites) {
+    const prefix = from.replace(/\/+$/, '');
+    if (prefix === '' || template === prefix || template.startsWith(`${prefix}/`)) {
+      const rest = template.slice(prefix.length);
+      return `${to.replace(/\/+$/, '')}${rest.startsWith('/') ? rest : `/${rest}`}`.replace(/\/+$/, '') || '/';
+    }
+  }
+  return template;
+}
+
+/** By position, then path; one entry per path and position. */
+export function sortedFields(fields: readonly FieldUse[]): FieldUse[] {
+  const unique = new Map<string, FieldUse>();
+  for (const field of fields) unique.set(`${field.path}@${field.location.file}:${field.location.line}:${field.location.column}`, field);
+  return [...unique.values()].sort((a, b) => compareLocations(a.location, b.location) || compareText(a.path, b.path));
+}
+
+export function compareLocations(a: SourceLocation, b: SourceLocation): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+/** Code-point order, not locale order, so results do not depend on the machine's locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+
+/**
+ * Resolves import specifiers among a project's own files, without a tsconfig: relative paths
+ * (`./x`, `../x`, folder `index` files, with or without an extension, `.js` naming a `.ts` file)
+ * and the usual source-root aliases `@/x` and `~/x` (tried under `<projectRoot>/src`, then the root),
+ * and SvelteKit's `$lib/x` (`<projectRoot>/src/lib/x`).
+ */
+export function createModuleResolver(files: Iterable<string>, projectRoot = '.'): (from: string, module: string) => string | undefined {
+  const known = new Set(files);
+  const root = projectRoot === '.' || projectRoot === '' ? '' : projectRoot.replace(/\/+$/, '');
+  const memo = new Map<string, string | undefined>();
+  const byImporter = new Map<string, string | undefined>();
+  return (from, module) => {
+    const importerKey = `${from}\u0000${module}`;
+    if (byImporter.has(importerKey)) return byImporter.get(importerKey);
+    const found = resolve(from, module);
+    byImporter.set(importerKey, found);
+    return found;
+  };
+
+  function resolve(from: string, module: string): string | undefined {
+    let bases: string[];
+    if (module.startsWith('@/') || module.startsWith('~/')) {
+      const rest = module.slice(2);
+      bases = [path.posix.join(root, 'src', rest), path.posix.join(root, rest)];
+    } else if (module === '$lib' || module.startsWith('$lib/')) {
+      // SvelteKit's default alias.
+      bases = [path.posix.join(root, 'src/lib', module.slice(4))];
+    } else if (module.startsWith('.')) {
+      bases = [path.posix.join(path.posix.dirname(from), module)];
+    } else {
+      return undefined;
+    }
+    const key = bases.join('\u0000');
+    if (memo.has(key)) return memo.get(key);
+    let found: string | undefined;
+    for (const base of bases) if ((found = lookup(known, base)) !== undefined) break;
+    memo.set(key, found);
+    return found;
+  }
+}
+
+function lookup(known: ReadonlySet<string>, base: string): string | undefined {
+  if (known.has(base)) return base;
+  const withoutJs = base.replace(/\.(m|c)?jsx?$/, '');
+  for (const stem of withoutJs === base ? [base] : [withoutJs, base]) {
+    for (const extension of EXTENSIONS) if (known.has(stem + extension)) return stem + extension;
+  }
+  for (const extension of EXTENSIONS) if (known.has(`${base}/index${extension}`)) return `${base}/index${extension}`;
+  return undefined;
+}

@@ -1,0 +1,1058 @@
+// A plain require: a namespace import compiles to a getter per access, measurably slow on hot paths.
+import ts = require('typescript');
+import type { SourceLocation } from '../model';
+import { clientImport, derivedClient } from './clients';
+import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
+import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, UnitSummary, ValueRef } from './summary';
+import { UNKNOWN } from './static-url';
+
+/** Path segment for "an element of this array". */
+export const ELEMENT = '[]';
+
+/** A tracked value while the file is analysed: a `ValueRef` plus the token that named its last segment. */
+interface Value extends ValueRef {
+  at: ts.Node | undefined;
+}
+
+/** What an expression is as a callee: a function of this file, an object with methods, a client, an import. */
+type LocalShape =
+  | { kind: 'unit'; unit: number }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration }
+  | { kind: 'client'; client: ClientRef; member?: string }
+  | { kind: 'import'; ref: number; members: string[] }
+  | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' };
+
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
+const ELEMENT_RETURNING_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+const SAME_VALUE_METHODS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSorted', 'toReversed', 'catch', 'finally', 'toPromise']);
+/** superagent request-builder methods that return the same request. */
+const REQUEST_BUILDER_METHODS = new Set(['send', 'query', 'set', 'use', 'type', 'accept', 'withCredentials', 'timeout', 'retry', 'auth', 'ok', 'field', 'attach']);
+/** RxJS operators that pass the value through unchanged, and those whose callback result is the new value. */
+const RX_SAME = new Set(['tap', 'filter', 'take', 'first', 'last', 'retry', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'delay', 'finalize', 'takeUntil', 'catchError', 'timeout', 'startWith']);
+const RX_MAP = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap']);
+const FETCH_GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
+/** How deep shapes and texts are followed; guards against pathological chains. */
+const MAX_DEPTH = 12;
+
+/** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
+export function summarizeFile(context: SourceContext): FileSummary {
+  return new FileSummarizer(context).run();
+}
+
+class FileSummarizer {
+  private readonly units: UnitSummary[] = [];
+  private readonly unitOfFunction = new Map<ts.Node, number>();
+  private readonly unitFunctions: Array<ts.FunctionLikeDeclaration | undefined> = [undefined];
+  private readonly origins: Origin[] = [];
+  private readonly originNodes: ts.Node[] = [];
+  private readonly originOfCall = new Map<ts.Node, number | undefined>();
+  private readonly paramOrigins = new Map<string, number>();
+  private readonly imports: ImportRef[] = [];
+  private readonly importIndex = new Map<string, number>();
+  private readonly calls: ts.CallExpression[] = [];
+  private readonly accesses: ts.Node[] = [];
+  /** Assignments `this.x = v`, `x.value = v`, `x = v`, by the object's declaration (or class) and property ('' for the variable itself). */
+  private readonly stores = new Map<ts.Node, Map<string, ts.Expression[]>>();
+  private readonly values = new Map<ts.Node, Value | undefined | null>();
+  private readonly returnMemo = new Map<ts.Node, Value | undefined | null>();
+  private readonly shapeMemo = new Map<ts.Node, LocalShape | undefined | null>();
+
+  constructor(private readonly context: SourceContext) {}
+
+  run(): FileSummary {
+    this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
+    this.collect(this.context.sourceFile);
+    for (const call of this.calls) this.originFor(call);
+    const reads = this.collectReads();
+    for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+    return {
+      file: this.context.file,
+      units: this.units,
+      origins: this.origins,
+      reads,
+      exports: this.exportShapes(),
+      imports: this.imports,
+    };
+  }
+
+  // ---- one walk over the file -------------------------------------------------------------------
+
+  /** The one walk over the file: sets parent pointers (the parse leaves them out) and collects what the analysis needs. */
+  private collect(root: ts.Node): void {
+    const visit = (node: ts.Node): void => {
+      switch (node.kind) {
+        case ts.SyntaxKind.CallExpression:
+          this.calls.push(node as ts.CallExpression);
+          break;
+        case ts.SyntaxKind.PropertyAccessExpression:
+        case ts.SyntaxKind.ElementAccessExpression:
+        case ts.SyntaxKind.BindingElement:
+          this.accesses.push(node);
+          break;
+        case ts.SyntaxKind.BinaryExpression:
+          if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) assignments.push(node as ts.BinaryExpression);
+          break;
+        case ts.SyntaxKind.FunctionDeclaration:
+        case ts.SyntaxKind.MethodDeclaration:
+        case ts.SyntaxKind.ArrowFunction:
+        case ts.SyntaxKind.FunctionExpression:
+          this.registerUnit(node as ts.FunctionLikeDeclaration);
+          break;
+      }
+      ts.forEachChild(node, (child) => {
+        (child as { parent: ts.Node }).parent = node;
+        visit(child);
+      });
+    };
+    const assignments: ts.BinaryExpression[] = [];
+    visit(root);
+    // After the walk: resolving names needs the parent pointers of the whole file.
+    for (const assignment of assignments) this.collectStore(assignment);
+  }
+
+  private registerUnit(fn: ts.FunctionLikeDeclaration): void {
+    const name = unitName(fn);
+    if (name === undefined || !fn.body) return;
+    this.unitOfFunction.set(fn, this.units.length);
+    this.unitFunctions.push(fn);
+    this.units.push({ name, location: locationOf(this.context, fn.name ?? fn), params: fn.parameters.map((p) => p.name.getText(this.context.sourceFile)), returns: [] });
+  }
+
+  private collectStore(node: ts.BinaryExpression): void {
+    if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const left = unwrap(node.left);
+    let owner: ts.Node | undefined;
+    let key = '';
+    if (ts.isIdentifier(left)) owner = declarationOf(this.context, left);
+    else if (ts.isPropertyAccessExpression(left)) {
+      key = left.name.text;
+      const object = unwrap(left.expression);
+      owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+    }
+    if (!owner) return;
+    const byKey = this.stores.get(owner) ?? new Map<string, ts.Expression[]>();
+    byKey.set(key, [...(byKey.get(key) ?? []), node.right]);
+    this.stores.set(owner, byKey);
+  }
+
+  /** The unit whose parameters are in scope at `node`: the nearest enclosing named function (callbacks see through). */
+  private unitOf(node: ts.Node): number {
+    for (let current = node.parent; current; current = current.parent) {
+      const unit = this.unitOfFunction.get(current);
+      if (unit !== undefined) return unit;
+    }
+    return 0;
+  }
+
+  // ---- texts (URLs, methods) ----------------------------------------------------------------------
+
+  /** The text an expression evaluates to, with slots for unknowns, parameters and imports (see `Template`). */
+  private textOf(expression: ts.Expression, unit: number, depth = 0): string | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrap(expression);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
+    const part = (inner: ts.Expression) => this.textOf(inner, unit, depth + 1) ?? UNKNOWN;
+    if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.PlusToken) return part(node.left) + part(node.right);
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+        const left = this.textOf(node.left, unit, depth + 1);
+        return left !== undefined && left !== UNKNOWN ? left : this.textOf(node.right, unit, depth + 1);
+      }
+      return undefined;
+    }
+    if (ts.isConditionalExpression(node)) return this.textOf(node.whenTrue, unit, depth + 1) ?? this.textOf(node.whenFalse, unit, depth + 1);
+    if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      if (ts.isIdentifier(callee) && /^(encodeURIComponent|encodeURI|String|escape)$/.test(callee.text) && node.arguments[0]) return this.textOf(node.arguments[0], unit, depth + 1);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString') return this.textOf(callee.expression, unit, depth + 1);
+      return undefined;
+    }
+    if (ts.isNewExpression(node)) {
+      // `${new URLSearchParams({ page, size })}` → `page={}&size={}`: the query names are visible.
+      const literal = ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams' ? this.objectLiteral(node.arguments?.[0]) : undefined;
+      return literal ? literalNames(literal).map((name) => `${name}=${UNKNOWN}`).join('&') : undefined;
+    }
+    const slot = this.slotOf(node, unit);
+    if (slot !== undefined) return slot;
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      const declaration = declarationOf(this.context, node);
+      const initializer = declaration && constantInitializer(declaration);
+      return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `{@0}`/`{@0.url}` for a parameter of `unit` (or a property of one), `{$n}` for an imported value. */
+  private slotOf(node: ts.Expression, unit: number): string | undefined {
+    const param = this.paramPath(node, unit);
+    if (param !== undefined) return `{@${param}}`;
+    const imported = this.importChain(node);
+    return imported === undefined ? undefined : `{$${imported}}`;
+  }
+
+  /** `'1'` for the second parameter of `unit`, `'0.url'` for `config.url` or a destructured `{ url }`. */
+  private paramPath(node: ts.Expression, unit: number): string | undefined {
+    if (unit === 0) return undefined;
+    if (ts.isPropertyAccessExpression(node)) {
+      const base = ts.isIdentifier(unwrap(node.expression)) ? this.paramPath(unwrap(node.expression), unit) : undefined;
+      return base !== undefined && !base.includes('.') ? `${base}.${node.name.text}` : undefined;
+    }
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = declarationOf(this.context, node);
+    if (!declaration) return undefined;
+    if (ts.isParameter(declaration)) {
+      const fn = declaration.parent;
+      return this.unitOfFunction.get(fn) === unit ? String(fn.parameters.indexOf(declaration)) : undefined;
+    }
+    if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isParameter(declaration.parent.parent)) {
+      const parameter = declaration.parent.parent;
+      const key = bindingKey(declaration);
+      if (key === undefined || this.unitOfFunction.get(parameter.parent) !== unit) return undefined;
+      return `${parameter.parent.parameters.indexOf(parameter)}.${key}`;
+    }
+    return undefined;
+  }
+
+  /** The index of the import reference `node` names (`API_ROOT`, `environment.apiUrl`), for names imported from project modules. */
+  private importChain(node: ts.Expression): number | undefined {
+    const members: string[] = [];
+    let current = node;
+    while (ts.isPropertyAccessExpression(current)) {
+      members.unshift(current.name.text);
+      current = unwrap(current.expression);
+    }
+    if (!ts.isIdentifier(current)) return undefined;
+    const declaration = declarationOf(this.context, current);
+    const imported = declaration && importOf(declaration);
+    if (!imported || !isProjectModule(imported.module)) return undefined;
+    return this.importRef(imported.module, imported.name, members);
+  }
+
+  private importRef(module: string, name: string, members: string[]): number {
+    const key = `${module}\u0000${name}\u0000${members.join('.')}`;
+    let index = this.importIndex.get(key);
+    if (index === undefined) {
+      index = this.imports.length;
+      this.imports.push({ module, name, members });
+      this.importIndex.set(key, index);
+    }
+    return index;
+  }
+
+  // ---- arguments --------------------------------------------------------------------------------
+
+  private argOf(expression: ts.Expression, unit: number, depth = 0): Arg {
+    const node = unwrap(expression);
+    if (depth < 4) {
+      const stringified = jsonStringifyArgument(node) ?? urlSearchParamsArgument(node);
+      if (stringified) return this.argOf(stringified, unit, depth + 1);
+      const literal = this.objectLiteral(node);
+      if (literal) return this.objectArg(literal, unit, depth);
+    }
+    const arg: Arg = {};
+    const param = this.paramPath(node, unit);
+    if (param !== undefined) arg.param = param;
+    const text = this.textOf(node, unit);
+    if (text !== undefined) arg.text = text;
+    const value = this.valueOf(node);
+    if (value) arg.value = { origin: value.origin, path: value.path };
+    return arg;
+  }
+
+  private objectArg(literal: ts.ObjectLiteralExpression, unit: number, depth: number): Arg {
+    const props: Record<string, Arg> = {};
+    const fields: FieldRef[] = [];
+    for (const property of literal.properties) {
+      if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property) && !ts.isMethodDeclaration(property)) continue;
+      const name = propertyNameText(property.name);
+      if (name === undefined) continue;
+      fields.push({ name, location: locationOf(this.context, property.name) });
+      if (ts.isPropertyAssignment(property)) props[name] = this.argOf(property.initializer, unit, depth + 1);
+      else if (ts.isShorthandPropertyAssignment(property)) props[name] = this.argOf(property.name, unit, depth + 1);
+    }
+    return { props, fields };
+  }
+
+  /** An object literal written inline or held by a `const`. */
+  private objectLiteral(expression: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+    if (!expression) return undefined;
+    const node = unwrap(expression);
+    if (ts.isObjectLiteralExpression(node)) return node;
+    if (!ts.isIdentifier(node)) return undefined;
+    const declaration = declarationOf(this.context, node);
+    const initializer = declaration && constantInitializer(declaration);
+    const inner = initializer && unwrap(initializer);
+    return inner && ts.isObjectLiteralExpression(inner) ? inner : undefined;
+  }
+
+  // ---- callees ----------------------------------------------------------------------------------
+
+  private originFor(call: ts.CallExpression): number | undefined {
+    if (this.originOfCall.has(call)) return this.originOfCall.get(call);
+    this.originOfCall.set(call, undefined);
+    const callee = this.calleeOf(call);
+    if (!callee) return undefined;
+    const unit = this.unitOf(call);
+    const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location: locationOf(this.context, calleeToken(call)) });
+    this.originOfCall.set(call, index);
+    // Arguments after registering: evaluating them may ask for this call's value.
+    const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
+    origin.args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    return index;
+  }
+
+  private addOrigin(node: ts.Node, origin: Origin): number {
+    this.origins.push(origin);
+    this.originNodes.push(node);
+    return this.origins.length - 1;
+  }
+
+  private calleeOf(call: ts.CallExpression): Callee | undefined {
+    const shape = this.shapeOf(call.expression, 0);
+    if (!shape) return undefined;
+    if (shape.kind === 'unit') return { kind: 'unit', unit: shape.unit };
+    if (shape.kind === 'import') return { kind: 'import', ref: shape.ref, members: shape.members };
+    if (shape.kind === 'client') return { kind: 'client', client: shape.client, member: shape.member };
+    return undefined;
+  }
+
+  private shapeOf(expression: ts.Expression, depth: number): LocalShape | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const node = unwrap(expression);
+    if (ts.isIdentifier(node)) {
+      const declaration = declarationOf(this.context, node);
+      if (!declaration) return node.text === 'fetch' ? { kind: 'client', client: { library: 'fetch', base: '' } } : undefined;
+      return this.shapeOfDeclaration(declaration, depth + 1);
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const name = node.name.text;
+      const object = unwrap(node.expression);
+      if (name === 'fetch' && ts.isIdentifier(object) && FETCH_GLOBALS.has(object.text) && !declarationOf(this.context, object)) {
+        return { kind: 'client', client: { library: 'fetch', base: '' } };
+      }
+      if (object.kind === ts.SyntaxKind.ThisKeyword) {
+        const owner = thisClass(object);
+        const member = owner && classMember(owner, name);
+        return member && this.shapeOfDeclaration(member, depth + 1);
+      }
+      const base = this.shapeOf(object, depth + 1);
+      if (!base) return undefined;
+      if (base.kind === 'object') {
+        const member = ts.isObjectLiteralExpression(base.node) ? objectMember(base.node, name) : classMember(base.node, name);
+        return member && this.shapeOfDeclaration(member, depth + 1);
+      }
+      if (base.kind === 'import') return { kind: 'import', ref: base.ref, members: [...base.members, name] };
+      if (base.kind === 'client' && base.member === undefined) return { kind: 'client', client: base.client, member: name };
+      return undefined;
+    }
+    if (ts.isCallExpression(node)) {
+      const callee = this.shapeOf(node.expression, depth + 1);
+      const config = node.arguments[0] ? this.argOf(node.arguments[0], 0, 2) : undefined;
+      if (callee?.kind === 'client' && callee.member) {
+        const derived = derivedClient(callee.client, callee.member, config);
+        return derived && { kind: 'client', client: derived };
+      }
+      if (callee?.kind === 'special' && callee.special === 'openapi-factory') {
+        return { kind: 'client', client: { library: 'openapi-fetch', base: config?.props?.baseUrl?.text ?? '' } };
+      }
+      if (callee?.kind === 'special' && callee.special === 'angular-inject' && node.arguments[0]) {
+        const injected = this.shapeOf(node.arguments[0], depth + 1);
+        return injected?.kind === 'special' && injected.special === 'angular-class' ? angularClient() : injected?.kind === 'import' || injected?.kind === 'object' ? injected : undefined;
+      }
+      return undefined;
+    }
+    if (ts.isNewExpression(node)) return this.shapeOf(node.expression, depth + 1);
+    if (ts.isObjectLiteralExpression(node) || ts.isClassExpression(node)) return { kind: 'object', node };
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+      const unit = this.unitOfFunction.get(node);
+      return unit === undefined ? undefined : { kind: 'unit', unit };
+    }
+    return undefined;
+  }
+
+  private shapeOfDeclaration(declaration: ts.Declaration, depth: number): LocalShape | undefined {
+    const memo = this.shapeMemo.get(declaration);
+    if (memo !== undefined) return memo ?? undefined;
+    this.shapeMemo.set(declaration, null);
+    const shape = this.computeShapeOfDeclaration(declaration, depth);
+    this.shapeMemo.set(declaration, shape ?? null);
+    return shape;
+  }
+
+  private computeShapeOfDeclaration(declaration: ts.Declaration, depth: number): LocalShape | undefined {
+    const imported = importOf(declaration);
+    if (imported) {
+      const client = clientImport(imported.module, imported.name);
+      if (client?.kind === 'client') return { kind: 'client', client: client.client };
+      if (client) return { kind: 'special', special: client.kind };
+      return isProjectModule(imported.module) ? { kind: 'import', ref: this.importRef(imported.module, imported.name, []), members: [] } : undefined;
+    }
+    if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) {
+      const unit = this.unitOfFunction.get(declaration);
+      return unit === undefined ? undefined : { kind: 'unit', unit };
+    }
+    if (ts.isClassDeclaration(declaration)) return { kind: 'object', node: declaration };
+    if (ts.isShorthandPropertyAssignment(declaration)) return this.shapeOf(declaration.name, depth + 1);
+    if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+      if (declaration.initializer) return this.shapeOf(declaration.initializer, depth + 1);
+      return ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? this.shapeOfType(declaration.type, depth) : undefined;
+    }
+    if (ts.isParameter(declaration)) return this.shapeOfType(declaration.type, depth);
+    return undefined;
+  }
+
+  /** `http: HttpClient`, `api: ApiService`: what a typed parameter or field holds, by its type's name. */
+  private shapeOfType(type: ts.TypeNode | undefined, depth: number): LocalShape | undefined {
+    if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const shape = this.shapeOf(type.typeName, depth + 1);
+    if (shape?.kind === 'special' && shape.special === 'angular-class') return angularClient();
+    return shape?.kind === 'import' || shape?.kind === 'object' ? shape : undefined;
+  }
+
+  // ---- values (what a response becomes) -----------------------------------------------------------
+
+  private valueOf(expression: ts.Expression): Value | undefined {
+    const memo = this.values.get(expression);
+    if (memo !== undefined) return memo ?? undefined;
+    this.values.set(expression, null);
+    const value = this.evaluate(unwrap(expression));
+    this.values.set(expression, value ?? null);
+    return value;
+  }
+
+  private evaluate(node: ts.Expression): Value | undefined {
+    if (ts.isIdentifier(node)) return this.valueOfDeclaration(declarationOf(this.context, node));
+    if (ts.isPropertyAccessExpression(node)) {
+      const object = this.valueOf(node.expression);
+      if (object) return step(object, node.name.text, node.name);
+      return this.storedValue(node);
+    }
+    if (ts.isElementAccessExpression(node)) {
+      const object = this.valueOf(node.expression);
+      if (!object) return undefined;
+      const key = node.argumentExpression;
+      return ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) ? step(object, key.text, key) : step(object, ELEMENT, undefined);
+    }
+    if (ts.isCallExpression(node)) return this.callValue(node);
+    if (ts.isConditionalExpression(node)) return this.valueOf(node.whenTrue) ?? this.valueOf(node.whenFalse);
+    if (ts.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return this.valueOf(node.left) ?? this.valueOf(node.right);
+      if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return this.valueOf(node.right);
+    }
+    return undefined;
+  }
+
+  /** `this.user` / `state.value` assigned elsewhere in the file: the first assigned value that is tracked. */
+  private storedValue(node: ts.PropertyAccessExpression): Value | undefined {
+    const object = unwrap(node.expression);
+    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+    if (!owner) return undefined;
+    if (object.kind === ts.SyntaxKind.ThisKeyword) {
+      const member = classMember(owner as ts.ClassLikeDeclaration, node.name.text);
+      if (member && ts.isPropertyDeclaration(member) && member.initializer) {
+        const initial = this.valueOf(member.initializer);
+        if (initial) return initial;
+      }
+    }
+    return this.firstValue(this.stores.get(owner)?.get(node.name.text));
+  }
+
+  private firstValue(expressions: readonly ts.Expression[] | undefined): Value | undefined {
+    for (const expression of expressions ?? []) {
+      const value = this.valueOf(expression);
+      if (value) return value;
+    }
+    return undefined;
+  }
+
+  private callValue(call: ts.CallExpression): Value | undefined {
+    const origin = this.originFor(call);
+    if (origin !== undefined) return { origin, path: [], at: undefined };
+    const callee = unwrap(call.expression);
+    if (ts.isIdentifier(callee) && (callee.text === 'firstValueFrom' || callee.text === 'lastValueFrom') && call.arguments[0]) return this.valueOf(call.arguments[0]);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && call.arguments[0]) {
+      // `JSON.parse(await res.text())` is `res.json()`.
+      const text = this.valueOf(call.arguments[0]);
+      return text && text.path[text.path.length - 1] === '()text' ? { ...text, path: [...text.path.slice(0, -1), '()json'] } : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = this.valueOf(callee.expression);
+    if (!receiver) return undefined;
+    if (method === 'then') return this.callbackResult(call.arguments[0], call, receiver);
+    if (method === 'json' || method === 'text') return step(receiver, `()${method}`, undefined);
+    if (method === 'pipe') return this.pipeValue(call, receiver, call.arguments.length);
+    if (REQUEST_BUILDER_METHODS.has(method) && receiver.path.length === 0) {
+      const origin = this.origins[receiver.origin];
+      if (origin.kind === 'call' && origin.callee.kind === 'client') {
+        origin.chained = [...(origin.chained ?? []), { method, args: call.arguments.map((argument) => this.argOf(argument, origin.unit)) }];
+        return receiver;
+      }
+    }
+    if (ELEMENT_RETURNING_METHODS.has(method)) return step(receiver, ELEMENT, undefined);
+    if (SAME_VALUE_METHODS.has(method)) return receiver;
+    return undefined;
+  }
+
+  /** What `.then(cb)` / `map(cb)` gives: the callback's return value; a named function becomes a call of it. */
+  private callbackResult(callback: ts.Expression | undefined, site: ts.CallExpression, input: Value): Value | undefined {
+    if (!callback) return undefined;
+    const fn = unwrap(callback);
+    if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && !this.unitOfFunction.has(fn)) return this.returnValue(fn);
+    const shape = this.shapeOf(fn, 0);
+    if (shape?.kind !== 'unit' && shape?.kind !== 'import') return undefined;
+    // `.then(responseBody)`: a call of `responseBody` with the resolved value, made at the `.then`.
+    let index = this.originOfCall.get(fn);
+    if (index === undefined) {
+      const unit = this.unitOf(site);
+      const callee: Callee = shape.kind === 'unit' ? { kind: 'unit', unit: shape.unit } : { kind: 'import', ref: shape.ref, members: shape.members };
+      index = this.addOrigin(fn, { kind: 'call', unit, callee, args: [{ value: { origin: input.origin, path: input.path } }], location: locationOf(this.context, fn) });
+      this.originOfCall.set(fn, index);
+    }
+    return { origin: index, path: [], at: undefined };
+  }
+
+  /** The value after the first `count` operators of `source.pipe(...)`. */
+  private pipeValue(pipe: ts.CallExpression, source: Value, count: number): Value | undefined {
+    let value: Value | undefined = source;
+    for (const operator of pipe.arguments.slice(0, count)) {
+      if (!value) return undefined;
+      const call = unwrap(operator);
+      if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+      const name = call.expression.text;
+      if (RX_MAP.has(name)) value = this.callbackResult(call.arguments[0], call, value);
+      else if (name === 'pluck') value = call.arguments.reduce<Value | undefined>((current, key) => (current && ts.isStringLiteral(key) ? step(current, key.text, key) : undefined), value);
+      else if (!RX_SAME.has(name)) return undefined;
+    }
+    return value;
+  }
+
+  private returnValue(fn: ts.FunctionLikeDeclaration): Value | undefined {
+    const memo = this.returnMemo.get(fn);
+    if (memo !== undefined) return memo ?? undefined;
+    this.returnMemo.set(fn, null);
+    let value: Value | undefined;
+    if (fn.body && !ts.isBlock(fn.body)) value = this.valueOf(fn.body);
+    else if (fn.body) for (const expression of returnedExpressions(fn.body)) if ((value = this.valueOf(expression))) break;
+    this.returnMemo.set(fn, value ?? null);
+    return value;
+  }
+
+  private returnsOf(fn: ts.FunctionLikeDeclaration): ValueRef[] {
+    const found: ValueRef[] = [];
+    const expressions = fn.body && !ts.isBlock(fn.body) ? [fn.body] : fn.body ? returnedExpressions(fn.body) : [];
+    for (const expression of expressions) {
+      const value = this.valueOf(expression);
+      if (value && !found.some((other) => other.origin === value.origin && other.path.join('.') === value.path.join('.'))) found.push({ origin: value.origin, path: value.path });
+    }
+    return found;
+  }
+
+  private valueOfDeclaration(declaration: ts.Declaration | undefined): Value | undefined {
+    if (!declaration) return undefined;
+    if (ts.isVariableDeclaration(declaration)) return this.valueOfVariable(declaration);
+    if (ts.isBindingElement(declaration)) return this.valueOfBinding(declaration);
+    if (ts.isParameter(declaration)) return this.valueOfParameter(declaration);
+    if (ts.isPropertyDeclaration(declaration) && declaration.initializer) return this.valueOf(declaration.initializer);
+    return undefined;
+  }
+
+  private valueOfVariable(declaration: ts.VariableDeclaration): Value | undefined {
+    const memo = this.values.get(declaration);
+    if (memo !== undefined) return memo ?? undefined;
+    this.values.set(declaration, null);
+    let value: Value | undefined;
+    const statement = declaration.parent.parent;
+    if (ts.isCatchClause(declaration.parent)) value = this.caughtValue(declaration.parent);
+    else if (ts.isForOfStatement(statement)) {
+      const iterated = this.valueOf(statement.expression);
+      value = iterated && step(iterated, ELEMENT, undefined);
+    } else {
+      value = (declaration.initializer && this.valueOf(declaration.initializer)) ?? this.firstValue(this.stores.get(declaration)?.get(''));
+    }
+    this.values.set(declaration, value ?? null);
+    return value;
+  }
+
+  /** `catch (e)` around a tracked call: `e` is that call's error. */
+  private caughtValue(clause: ts.CatchClause): Value | undefined {
+    const tryBlock = (clause.parent as ts.TryStatement).tryBlock;
+    for (let index = 0; index < this.originNodes.length; index++) {
+      const node = this.originNodes[index];
+      if (node.pos >= tryBlock.pos && node.end <= tryBlock.end && this.origins[index].kind === 'call') return { origin: index, path: ['!error'], at: undefined };
+    }
+    return undefined;
+  }
+
+  /** The value a destructuring binding (`{ email }`, `[first]`, `...rest`) takes. */
+  private valueOfBinding(element: ts.BindingElement): Value | undefined {
+    const memo = this.values.get(element);
+    if (memo !== undefined) return memo ?? undefined;
+    this.values.set(element, null);
+    const value = this.computeBinding(element);
+    this.values.set(element, value ?? null);
+    return value;
+  }
+
+  private computeBinding(element: ts.BindingElement): Value | undefined {
+    const pattern = element.parent;
+    if (ts.isArrayBindingPattern(pattern)) {
+      const state = this.stateSetterValue(element) ?? this.promiseAllElement(element);
+      if (state) return state;
+    }
+    const owner = pattern.parent;
+    const source = ts.isVariableDeclaration(owner)
+      ? this.valueOfVariable(owner)
+      : ts.isParameter(owner)
+        ? this.valueOfParameter(owner)
+        : ts.isBindingElement(owner)
+          ? this.valueOfBinding(owner)
+          : undefined;
+    if (!source || element.dotDotDotToken) return source;
+    if (ts.isArrayBindingPattern(pattern)) return step(source, ELEMENT, undefined);
+    const key = bindingKey(element);
+    return key === undefined ? undefined : step(source, key, element.propertyName ?? element.name);
+  }
+
+  /** `const [a, b] = await Promise.all([getA(), getB()])`: each binding is its own promise's value. */
+  private promiseAllElement(element: ts.BindingElement): Value | undefined {
+    const pattern = element.parent as ts.ArrayBindingPattern;
+    const owner = pattern.parent;
+    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
+    const call = unwrap(owner.initializer);
+    if (!ts.isCallExpression(call) || call.expression.getText(this.context.sourceFile) !== 'Promise.all') return undefined;
+    const list = call.arguments[0] && unwrap(call.arguments[0]);
+    const item = list && ts.isArrayLiteralExpression(list) ? list.elements[pattern.elements.indexOf(element)] : undefined;
+    return item && !ts.isSpreadElement(item) ? this.valueOf(item) : undefined;
+  }
+
+  /** `const [user, setUser] = useState()`: `user` holds what the code passes to `setUser`. */
+  private stateSetterValue(element: ts.BindingElement): Value | undefined {
+    const pattern = element.parent as ts.ArrayBindingPattern;
+    const owner = pattern.parent;
+    if (pattern.elements[0] !== element || !ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
+    const init = unwrap(owner.initializer);
+    if (!ts.isCallExpression(init) || !/(^|\.)use(State|Reducer)$/.test(init.expression.getText(this.context.sourceFile))) return undefined;
+    const setter = pattern.elements[1];
+    if (!setter || !ts.isBindingElement(setter) || !ts.isIdentifier(setter.name)) return undefined;
+    for (const call of this.calls) {
+      const callee = unwrap(call.expression);
+      if (ts.isIdentifier(callee) && callee.text === setter.name.text && call.arguments[0] && declarationOf(this.context, callee) === setter) {
+        const value = this.valueOf(call.arguments[0]);
+        if (value) return value;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * A parameter of a named function is a parameter origin (callers supply it at link time); a
+   * parameter of an inline callback gets what its caller passes: `.then(r => ...)` the resolved
+   * value, `.catch(e => ...)` the error, `items.map(item => ...)` an element, `pipe(map(u => ...))`
+   * the value flowing through.
+   */
+  private valueOfParameter(parameter: ts.ParameterDeclaration): Value | undefined {
+    const memo = this.values.get(parameter);
+    if (memo !== undefined) return memo ?? undefined;
+    this.values.set(parameter, null);
+    const value = this.computeParameter(parameter);
+    this.values.set(parameter, value ?? null);
+    return value;
+  }
+
+  private computeParameter(parameter: ts.ParameterDeclaration): Value | undefined {
+    const fn = parameter.parent;
+    const index = fn.parameters.indexOf(parameter);
+    const unit = this.unitOfFunction.get(fn);
+    if (unit !== undefined) {
+      const key = `${unit}:${index}`;
+      let origin = this.paramOrigins.get(key);
+      if (origin === undefined) {
+        origin = this.addOrigin(parameter, { kind: 'param', unit, index });
+        this.paramOrigins.set(key, origin);
+      }
+      return { origin, path: [], at: undefined };
+    }
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const parent = argument.parent;
+    // `subscribe({ next: (u) => ..., error: (e) => ... })`
+    if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) {
+      const call = parent.parent.parent;
+      const callee = unwrap(call.expression);
+      const key = propertyNameText(parent.name);
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'subscribe' || index !== 0) return undefined;
+      const receiver = this.valueOf(callee.expression);
+      return receiver && (key === 'next' ? receiver : key === 'error' ? step(receiver, '!error', undefined) : undefined);
+    }
+    if (!ts.isCallExpression(parent) || !parent.arguments.includes(argument as ts.Expression)) return undefined;
+    const position = parent.arguments.indexOf(argument as ts.Expression);
+    const callee = unwrap(parent.expression);
+    if (ts.isIdentifier(callee)) return index === 0 ? this.operatorInput(parent, callee.text) : undefined;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const receiver = this.valueOf(callee.expression);
+    if (!receiver) return undefined;
+    if (method === 'then' || method === 'subscribe') {
+      if (index !== 0) return undefined;
+      return position === 0 ? receiver : position === 1 ? step(receiver, '!error', undefined) : undefined;
+    }
+    if (method === 'catch') return index === 0 ? step(receiver, '!error', undefined) : undefined;
+    if (!ELEMENT_CALLBACK_METHODS.has(method)) return undefined;
+    return index === (method === 'reduce' ? 1 : 0) ? step(receiver, ELEMENT, undefined) : undefined;
+  }
+
+  /** The value an RxJS operator's callback receives: what flows into that operator of the `pipe`. */
+  private operatorInput(operatorCall: ts.CallExpression, name: string): Value | undefined {
+    if (!RX_MAP.has(name) && !RX_SAME.has(name)) return undefined;
+    let argument: ts.Node = operatorCall;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const pipe = argument.parent;
+    if (!ts.isCallExpression(pipe)) return undefined;
+    const callee = unwrap(pipe.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'pipe') return undefined;
+    const source = this.valueOf(callee.expression);
+    const input = source && this.pipeValue(pipe, source, pipe.arguments.indexOf(argument as ts.Expression));
+    return input && name === 'catchError' ? step(input, '!error', undefined) : input;
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  private collectReads(): Read[] {
+    const found: Array<{ value: Value; path: string; token: ts.Node; scope?: ts.Node }> = [];
+    for (const node of this.accesses) {
+      let value: Value | undefined;
+      let scope: ts.Node | undefined;
+      if (ts.isBindingElement(node)) {
+        if (!ts.isObjectBindingPattern(node.parent) || node.dotDotDotToken || ts.isObjectBindingPattern(node.name)) continue;
+        value = this.valueOfBinding(node);
+      } else {
+        const access = node as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+        if (isMethodCallee(access) || isAssignmentTarget(access) || extendedByParent(access)) continue;
+        value = this.valueOf(access);
+        scope = elementScope(access);
+      }
+      if (!value?.at) continue;
+      const path = withoutTrailingElements(value.path);
+      if (path.length === 0) continue;
+      found.push({ value: { ...value, path }, path: path.join('.'), token: value.at, scope });
+    }
+    const reads: Read[] = [];
+    for (const read of found) {
+      if (read.scope) {
+        const prefix = `${read.path}.${ELEMENT}`;
+        const scope = read.scope;
+        if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
+      }
+      reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
+    }
+    return reads;
+  }
+
+  // ---- exports ----------------------------------------------------------------------------------
+
+  private exportShapes(): Record<string, Shape> {
+    const exports: Record<string, Shape> = {};
+    const add = (name: string, shape: Shape | undefined) => {
+      if (shape) exports[name] = shape;
+    };
+    for (const statement of this.context.sourceFile.statements) {
+      const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+      const isDefault = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+      if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
+        add(isDefault ? 'default' : (statement.name?.text ?? 'default'), this.exportShape(this.shapeOfDeclaration(statement, 0), statement));
+      } else if (exported && ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) {
+          if (ts.isIdentifier(declaration.name)) add(declaration.name.text, this.declarationExport(declaration));
+        }
+      } else if (ts.isExportAssignment(statement)) {
+        add('default', this.expressionExport(statement.expression));
+      } else if (ts.isExportDeclaration(statement)) {
+        this.reexports(statement, add);
+      } else if (ts.isExpressionStatement(statement)) {
+        this.commonJsExport(statement.expression, add);
+      }
+    }
+    return exports;
+  }
+
+  private declarationExport(declaration: ts.VariableDeclaration): Shape | undefined {
+    if (!declaration.initializer) return undefined;
+    return this.expressionExport(declaration.initializer);
+  }
+
+  private expressionExport(expression: ts.Expression): Shape | undefined {
+    const text = this.textOf(expression, 0);
+    if (text !== undefined) return { kind: 'text', text };
+    return this.exportShape(this.shapeOf(expression, 0), expression);
+  }
+
+  private reexports(statement: ts.ExportDeclaration, add: (name: string, shape: Shape | undefined) => void): void {
+    const module = statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+    const clause = statement.exportClause;
+    if (!clause) {
+      if (module && isProjectModule(module)) add(`*${this.importRef(module, '*', [])}`, { kind: 'import', ref: this.importRef(module, '*', []), members: [] });
+      return;
+    }
+    if (!ts.isNamedExports(clause)) return;
+    for (const element of clause.elements) {
+      const local = (element.propertyName ?? element.name) as ts.Identifier;
+      if (module) {
+        if (isProjectModule(module)) add(element.name.text, { kind: 'import', ref: this.importRef(module, local.text, []), members: [] });
+      } else {
+        add(element.name.text, this.expressionExport(local));
+      }
+    }
+  }
+
+  /** `module.exports = x`, `module.exports.x = y`, `exports.x = y`. */
+  private commonJsExport(expression: ts.Expression, add: (name: string, shape: Shape | undefined) => void): void {
+    if (!ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = expression.left.getText(this.context.sourceFile);
+    if (target === 'module.exports') {
+      const shape = this.expressionExport(expression.right);
+      add('default', shape);
+      if (shape?.kind === 'object') for (const [name, member] of Object.entries(shape.members)) add(name, member);
+      return;
+    }
+    const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (named) add(named[1], this.expressionExport(expression.right));
+  }
+
+  /** The serialisable shape of a local shape: objects and classes become member maps (a few levels deep). */
+  private exportShape(shape: LocalShape | undefined, at: ts.Node, depth = 0): Shape | undefined {
+    if (!shape || depth > 3) return undefined;
+    switch (shape.kind) {
+      case 'unit':
+        return { kind: 'unit', unit: shape.unit };
+      case 'client':
+        return shape.member === undefined ? { kind: 'client', client: shape.client } : undefined;
+      case 'import':
+        return { kind: 'import', ref: shape.ref, members: shape.members };
+      case 'special':
+        return undefined;
+      case 'object': {
+        const members: Record<string, Shape> = {};
+        const node = shape.node;
+        const elements: readonly ts.Node[] = ts.isObjectLiteralExpression(node) ? node.properties : node.members;
+        for (const element of elements) {
+          const declaration = element as ts.Declaration & { name?: ts.PropertyName };
+          const name = declaration.name && propertyNameText(declaration.name);
+          if (name === undefined) continue;
+          let member: Shape | undefined;
+          if ((ts.isPropertyAssignment(element) || ts.isPropertyDeclaration(element)) && element.initializer) {
+            const text = this.textOf(element.initializer, 0);
+            member = text !== undefined ? { kind: 'text', text } : this.exportShape(this.shapeOfDeclaration(element, 0), element, depth + 1);
+          } else {
+            member = this.exportShape(this.shapeOfDeclaration(declaration, 0), element, depth + 1);
+          }
+          if (member) members[name] = member;
+        }
+        return { kind: 'object', members };
+      }
+    }
+  }
+}
+
+function angularClient(): LocalShape {
+  return { kind: 'client', client: { library: 'angular', base: '' } };
+}
+
+/** Steps from a value into `key`; `length` is the size of a string or array, never a body field. */
+function step(value: Value, key: string, at: ts.Node | undefined): Value | undefined {
+  if (key === 'length') return undefined;
+  return { origin: value.origin, path: [...value.path, key], at: key === ELEMENT ? value.at : at };
+}
+
+/** The name other code calls a function by, or `undefined` for a callback (which belongs to its enclosing function). */
+function unitName(fn: ts.FunctionLikeDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text ?? 'default';
+  if (ts.isMethodDeclaration(fn)) {
+    if (ts.isObjectLiteralExpression(fn.parent) && !isNamedObject(fn.parent)) return undefined;
+    const name = propertyNameText(fn.name) ?? '?';
+    return `${ownerName(fn.parent)}.${name}`;
+  }
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyDeclaration(parent) && parent.initializer === node) return `${ownerName(parent.parent)}.${propertyNameText(parent.name) ?? '?'}`;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node && isNamedObject(parent.parent)) {
+    return `${ownerName(parent.parent)}.${propertyNameText(parent.name) ?? '?'}`;
+  }
+  if (ts.isExportAssignment(parent)) return 'default';
+  return undefined;
+}
+
+/**
+ * An object literal other code can reach by name (`const api = {...}`, nested in one, exported):
+ * its functions are API. One written as an argument (`subscribe({ next })`) holds callbacks.
+ */
+function isNamedObject(literal: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = literal;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) || ts.isExportAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
+  if (ts.isPropertyAssignment(parent)) return isNamedObject(parent.parent);
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node;
+}
+
+function ownerName(owner: ts.Node): string {
+  if (ts.isClassLike(owner)) return owner.name?.text ?? 'default';
+  if (ts.isObjectLiteralExpression(owner)) {
+    const parent = owner.parent;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+    if (ts.isPropertyAssignment(parent)) return `${ownerName(parent.parent)}.${propertyNameText(parent.name) ?? '?'}`;
+  }
+  return '?';
+}
+
+function objectMember(literal: ts.ObjectLiteralExpression, name: string): ts.Declaration | undefined {
+  for (const property of literal.properties) {
+    if (property.name && propertyNameText(property.name) === name) return property;
+  }
+  return undefined;
+}
+
+/** The initializer of a `const` (or of a class field / object property, which the code treats as constant). */
+function constantInitializer(declaration: ts.Declaration): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(declaration)) {
+    if (!ts.isIdentifier(declaration.name) || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+    return declaration.initializer;
+  }
+  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
+  return undefined;
+}
+
+/** The module and export name an import binding (or `require`) stands for. */
+function importOf(declaration: ts.Declaration): { module: string; name: string } | undefined {
+  if (ts.isImportClause(declaration)) return moduleOf(declaration.parent, 'default');
+  if (ts.isNamespaceImport(declaration)) return moduleOf(declaration.parent.parent, '*');
+  if (ts.isImportSpecifier(declaration)) return moduleOf(declaration.parent.parent.parent, (declaration.propertyName ?? declaration.name).text);
+  if (ts.isImportEqualsDeclaration(declaration)) {
+    const reference = declaration.moduleReference;
+    return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) ? { module: reference.expression.text, name: '*' } : undefined;
+  }
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+    let node = unwrap(declaration.initializer);
+    let name = '*';
+    if (ts.isPropertyAccessExpression(node)) {
+      name = node.name.text;
+      node = unwrap(node.expression);
+    }
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+    const [specifier] = node.arguments;
+    if (!specifier || !ts.isStringLiteral(specifier)) return undefined;
+    return { module: specifier.text, name: name === 'default' ? 'default' : name };
+  }
+  if (ts.isBindingElement(declaration) && ts.isObjectBindingPattern(declaration.parent) && ts.isVariableDeclaration(declaration.parent.parent)) {
+    // `const { request } = require('undici')`
+    const required = importOf(declaration.parent.parent);
+    const key = bindingKey(declaration);
+    return required && key ? { module: required.module, name: key } : undefined;
+  }
+  return undefined;
+}
+
+function moduleOf(node: ts.Node, name: string): { module: string; name: string } | undefined {
+  const declaration = ts.isImportClause(node) ? node.parent : node;
+  if (!ts.isImportDeclaration(declaration) || declaration.importClause?.isTypeOnly) return undefined;
+  return ts.isStringLiteral(declaration.moduleSpecifier) ? { module: declaration.moduleSpecifier.text, name } : undefined;
+}
+
+/** Relative modules and the usual source-root aliases (`@/`, `~/`, `$lib`) are followed; packages are not. */
+export function isProjectModule(module: string): boolean {
+  return /^(\.\.?(\/|$)|[@~]\/|\$lib(\/|$))/.test(module);
+}
+
+function bindingKey(element: ts.BindingElement): string | undefined {
+  const key = element.propertyName ?? element.name;
+  if (ts.isIdentifier(key)) return key.text;
+  return ts.isPropertyName(key) ? propertyNameText(key) : undefined;
+}
+
+function literalNames(literal: ts.ObjectLiteralExpression): string[] {
+  return literal.properties.flatMap((property) => {
+    const name = property.name && propertyNameText(property.name);
+    return name === undefined ? [] : [name];
+  });
+}
+
+/** `JSON.stringify(x)` → `x`. */
+function jsonStringifyArgument(node: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return undefined;
+  const { expression, name } = node.expression;
+  return ts.isIdentifier(expression) && expression.text === 'JSON' && name.text === 'stringify' ? node.arguments[0] : undefined;
+}
+
+/** `new URLSearchParams(x)` → `x`. */
+function urlSearchParamsArgument(node: ts.Expression): ts.Expression | undefined {
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams' ? node.arguments?.[0] : undefined;
+}
+
+/** The token a call's location points at: `fetch`, or `get` in `api.get(...)`. */
+function calleeToken(call: ts.CallExpression): ts.Node {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+}
+
+function returnedExpressions(block: ts.Block): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(block, visit);
+  return found;
+}
+
+function withoutTrailingElements(path: readonly string[]): string[] {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === ELEMENT) end--;
+  return path.slice(0, end);
+}
+
+function isMethodCallee(node: ts.Expression): boolean {
+  const outer = outerExpression(node);
+  return ts.isCallExpression(outer.parent) && outer === outer.parent.expression;
+}
+
+function isAssignmentTarget(node: ts.Expression): boolean {
+  const outer = outerExpression(node);
+  const parent = outer.parent;
+  return ts.isBinaryExpression(parent) && parent.left === outer && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** True when the parent access reads a deeper field of this one (`.city` after `user.address`). */
+function extendedByParent(node: ts.Expression): boolean {
+  const inner = outerExpression(node);
+  const parent = inner.parent;
+  if (ts.isElementAccessExpression(parent)) return parent.expression === inner;
+  if (!ts.isPropertyAccessExpression(parent) || parent.expression !== inner) return false;
+  return parent.name.text !== 'length' && !isMethodCallee(parent);
+}
+
+/** Where the elements of `node` are visited: the `for...of` over it, or `node.map(cb)` with an inline callback. */
+function elementScope(node: ts.Expression): ts.Node | undefined {
+  const inner = outerExpression(node);
+  if (ts.isForOfStatement(inner.parent) && inner.parent.expression === inner) return inner.parent;
+  const method = inner.parent;
+  if (!ts.isPropertyAccessExpression(method) || method.expression !== inner || !ELEMENT_CALLBACK_METHODS.has(method.name.text)) return undefined;
+  const call = outerExpression(method).parent;
+  if (!ts.isCallExpression(call) || outerExpression(method) !== call.expression) return undefined;
+  return call.arguments.some((argument) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument)) ? call : undefined;
+}
+
+function outerExpression(node: ts.Expression): ts.Expression {
+  let current = node;
+  while ((ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) && current.parent.expression === current) current = current.parent;
+  return current;
+}
+
+export type { SourceLocation };

@@ -1,0 +1,112 @@
+import type { SourceLocation } from '../model';
+
+/**
+ * What one file contributes to a project's usage, independent of every other file, so it can be
+ * cached by the file's content hash. The link phase (`link.ts`) joins the summaries of a project.
+ *
+ * Strings that stand for URLs and methods are *templates*: literal text with slots.
+ * - `{}`          a value the analyzer cannot know;
+ * - `{@2}`        the third parameter of the enclosing function (`{@0.url}`: its property `url`);
+ * - `{$1}`        the value of the file's second import reference (a constant from another module).
+ */
+export type Template = string;
+
+/** One summarised file. */
+export interface FileSummary {
+  file: string;
+  /** Functions that other code can call by name; index 0 is the module's top level (no parameters). */
+  units: UnitSummary[];
+  /** Everything whose result the code tracks: client calls, calls of functions, parameters. */
+  origins: Origin[];
+  /** Reads of tracked values: the end of each access chain, destructured names. */
+  reads: Read[];
+  /** What the module exports, by export name (`default` included). */
+  exports: Record<string, Shape>;
+  /** Things imported from other modules, referenced by `{$n}` slots and `import` shapes. */
+  imports: ImportRef[];
+}
+
+export interface UnitSummary {
+  /** `getUser`, `ApiService.get`, `requests.get`; `<module>` for the top level. */
+  name: string;
+  location: SourceLocation;
+  /** Names of the parameters, for explanations. */
+  params: string[];
+  /** Tracked values the function returns, best first. */
+  returns: ValueRef[];
+}
+
+/** A tracked value: where it comes from (an origin of the same file) and the path taken from there. */
+export interface ValueRef {
+  origin: number;
+  /**
+   * Raw steps from the origin's result: property names, `[]` for an element, `()name` for a method
+   * call (`()json`), `!error` for what a rejection or error callback receives.
+   */
+  path: string[];
+}
+
+export type Origin =
+  /** A call of a client, of a function, or of something imported. */
+  | { kind: 'call'; unit: number; callee: Callee; args: Arg[]; location: SourceLocation; chained?: ChainedCall[] }
+  /** A parameter of a unit: reads of it are reads of whatever callers pass. */
+  | { kind: 'param'; unit: number; index: number };
+
+/** A method called on a request builder before it is sent: superagent's `.send(body)`, `.query(q)`. */
+export interface ChainedCall {
+  method: string;
+  args: Arg[];
+}
+
+/** What a call goes to. */
+export type Callee =
+  | { kind: 'client'; client: ClientRef; member?: string }
+  | { kind: 'unit'; unit: number }
+  /** `members` are property names taken from the import, then called: `agent.Articles.get` → `['Articles', 'get']`. */
+  | { kind: 'import'; ref: number; members: string[] };
+
+/** An HTTP client as the code holds it: the library and the prefix its instance adds to URLs. */
+export interface ClientRef {
+  library: ClientLibrary;
+  /** `baseURL`, `prefixUrl` or `baseUrl` of an instance; '' for the module itself. */
+  base: Template;
+}
+
+export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch';
+
+/** A call argument as far as it matters: its text, its properties, the fields of an object literal, the value it carries. */
+export interface Arg {
+  text?: Template;
+  props?: Record<string, Arg>;
+  /** Property names of an object literal, where they are written. */
+  fields?: FieldRef[];
+  /** A tracked value passed along (a response, a body, a part of one). */
+  value?: ValueRef;
+  /** The whole argument is a parameter of the enclosing unit (`{@1}` or `{@0.data}`): callers supply it. */
+  param?: string;
+}
+
+export interface FieldRef {
+  name: string;
+  location: SourceLocation;
+}
+
+export interface Read {
+  value: ValueRef;
+  location: SourceLocation;
+}
+
+/** What an export or an object member is, as far as calls through it are concerned. */
+export type Shape =
+  | { kind: 'unit'; unit: number }
+  | { kind: 'object'; members: Record<string, Shape> }
+  | { kind: 'client'; client: ClientRef }
+  | { kind: 'text'; text: Template }
+  | { kind: 'import'; ref: number; members: string[] };
+
+/** `import x from './api'` → `{ module: './api', name: 'default' }`; a namespace import has name `*`. */
+export interface ImportRef {
+  module: string;
+  name: string;
+  members: string[];
+}

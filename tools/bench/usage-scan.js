@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Usage-scan benchmark. Lays out the usage fixtures (packages/core/fixtures/usage) copied until
+ * there are ~N source files (default 2000) in one temp project, then prints:
+ *  - files/s of a cold full scan (`scanProjectUsage`, empty cache: read, hash, parse, summarise, link);
+ *  - the floor: reading the same files and `ts.createSourceFile` on each (no parent pointers);
+ *  - the ratio cold / floor (bar: <= 1.5);
+ *  - a rescan after changing one file, with the warm cache, as a ratio to the cold scan (bar: <= 5%).
+ * Medians of several runs. Requires the built core: `npm run build` first.
+ *
+ *   node tools/bench/usage-scan.js [--files 2000] [--runs 5]
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { parseArgs } = require('node:util');
+const ts = require('typescript');
+const core = require('../../packages/core/dist/index.js');
+
+const { values } = parseArgs({ options: { files: { type: 'string', default: '2000' }, runs: { type: 'string', default: '5' } } });
+const wanted = Number(values.files);
+const runs = Number(values.runs);
+
+const fixtures = path.join(__dirname, '../../packages/core/fixtures/usage');
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-usage-bench-'));
+const project = 'app';
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+// Copy each fixture app into app/copy-<n>/<style>/ until there are enough files; relative
+// imports stay valid inside each copy, and alias imports (`@/`, `$lib`) resolve to the project root.
+const apps = fs.readdirSync(fixtures).map((style) => ({ style, files: listFiles(path.join(fixtures, style)) }));
+const perRound = apps.reduce((total, app) => total + app.files.length, 0);
+let copies = 0;
+while (copies * perRound < wanted) {
+  for (const app of apps) {
+    for (const file of app.files) {
+      const target = path.join(root, project, `copy-${copies}`, app.style, path.relative(path.join(fixtures, app.style), file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+    }
+  }
+  copies++;
+}
+const files = core.listSourceFiles(root, project);
+
+function time(fn) {
+  const start = process.hrtime.bigint();
+  const result = fn();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
+}
+
+function median(list) {
+  const sorted = [...list].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function floor() {
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
+  }
+}
+
+// Warm up the JIT on both paths.
+floor();
+core.scanProjectUsage(root, project, core.createMemoryUsageCache());
+
+const floorTimes = [];
+const coldTimes = [];
+const rescanTimes = [];
+let calls = 0;
+for (let run = 0; run < runs; run++) {
+  floorTimes.push(time(floor).ms);
+  const cache = core.createMemoryUsageCache();
+  const cold = time(() => core.scanProjectUsage(root, project, cache));
+  coldTimes.push(cold.ms);
+  calls = cold.result.calls.length;
+  const changed = path.join(root, files[run % files.length]);
+  fs.appendFileSync(changed, `\n// edit ${run}\n`);
+  rescanTimes.push(time(() => core.scanProjectUsage(root, project, cache)).ms);
+}
+
+const floorMs = median(floorTimes);
+const coldMs = median(coldTimes);
+const rescanMs = median(rescanTimes);
+const rate = (ms) => Math.round(files.length / (ms / 1000));
+console.log(`usage scan benchmark: ${files.length} files (${copies} copies of the ${apps.length} fixture apps), ${calls} calls found; median of ${runs} runs`);
+console.log(`  floor (read + ts.createSourceFile): ${floorMs.toFixed(0)} ms  ${rate(floorMs)} files/s`);
+console.log(`  cold full scan:                     ${coldMs.toFixed(0)} ms  ${rate(coldMs)} files/s  ratio to floor ${(coldMs / floorMs).toFixed(2)}x (bar <= 1.5x)`);
+console.log(`  rescan, one file changed:           ${rescanMs.toFixed(0)} ms  ${((rescanMs / coldMs) * 100).toFixed(1)}% of the cold scan (bar <= 5%)`);
+fs.rmSync(root, { recursive: true, force: true });
