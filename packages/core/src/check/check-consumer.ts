@@ -1,16 +1,15 @@
 import type { CallSite, ConsumerUsage, FieldUse } from '../model';
-import {
-  consumerUnknownOperation,
-  consumerUnknownResponseProperty,
-  endpointRemoved,
-  responsePropertyRemoved,
-  responsePropertyTypeChanged,
-} from '../rules/registry';
+import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
+import { renameCandidate } from '../diff/rename';
+import { consumerUnknownOperation, consumerUnknownResponseProperty, endpointRemoved, responsePropertyRemoved } from '../rules/registry';
 import type { LoadedSpec } from '../spec/load-spec';
-import { editDistance, resolveCall } from '../spec/match-call';
+import { resolveCall } from '../spec/match-call';
 import type { Operation } from '../spec/operations';
 import { fieldSegments, joinFieldSegments, lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
-import { createFinding, mergeFindings, type ConsumerLocation, type Finding } from './finding';
+import { createChangeFinding, createFinding, mergeFindings, type ConsumerLocation, type Finding } from './finding';
+import { usesOfChange, type ResolvedCall } from './verdict';
+
+export { renameCandidate };
 
 /** A spec as the check sees it: its current version and, when there is one, its base version. */
 export interface SpecVersions {
@@ -32,44 +31,113 @@ export interface ConsumerCheck {
   resolvedCalls: Array<{ call: CallSite; spec: string; operation: Operation }>;
 }
 
+export interface CheckConsumerOptions {
+  /** The diff of each spec's base and head, when the caller has it already (keyed by spec file). */
+  diffs?: Map<string, SpecDiff>;
+  /** Passed to `diffSpecs`: the date sunset dates are compared with. */
+  now?: Date;
+}
+
 /**
  * Checks a consumer's usage against the specs: calls to operations and reads of response fields
- * that do not exist now are errors; when the base version had them, the finding names the change
- * (removed, renamed, retyped) and where the spec had it.
+ * that do not exist now are errors; every change since the base that the consumer uses (a call,
+ * a field read or sent) is reported with the consumer's locations, at the rule's severity.
  */
-export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: readonly SpecVersions[]): ConsumerCheck {
+export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: readonly SpecVersions[], options: CheckConsumerOptions = {}): ConsumerCheck {
   const findings: Finding[] = [];
   const resolvedCalls: ConsumerCheck['resolvedCalls'] = [];
+  const callsBySpec = new Map<SpecVersions, ResolvedCall[]>();
+  const addCall = (versions: SpecVersions, call: CallSite, operation: Operation) => {
+    const list = callsBySpec.get(versions) ?? [];
+    list.push({ call, operationKey: operation.key });
+    callsBySpec.set(versions, list);
+  };
+  const removedCalls: Array<{ call: CallSite; versions: SpecVersions; operation: Operation }> = [];
   for (const call of usage.calls) {
     const at: ConsumerLocation = { project: consumer, ...call.location };
     const matched = findOperation(call, specs, 'head');
     if (matched) {
       resolvedCalls.push({ call, spec: matched.versions.name, operation: matched.operation });
-      for (const field of call.responseFields) {
-        const finding = checkResponseField(consumer, field, matched.versions, matched.operation);
-        if (finding) findings.push(finding);
-      }
+      addCall(matched.versions, call, matched.operation);
       continue;
     }
     const removed = findOperation(call, specs, 'base');
     if (removed) {
-      findings.push(
-        createFinding({
-          rule: endpointRemoved,
-          args: { operation: describe(removed.operation), consumer },
-          spec: removed.versions.name,
-          specFile: removed.versions.file,
-          operation: describe(removed.operation),
-          baseLocation: removed.operation.location,
-          consumer: at,
-        }),
-      );
+      addCall(removed.versions, call, removed.operation);
+      removedCalls.push({ call, ...removed });
       continue;
     }
     const unknown = unknownOperationFinding(consumer, call, at, specs);
     if (unknown) findings.push(unknown);
   }
+
+  for (const [versions, calls] of callsBySpec) {
+    const diff = versions.base ? (options.diffs?.get(versions.file) ?? diffSpecs(versions.base, versions.head, { now: options.now })) : undefined;
+    const explained = new Set<string>();
+    for (const change of diff?.changes ?? []) {
+      const uses = usesOfChange(change, calls);
+      if (uses.length === 0) continue;
+      if (change.usage === 'read' && change.property) for (const use of uses) explained.add(`${use.file}:${use.line}:${use.column}`);
+      if (change.usage === 'call' && change.direction === 'operation') explained.add(change.operationKey);
+      findings.push(
+        createChangeFinding({
+          change,
+          spec: versions.name,
+          specFile: versions.file,
+          severity: change.severity,
+          consumer,
+          consumers: uses.map((use) => ({ project: consumer, ...use })),
+        }),
+      );
+    }
+    for (const { call, operation } of calls.map((entry) => ({ call: entry.call, operation: operationOf(versions, entry) }))) {
+      if (!operation) continue;
+      if (operation.side === 'base') {
+        if (explained.has(operation.operation.key)) continue;
+        findings.push(removedOperationFinding(consumer, call, versions, operation.operation));
+        continue;
+      }
+      for (const field of call.responseFields) {
+        if (explained.has(`${field.location.file}:${field.location.line}:${field.location.column}`)) continue;
+        const finding = checkResponseField(consumer, field, versions, operation.operation);
+        if (finding) findings.push(finding);
+      }
+    }
+  }
+  void removedCalls;
   return { findings: mergeFindings(findings), resolvedCalls };
+}
+
+function operationOf(versions: SpecVersions, entry: ResolvedCall): { side: 'head' | 'base'; operation: Operation } | undefined {
+  const head = versions.head.operations.find((operation) => operation.key === entry.operationKey);
+  if (head) return { side: 'head', operation: head };
+  const base = versions.base?.operations.find((operation) => operation.key === entry.operationKey);
+  return base ? { side: 'base', operation: base } : undefined;
+}
+
+/** A call to an operation that only the base has, when no rule explained its removal (it was deprecated and past its sunset, say): it still cannot work. */
+function removedOperationFinding(consumer: string, call: CallSite, versions: SpecVersions, operation: Operation): Finding {
+  const name = describe(operation);
+  return createChangeFinding({
+    change: {
+      ruleId: endpointRemoved.id,
+      severity: endpointRemoved.severity,
+      direction: endpointRemoved.direction,
+      category: 'breaking',
+      usage: 'call',
+      operation: name,
+      operationKey: operation.key,
+      message: endpointRemoved.message({ operation: name }),
+      hint: endpointRemoved.hint({ operation: name }),
+      detail: JSON.stringify({ operation: name }),
+      baseLocation: operation.location,
+    },
+    spec: versions.name,
+    specFile: versions.file,
+    severity: 'error',
+    consumer,
+    consumers: [{ project: consumer, ...call.location }],
+  });
 }
 
 function findOperation(call: CallSite, specs: readonly SpecVersions[], side: 'head' | 'base') {
@@ -105,37 +173,39 @@ function unknownOperationFinding(consumer: string, call: CallSite, at: ConsumerL
 function checkResponseField(consumer: string, field: FieldUse, versions: SpecVersions, operation: Operation): Finding | undefined {
   const head = versions.head.spec;
   const lookup = lookupField(head, successResponseSchemas(head, operation), field.path);
+  if (lookup.kind !== 'missing') return undefined;
   const at: ConsumerLocation = { project: consumer, ...field.location };
   const common = { spec: versions.name, specFile: versions.file, operation: describe(operation), consumer: at };
   const baseOperation = versions.base?.operations.find((candidate) => candidate.key === operation.key);
   const base = versions.base?.spec;
-  if (lookup.kind === 'open') return undefined;
-  if (lookup.kind === 'found') {
-    if (!base || !baseOperation) return undefined;
-    const before = lookupField(base, successResponseSchemas(base, baseOperation), field.path);
-    if (before.kind !== 'found' || before.types.length === 0 || lookup.types.length === 0) return undefined;
-    if (before.types.join('|') === lookup.types.join('|')) return undefined;
-    return createFinding({
-      rule: responsePropertyTypeChanged,
-      args: { operation: describe(operation), property: field.path, consumer, from: before.types.join(' | '), to: lookup.types.join(' | ') },
-      ...common,
-      property: field.path,
-      specLocation: lookup.location,
-      baseLocation: before.location,
-    });
-  }
   const property = lookup.missingPath;
   const before = base && baseOperation ? lookupField(base, successResponseSchemas(base, baseOperation), property) : undefined;
   if (before?.kind === 'found') {
+    // The diff did not see this removal (the field moved between alternatives, say): report it from the read.
     const baseSiblings = propertyNamesAt(base as LoadedSpec, successResponseSchemas(base as LoadedSpec, baseOperation as Operation), parentPath(property));
     const renamedTo = renameCandidate(lastSegment(property), lookup.siblings.filter((name) => !baseSiblings.includes(name)));
-    return createFinding({
-      rule: responsePropertyRemoved,
-      args: { operation: describe(operation), property, consumer, renamedTo },
-      ...common,
-      property,
-      specLocation: lookup.location,
-      baseLocation: before.location,
+    const args = { operation: describe(operation), property, ...(renamedTo ? { renamedTo } : {}) };
+    return createChangeFinding({
+      change: {
+        ruleId: responsePropertyRemoved.id,
+        severity: responsePropertyRemoved.severity,
+        direction: responsePropertyRemoved.direction,
+        category: 'breaking',
+        usage: 'read',
+        operation: describe(operation),
+        operationKey: operation.key,
+        property,
+        message: responsePropertyRemoved.message(args),
+        hint: responsePropertyRemoved.hint(args),
+        detail: JSON.stringify(args),
+        specLocation: lookup.location,
+        baseLocation: before.location,
+      },
+      spec: versions.name,
+      specFile: versions.file,
+      severity: 'error',
+      consumer,
+      consumers: [at],
     });
   }
   return createFinding({
@@ -145,16 +215,6 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
     property,
     specLocation: lookup.location,
   });
-}
-
-/** A new property whose name looks like the old one (`email` → `emailAddress`), if exactly one does. */
-export function renameCandidate(removed: string, added: readonly string[]): string | undefined {
-  const lower = removed.toLowerCase();
-  const similar = added.filter((name) => {
-    const candidate = name.toLowerCase();
-    return candidate.includes(lower) || lower.includes(candidate) || editDistance(candidate, lower) <= 2;
-  });
-  return similar.length === 1 ? similar[0] : undefined;
 }
 
 function lastSegment(path: string): string {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceLocation, SpecLocation } from '../model';
+import type { SpecChange } from '../diff/diff-specs';
 import { ruleDocsPath, type Direction, type Rule, type Severity } from '../rules/rule';
 
 /** A consumer's code location that a finding concerns. */
@@ -19,6 +20,8 @@ export interface Finding {
   operation: string;
   /** The property path concerned, when there is one: `user.lastLogin` style, relative to the body. */
   property?: string;
+  /** The response status concerned, for response changes. */
+  status?: string;
   message: string;
   hint: string;
   docs: string;
@@ -64,6 +67,49 @@ export function createFinding<Args>(input: FindingInput<Args>): Finding {
   };
 }
 
+/** How a change is worded for whoever uses it. */
+const USE_CLAUSES: Record<SpecChange['usage'], (consumer: string, direction: Direction) => string> = {
+  call: (consumer, direction) => (direction === 'operation' ? `, but ${consumer} still calls it` : `, and ${consumer} calls it`),
+  read: (consumer) => `, but ${consumer} reads it`,
+  send: (consumer) => `, and ${consumer} sends it`,
+  omit: (consumer) => `, and ${consumer} does not send it`,
+};
+
+export interface ChangeFindingInput {
+  change: SpecChange;
+  spec: string;
+  specFile: string;
+  severity: Severity;
+  consumers: ConsumerLocation[];
+  /** The consumer the finding is reported to (a consumer's own check); names it in the message. */
+  consumer?: string;
+  /** Extra words after the message (a spec owner's check: who uses it). */
+  suffix?: string;
+}
+
+/** Builds a finding from a spec change and the consumer locations that use it. */
+export function createChangeFinding(input: ChangeFindingInput): Finding {
+  const { change } = input;
+  const clause = input.consumer ? USE_CLAUSES[change.usage](input.consumer, change.direction) : '';
+  return {
+    ruleId: change.ruleId,
+    severity: input.severity,
+    direction: change.direction,
+    spec: input.spec,
+    specFile: input.specFile,
+    operation: change.operation,
+    ...(change.property ? { property: change.property } : {}),
+    ...(change.status ? { status: change.status } : {}),
+    message: `${change.message}${clause}${input.suffix ?? ''}`,
+    hint: change.hint,
+    docs: ruleDocsPath(change.ruleId),
+    ...(change.specLocation ? { specLocation: change.specLocation } : {}),
+    ...(change.baseLocation ? { baseLocation: change.baseLocation } : {}),
+    consumers: [...input.consumers],
+    fingerprint: fingerprintOf(change.ruleId, input.specFile, change.operation, change.property, change.status, change.detail),
+  };
+}
+
 function fingerprintOf(...parts: Array<string | undefined>): string {
   return createHash('sha256').update(parts.map((part) => part ?? '').join('\u0000')).digest('hex').slice(0, 16);
 }
@@ -99,4 +145,23 @@ function compareLocations(a: ConsumerLocation | undefined, b: ConsumerLocation |
 function uniqueSortedLocations(locations: ConsumerLocation[]): ConsumerLocation[] {
   const unique = new Map(locations.map((location) => [`${location.project}\u0000${location.file}:${location.line}:${location.column}`, location]));
   return [...unique.values()].sort(compareLocations);
+}
+
+/** A finding about a spec as a whole (versioning), with no consumer code location. */
+export function createSpecFinding<Args>(input: { rule: Rule<Args>; args: Args; spec: string; specFile: string; severity: Severity; specLocation?: SpecLocation; baseLocation?: SpecLocation; consumers?: ConsumerLocation[] }): Finding {
+  return {
+    ruleId: input.rule.id,
+    severity: input.severity,
+    direction: input.rule.direction,
+    spec: input.spec,
+    specFile: input.specFile,
+    operation: '',
+    message: input.rule.message(input.args),
+    hint: input.rule.hint(input.args),
+    docs: ruleDocsPath(input.rule.id),
+    ...(input.specLocation ? { specLocation: input.specLocation } : {}),
+    ...(input.baseLocation ? { baseLocation: input.baseLocation } : {}),
+    consumers: input.consumers ?? [],
+    fingerprint: fingerprintOf(input.rule.id, input.specFile),
+  };
 }

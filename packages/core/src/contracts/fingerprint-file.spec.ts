@@ -51,6 +51,11 @@ describe('fingerprint files', () => {
     expect(after['GET /v1%2E2/plans']).toBe(before['GET /v1%2E2/plans']);
   });
 
+  it('change when a property named like a prose keyword (description) is removed', () => {
+    const withDescription = spec("{ $ref: '#/components/schemas/User' }").replace('name: { type: string } }', 'name: { type: string }, description: { type: string } }');
+    expect(render(withDescription)?.['GET /users/{}']).not.toBe(render(spec("{ $ref: '#/components/schemas/User' }"))?.['GET /users/{}']);
+  });
+
   it('are not rendered for a spec with problems (its check reports them instead)', () => {
     expect(render("openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: { /a: { get: { $ref: '#/nope' } } }\n")).toBeUndefined();
   });

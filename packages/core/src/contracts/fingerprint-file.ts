@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { IndexedSpec } from '../check/check-consumer';
-import { fingerprintOperation } from '../spec/fingerprint';
+import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import type { ReadFile } from '../spec/load-spec';
 
@@ -44,8 +44,9 @@ export function fingerprintFieldPath(operationKey: string): string {
 /** Builds the fingerprint file of a loaded spec; operations sorted by key. */
 export function buildFingerprintFile(specFile: string, indexed: IndexedSpec): FingerprintFile {
   const operations: Record<string, string> = {};
+  const hasher = createNodeHasher(indexed.spec);
   for (const operation of [...indexed.operations].sort((a, b) => a.key.localeCompare(b.key))) {
-    operations[fingerprintFieldKey(operation.key)] = fingerprintOperation(indexed.spec, operation);
+    operations[fingerprintFieldKey(operation.key)] = fingerprintOperation(indexed.spec, operation, hasher);
   }
   return { $comment: COMMENT, spec: path.posix.basename(specFile), version: indexed.spec.infoVersion ?? null, operations };
 }

@@ -1,5 +1,7 @@
 export type Severity = 'error' | 'warning' | 'info';
 export type Direction = 'operation' | 'request' | 'response';
+/** What a rule is about: a consumer's use of the spec, a change that can break callers, API lifecycle policy, or versioning. */
+export type Category = 'consumer' | 'breaking' | 'policy' | 'semver';
 
 /** A rule: its public id, defaults, and how it words its message and fix hint. Ids are never renamed. */
 export interface Rule<Args> {
@@ -8,6 +10,8 @@ export interface Rule<Args> {
   direction: Direction;
   /** One line for docs and `--list-rules`. */
   summary: string;
+  /** `breaking` unless said otherwise. */
+  category?: Category;
   message(args: Args): string;
   hint(args: Args): string;
 }

@@ -2,10 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkConsumer, describe, type IndexedSpec, type SpecVersions } from '../check/check-consumer';
 import type { Finding } from '../check/finding';
+import { judgeSpecChanges, type KnownConsumer } from '../check/owner-verdicts';
+import { checkSupportedRange, checkVersionBump, type SupportedRange } from '../check/semver-policy';
+import { specCheckOptions } from '../check/spec-options';
 import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
+import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
 import { readFileAtRevision } from '../git/git';
 import type { InputProblem } from '../model';
-import { fingerprintOperation } from '../spec/fingerprint';
+import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import { sortProblems, type ReadFile } from '../spec/load-spec';
 import { summarize, type ContractReport, type SpecSummary } from '../report/summary';
@@ -18,6 +22,11 @@ export { indexSpec };
 export interface SpecRef {
   name: string;
   file: string;
+  /**
+   * For an owned spec: the projects known to call it. Its check then fails only on changes one of
+   * them uses (unless the spec has external consumers); without the list, changes are warnings.
+   */
+  consumers?: Array<{ name: string; root: string }>;
 }
 
 export interface ContractCheckOptions {
@@ -30,6 +39,8 @@ export interface ContractCheckOptions {
   /** The commit to diff specs against (already resolved, e.g. a merge-base); none: check the current specs only. */
   baseCommit?: string;
   usageCache?: UsageCache;
+  /** The date `x-sunset` values are compared with; defaults to now. */
+  now?: Date;
 }
 
 /** Reads workspace-relative files from the working tree. */
@@ -78,11 +89,32 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   }
 
   let findings: Finding[] = [];
+  const diffs = new Map<string, SpecDiff>();
+  for (const versions of owned) {
+    if (!versions.base?.spec.root || !versions.head.spec.root) continue;
+    const diff = diffSpecs(versions.base, versions.head, { now: options.now });
+    diffs.set(versions.file, diff);
+    const specOptions = specCheckOptions(versions.head.spec);
+    const known = options.ownedSpecs.find((ref) => ref.file === versions.file)?.consumers;
+    const consumers: KnownConsumer[] | undefined = known?.map((consumer) => ({
+      name: consumer.name,
+      usage: scanProjectUsage(options.workspaceRoot, consumer.root, options.usageCache),
+    }));
+    findings.push(...judgeSpecChanges(versions, diff, specOptions, consumers));
+    const breaking = diff.changes.filter((change) => change.severity === 'error' && change.category === 'breaking').length;
+    const bump = checkVersionBump({ spec: versions.name, specFile: versions.file, base: versions.base.spec, head: versions.head.spec, breaking, severity: specOptions.semver });
+    if (bump) findings.push(bump);
+  }
   let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
   if (consumed.length > 0) {
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache);
-    const result = checkConsumer(options.project.name, scanned, consumed);
-    findings = result.findings;
+    const result = checkConsumer(options.project.name, scanned, consumed, { diffs, now: options.now });
+    findings.push(...result.findings);
+    for (const versions of consumed) {
+      const supported = supportedRange(options.workspaceRoot, options.project, versions);
+      const outside = supported && versions.head.spec.root ? checkSupportedRange({ spec: versions.name, specFile: versions.file, head: versions.head.spec, consumer: options.project.name, supported }) : undefined;
+      if (outside) findings.push(outside);
+    }
     problems.push(...scanned.problems);
     usage = {
       files: scanned.files,
@@ -110,6 +142,34 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   };
 }
 
+/**
+ * The range of a spec's versions a consumer supports, declared in its project.json or package.json:
+ * `"contractGraph": { "supports": { "users-api": "^1.2.0" } }` (keyed by spec project name or spec file).
+ */
+function supportedRange(workspaceRoot: string, project: { name: string; root: string }, spec: SpecRef): SupportedRange | undefined {
+  for (const name of ['project.json', 'package.json']) {
+    const file = path.posix.join(project.root, name);
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+    } catch {
+      continue;
+    }
+    let supports: Record<string, unknown> | undefined;
+    try {
+      supports = (JSON.parse(text) as { contractGraph?: { supports?: Record<string, unknown> } }).contractGraph?.supports;
+    } catch {
+      continue;
+    }
+    const key = supports && [spec.name, spec.file].find((candidate) => typeof supports?.[candidate] === 'string');
+    if (!supports || !key) continue;
+    const offset = text.indexOf(JSON.stringify(key));
+    const before = text.slice(0, Math.max(offset, 0)).split('\n');
+    return { range: supports[key] as string, declaredAt: { project: project.name, file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 } };
+  }
+  return undefined;
+}
+
 function unusableSpecProblems(versions: SpecVersions): InputProblem[] {
   return versions.head.spec.problems.map((problem) => ({
     ...problem,
@@ -129,8 +189,10 @@ function summarizeSpec(versions: SpecVersions, role: SpecSummary['role']): SpecS
 
 /** Operations added, removed or changed (by resolved fingerprint) between two versions of a spec. */
 export function changedOperations(base: IndexedSpec, head: IndexedSpec): SpecSummary['changedOperations'] {
-  const fingerprints = (indexed: IndexedSpec) =>
-    new Map(indexed.operations.map((operation) => [operation.key, { operation, hash: fingerprintOperation(indexed.spec, operation) }]));
+  const fingerprints = (indexed: IndexedSpec) => {
+    const hasher = createNodeHasher(indexed.spec);
+    return new Map(indexed.operations.map((operation) => [operation.key, { operation, hash: fingerprintOperation(indexed.spec, operation, hasher) }]));
+  };
   const before = fingerprints(base);
   const after = fingerprints(head);
   const changes: SpecSummary['changedOperations'] = [];

@@ -1,0 +1,55 @@
+import { api, diffDocuments, get, obj, ruleIds } from './diff-test-kit';
+
+describe('diffSpecs', () => {
+  it('treats an inline schema and an equivalent $ref (also through allOf) as no change', () => {
+    const inline = api({ '/a': { get: get(obj({ a: { type: 'string' }, b: { type: 'integer' } }, ['a'])) } });
+    const viaRef = api(
+      { '/a': { get: get({ $ref: '#/components/schemas/A' }) } },
+      { components: { schemas: { A: { allOf: [{ $ref: '#/components/schemas/Base' }, obj({ b: { type: 'integer' } })] }, Base: obj({ a: { type: 'string' } }, ['a']) } } },
+    );
+    expect(diffDocuments(inline, viaRef)).toEqual([]);
+  });
+
+  it('compares only operations whose resolved fingerprint changed, and ignores descriptions', () => {
+    const base = api({ '/a': { get: get(obj({ a: { type: 'string' } })) } });
+    const head = api({ '/a': { get: get(obj({ a: { type: 'string', description: 'now documented' } }), { summary: 'x' }) } });
+    expect(diffDocuments(base, head)).toEqual([]);
+  });
+
+  it('reports 3.1 type lists that add null as nullable, not as a type change', () => {
+    const base = { ...api({ '/a': { get: get(obj({ a: { type: 'string' } })) } }), openapi: '3.1.0' };
+    const head = { ...api({ '/a': { get: get(obj({ a: { type: ['string', 'null'] } })) } }), openapi: '3.1.0' };
+    expect(ruleIds(base, head)).toEqual(['response-property-became-nullable']);
+  });
+
+  it('gives each finding its operation, property path, status and both spec locations', () => {
+    const base = api({ '/users/{id}': { get: get(obj({ items: { type: 'array', items: obj({ title: { type: 'string' }, lastLogin: { type: 'string' } }) } })) } });
+    const head = api({ '/users/{id}': { get: get(obj({ items: { type: 'array', items: obj({ title: { type: 'string' } }) } })) } });
+    const [change] = diffDocuments(base, head);
+    expect(change).toMatchObject({
+      ruleId: 'response-property-removed',
+      severity: 'error',
+      direction: 'response',
+      operation: 'GET /users/{id}',
+      operationKey: 'GET /users/{}',
+      property: 'items[].lastLogin',
+      status: '200',
+      message: "GET /users/{id}: response property 'items[].lastLogin' was removed",
+      specLocation: { file: 'openapi.json', pointer: '/paths/~1users~1{id}/get/responses/200/content/application~1json/schema/properties/items/items/properties' },
+      baseLocation: { file: 'openapi.json', pointer: '/paths/~1users~1{id}/get/responses/200/content/application~1json/schema/properties/items/items/properties/lastLogin' },
+    });
+    expect(change.specLocation?.line).toBeGreaterThan(1);
+  });
+
+  it('survives recursive schemas, reporting a change once where the cycle starts', () => {
+    const node = (extra: Record<string, unknown>) => ({ components: { schemas: { Node: obj({ child: { $ref: '#/components/schemas/Node' }, ...extra }) } } });
+    const base = api({ '/a': { get: get({ $ref: '#/components/schemas/Node' }) } }, node({ name: { type: 'string' } }));
+    const head = api({ '/a': { get: get({ $ref: '#/components/schemas/Node' }) } }, node({}));
+    expect(diffDocuments(base, head).map((change) => change.property)).toEqual(['name']);
+  });
+
+  it('reads Swagger 2.0 bodies and parameters', () => {
+    const swagger = (type: string) => ({ swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type }], responses: { '200': { description: 'ok', schema: obj({ a: { type } }) } } } } } });
+    expect(ruleIds(swagger('integer'), swagger('string'))).toEqual(['request-parameter-type-changed', 'response-property-type-changed']);
+  });
+});

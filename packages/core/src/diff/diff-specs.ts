@@ -1,0 +1,252 @@
+import type { IndexedSpec } from '../check/check-consumer';
+import type { SpecLocation } from '../model';
+import { DIFF_RULES } from '../rules/registry';
+import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
+import type { Category, Direction, Severity } from '../rules/rule';
+import { createNodeHasher } from '../spec/fingerprint';
+import { isObjectLike, type LoadedSpec, type SpecNode } from '../spec/load-spec';
+import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
+import type { Operation } from '../spec/operations';
+import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
+import { pairParameters } from './pair-parameters';
+import { createSchemaViews, type SchemaView } from './schema-view';
+
+/** One change between two versions of a spec, as a rule words it; not yet matched to consumers. */
+export interface SpecChange {
+  ruleId: string;
+  /** The rule's default severity. */
+  severity: Severity;
+  direction: Direction;
+  category: Category;
+  usage: UsageMatch;
+  /** `GET /api/users/{id}` (head path when the operation still exists). */
+  operation: string;
+  /** `GET /api/users/{}` */
+  operationKey: string;
+  /** `user.lastLogin`, `items[].title`; '' or absent for the body or the operation itself. */
+  property?: string;
+  /** The response status the change concerns, for response changes. */
+  status?: string;
+  message: string;
+  hint: string;
+  /** The rule's arguments as stable JSON: tells apart two changes of one rule at one place (two keywords, say). */
+  detail: string;
+  specLocation?: SpecLocation;
+  baseLocation?: SpecLocation;
+}
+
+export interface DiffOptions {
+  /** The date sunset dates are compared with; defaults to now. */
+  now?: Date;
+  /** The rules to run; defaults to every diff rule of the registry. */
+  rules?: readonly AnyDiffRule[];
+}
+
+export interface SpecDiff {
+  changes: SpecChange[];
+  /** Keys of operations whose resolved fingerprint differs (present in both versions). */
+  changedOperations: string[];
+  addedOperations: string[];
+  removedOperations: string[];
+}
+
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * Compares two versions of a spec: only operations whose resolved fingerprint changed (or that
+ * were removed) are compared, rule by rule. Never throws; unresolvable parts are skipped.
+ */
+export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOptions = {}): SpecDiff {
+  const engine = new DiffEngine(base.spec, head.spec, options);
+  const baseOps = new Map(base.operations.map((operation) => [operation.key, operation]));
+  const headOps = new Map(head.operations.map((operation) => [operation.key, operation]));
+  const result: SpecDiff = { changes: [], changedOperations: [], addedOperations: [], removedOperations: [] };
+  for (const [key, after] of headOps) {
+    const before = baseOps.get(key);
+    if (!before) {
+      result.addedOperations.push(key);
+      continue;
+    }
+    if (engine.operationHash('base', before) === engine.operationHash('head', after)) continue;
+    result.changedOperations.push(key);
+    engine.compareOperation(before, after);
+  }
+  const added = head.operations.filter((operation) => !baseOps.has(operation.key));
+  for (const [key, before] of baseOps) {
+    if (headOps.has(key)) continue;
+    result.removedOperations.push(key);
+    engine.compareOperation(before, undefined, findReplacement(before, added));
+  }
+  result.changes = engine.changes.sort(compareChanges);
+  return result;
+}
+
+/** A head operation that looks like the removed one under another path shape (same method and operationId, or same literal segments). */
+function findReplacement(removed: Operation, added: readonly Operation[]): Operation | undefined {
+  const literal = (path: string) => path.replace(/\{[^}]*\}/g, '{}').replace(/[^a-z0-9/{}]/gi, '').replace(/(\{\})+/g, '{}');
+  const candidates = added.filter((operation) => operation.method === removed.method);
+  const byId = removed.operationId ? candidates.filter((operation) => operation.operationId === removed.operationId) : [];
+  if (byId.length === 1 && (byId[0].path.match(/\{/g) ?? []).length > 0) return byId[0];
+  const byShape = candidates.filter((operation) => /\{/.test(operation.path) && literal(operation.path) === literal(removed.path));
+  return byShape.length === 1 ? byShape[0] : undefined;
+}
+
+function compareChanges(a: SpecChange, b: SpecChange): number {
+  return a.operation.localeCompare(b.operation) || a.ruleId.localeCompare(b.ruleId) || (a.property ?? '').localeCompare(b.property ?? '') || (a.status ?? '').localeCompare(b.status ?? '') || a.message.localeCompare(b.message);
+}
+
+class DiffEngine {
+  readonly changes: SpecChange[] = [];
+  private readonly hash: { base: (node: SpecNode) => string; head: (node: SpecNode) => string };
+  private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
+  private readonly rulesByScope = new Map<Scope, AnyDiffRule[]>();
+  private readonly now: Date;
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly base: LoadedSpec,
+    private readonly head: LoadedSpec,
+    options: DiffOptions,
+  ) {
+    this.hash = { base: createNodeHasher(base), head: createNodeHasher(head) };
+    this.view = { base: createSchemaViews(base), head: createSchemaViews(head) };
+    this.now = options.now ?? new Date();
+    for (const rule of options.rules ?? DIFF_RULES) {
+      const list = this.rulesByScope.get(rule.scope) ?? [];
+      list.push(rule);
+      this.rulesByScope.set(rule.scope, list);
+    }
+  }
+
+  /** The resolved hash of an operation, its path-level parameters and the security that applies. */
+  operationHash(side: 'base' | 'head', operation: Operation): string {
+    const spec = side === 'base' ? this.base : this.head;
+    const hash = this.hash[side];
+    const parameters = operationParameters(spec, operation).map((part) => hash(part.node));
+    return `${hash(operation.node)}|${parameters.join(',')}|${JSON.stringify(operationSecurity(spec, operation) ?? null)}`;
+  }
+
+  compareOperation(before: Operation, after: Operation | undefined, replacement?: Operation): void {
+    const name = describeOperation(after ?? before);
+    const key = (after ?? before).key;
+    const side = (spec: LoadedSpec, operation: Operation): OperationSide => ({
+      spec,
+      operation,
+      value: operation.node.value as Record<string, unknown>,
+      security: operationSecurity(spec, operation),
+      parameters: operationParameters(spec, operation),
+    });
+    const baseSide = side(this.base, before);
+    const headSide = after ? side(this.head, after) : undefined;
+    this.run('operation', { operation: name, base: baseSide, head: headSide, replacement: replacement ? side(this.head, replacement) : undefined, now: this.now }, key);
+    this.run('deprecation', { operation: name, kind: 'operation', name, base: { node: before.node, value: baseSide.value }, head: headSide && { node: headSide.operation.node, value: headSide.value }, now: this.now }, key);
+    if (!after || !headSide) return;
+
+    const parameters = pairParameters(baseSide.parameters, headSide.parameters);
+    for (const { base, head } of parameters.pairs) {
+      const item = { operation: name, kind: 'parameter' as const, name: head.name, base: { node: base.node, value: base.node.value as Record<string, unknown> }, head: { node: head.node, value: head.node.value as Record<string, unknown> }, now: this.now };
+      this.run('deprecation', item, key);
+      if (base.schema && head.schema) this.walk('parameter', name, key, head.name, undefined, base.schema, head.schema, 0, { name: head.name, in: head.in });
+    }
+    for (const head of parameters.added) {
+      this.run('deprecation', { operation: name, kind: 'parameter', name: head.name, head: { node: head.node, value: head.node.value as Record<string, unknown> }, now: this.now }, key);
+    }
+    this.run('parameters', { operation: name, base: baseSide.parameters, head: headSide.parameters, now: this.now }, key);
+
+    const baseBody = operationRequestBody(this.base, before);
+    const headBody = operationRequestBody(this.head, after);
+    this.run('request-body', { operation: name, base: baseBody, head: headBody }, key);
+    if (baseBody && headBody) {
+      for (const [mediaType, baseSchema] of baseBody.media) {
+        const headSchema = headBody.media.get(mediaType);
+        if (baseSchema && headSchema) this.walk('request', name, key, '', undefined, baseSchema, headSchema, 0);
+      }
+    }
+
+    const baseResponses = operationResponses(this.base, before);
+    const headResponses = operationResponses(this.head, after);
+    this.run('responses', { operation: name, base: baseResponses, head: headResponses }, key);
+    for (const [status, baseResponse] of baseResponses) {
+      const headResponse = headResponses.get(status);
+      if (!headResponse) continue;
+      for (const [mediaType, baseSchema] of baseResponse.media) {
+        const headSchema = headResponse.media.get(mediaType);
+        if (baseSchema && headSchema) this.walk('response', name, key, '', status, baseSchema, headSchema, 0);
+      }
+    }
+  }
+
+  /** Compares two schemas at the same place, then their properties, items and alternatives. */
+  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: string[] = []): void {
+    if (depth > MAX_WALK_DEPTH || this.hash.base(baseNode) === this.hash.head(headNode)) return;
+    const before = this.view.base(baseNode);
+    const after = this.view.head(headNode);
+    if (!before || !after) return;
+    const pairId = `${before.node.file}#${before.node.pointer}|${after.node.file}#${after.node.pointer}`;
+    if (stack.includes(pairId)) return;
+    stack.push(pairId);
+    const common = { subject, operation, property, ...(status ? { status } : {}), ...(parameter ? { parameter } : {}) };
+    this.run('schema', { ...common, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
+    if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {
+      this.run('properties', { ...common, base: before, head: after, baseChild: (name) => childView(this.view.base, before, name), headChild: (name) => childView(this.view.head, after, name) }, key);
+    }
+    const next = (path: string, b: SpecNode, h: SpecNode) => this.walk(subject, operation, key, path, status, b, h, depth + 1, parameter, stack);
+    {
+      for (const [name, baseChild] of before.properties) {
+        const headChild = after.properties.get(name);
+        if (!headChild) continue;
+        next(property === '' ? name : `${property}.${name}`, baseChild, headChild);
+      }
+      if (before.additionalProperties && after.additionalProperties) next(property === '' ? '*' : `${property}.*`, before.additionalProperties, after.additionalProperties);
+    }
+    if (before.items && after.items) next(`${property}[]`, before.items, after.items);
+    for (const keyword of ['oneOf', 'anyOf'] as const) {
+      const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.hash.head(other) === this.hash.base(member)));
+      const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.hash.base(other) === this.hash.head(member)));
+      if (baseOnly.length === headOnly.length) baseOnly.forEach((member, index) => next(property, member, headOnly[index]));
+    }
+    stack.pop();
+  }
+
+  private run<S extends Scope>(scope: S, input: ScopeInputs[S], key: string): void {
+    for (const rule of this.rulesByScope.get(scope) ?? []) {
+      for (const detection of rule.detect(input) as Array<Detection<Record<string, unknown>>>) this.emit(rule, detection, input, key);
+    }
+  }
+
+  private emit(rule: AnyDiffRule, detection: Detection<Record<string, unknown>>, input: { operation: string }, key: string): void {
+    const property = detection.property || undefined;
+    const status = detection.status;
+    const message = rule.message(detection.args);
+    // The same component schema is often reached along several paths of one operation.
+    const id = `${rule.id}\u0000${key}\u0000${property ?? ''}\u0000${status ?? ''}\u0000${message}`;
+    if (this.seen.has(id)) return;
+    this.seen.add(id);
+    this.changes.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      direction: rule.direction,
+      category: rule.category ?? 'breaking',
+      usage: rule.usage,
+      operation: input.operation,
+      operationKey: key,
+      ...(property !== undefined ? { property } : {}),
+      ...(status ? { status } : {}),
+      message,
+      hint: rule.hint(detection.args),
+      detail: JSON.stringify(detection.args),
+      ...(detection.head ? { specLocation: this.head.locate(detection.head) } : {}),
+      ...(detection.base ? { baseLocation: this.base.locate(detection.base) } : {}),
+    });
+  }
+}
+
+function childView(view: (node: SpecNode) => SchemaView | undefined, parent: SchemaView, name: string): SchemaView | undefined {
+  const node = parent.properties.get(name);
+  return node && isObjectLike(node.value) ? view(node) : undefined;
+}
+
+/** `GET /api/users/{id}` */
+export function describeOperation(operation: Operation): string {
+  return `${operation.method} ${operation.path}`;
+}

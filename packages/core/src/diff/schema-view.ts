@@ -1,0 +1,147 @@
+import { isObjectLike, type LoadedSpec, type SpecNode } from '../spec/load-spec';
+import { encodePointer } from '../spec/json-pointer';
+
+/**
+ * A schema as the diff sees it: `$ref`s followed and `allOf` members merged, so that moving
+ * properties between a schema and its `allOf` parts (or into a component) is not a change.
+ * `oneOf`/`anyOf` stay alternatives.
+ */
+export interface SchemaView {
+  /** The schema node itself (after refs), for locations. */
+  node: SpecNode;
+  /** Declared or implied JSON types, without `null`; empty when the schema does not say. */
+  types: Set<string>;
+  nullable: boolean;
+  format?: string;
+  enum?: unknown[];
+  /** `x-extensible-enum`: values that may grow, so only removals matter (for requests). */
+  extensibleEnum?: unknown[];
+  properties: Map<string, SpecNode>;
+  /** The `properties` node that lists them (for "at" locations). */
+  propertiesNode?: SpecNode;
+  required: Set<string>;
+  /** `false` when extra properties are forbidden; a schema node when they are constrained. */
+  additionalProperties?: false | SpecNode;
+  items?: SpecNode;
+  oneOf: SpecNode[];
+  anyOf: SpecNode[];
+  allOf: SpecNode[];
+  readOnly: boolean;
+  writeOnly: boolean;
+  /** Validation keywords with plain values (`maxLength`, `pattern`, ...), merged from `allOf`. */
+  keywords: Map<string, unknown>;
+  /** Keywords whose values are subschemas or structures compared as a whole (`contains`, `if`, ...). */
+  structural: Map<string, SpecNode>;
+  extensions: Map<string, unknown>;
+}
+
+export const BOUND_KEYWORDS = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains', 'minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum', 'minContains', 'multipleOf', 'pattern', 'uniqueItems'] as const;
+export const STRUCTURAL_KEYWORDS = ['contains', 'if', 'then', 'else', 'not', 'dependentRequired', 'dependentSchemas', 'patternProperties', 'prefixItems', 'propertyNames', 'contentSchema', 'contentEncoding', 'contentMediaType', 'unevaluatedItems', 'unevaluatedProperties'] as const;
+
+const MAX_ALLOF_DEPTH = 16;
+
+/** Builds (and memoizes per node) the merged view of schemas of one spec. */
+export function createSchemaViews(spec: LoadedSpec): (node: SpecNode) => SchemaView | undefined {
+  const memo = new Map<string, SchemaView | undefined>();
+  return (node) => {
+    const resolved = spec.deref(node);
+    if (!resolved || !isObjectLike(resolved.value) || Array.isArray(resolved.value)) return undefined;
+    const id = `${resolved.file}#${resolved.pointer}`;
+    if (!memo.has(id)) memo.set(id, buildView(spec, resolved));
+    return memo.get(id);
+  };
+}
+
+function buildView(spec: LoadedSpec, node: SpecNode): SchemaView {
+  const view: SchemaView = {
+    node,
+    types: new Set(),
+    nullable: false,
+    properties: new Map(),
+    required: new Set(),
+    oneOf: [],
+    anyOf: [],
+    allOf: [],
+    readOnly: false,
+    writeOnly: false,
+    keywords: new Map(),
+    structural: new Map(),
+    extensions: new Map(),
+  };
+  const typeSets: Array<Set<string>> = [];
+  mergeInto(spec, view, node, typeSets, 0, new Set());
+  // allOf members intersect their types; a member that says nothing does not restrict.
+  const declared = typeSets.filter((set) => set.size > 0);
+  if (declared.length > 0) {
+    const [first, ...rest] = declared;
+    for (const type of first) if (rest.every((set) => set.has(type) || (type === 'integer' && set.has('number')))) view.types.add(type);
+  }
+  if (view.types.size === 0) {
+    if (view.properties.size > 0 || view.additionalProperties !== undefined) view.types.add('object');
+    else if (view.items) view.types.add('array');
+  }
+  return view;
+}
+
+function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets: Array<Set<string>>, depth: number, seen: Set<string>): void {
+  const id = `${node.file}#${node.pointer}`;
+  if (seen.has(id) || depth > MAX_ALLOF_DEPTH) return;
+  seen.add(id);
+  const value = node.value as Record<string, unknown>;
+  const types = new Set<string>();
+  if (typeof value.type === 'string') types.add(value.type);
+  if (Array.isArray(value.type)) for (const type of value.type) if (typeof type === 'string') types.add(type);
+  if (types.has('null')) {
+    view.nullable = true;
+    types.delete('null');
+  }
+  if (value.nullable === true) view.nullable = true;
+  typeSets.push(types);
+  if (typeof value.format === 'string' && view.format === undefined) view.format = value.format;
+  if (Array.isArray(value.enum) && view.enum === undefined) view.enum = value.enum;
+  if (value.const !== undefined && view.enum === undefined) view.enum = [value.const];
+  if (Array.isArray(value['x-extensible-enum']) && view.extensibleEnum === undefined) view.extensibleEnum = value['x-extensible-enum'];
+  if (value.readOnly === true) view.readOnly = true;
+  if (value.writeOnly === true) view.writeOnly = true;
+  if (Array.isArray(value.required)) for (const name of value.required) if (typeof name === 'string') view.required.add(name);
+  const properties = isObjectLike(value.properties) ? spec.child(node, 'properties') : undefined;
+  if (properties && isObjectLike(properties.value)) {
+    view.propertiesNode ??= properties;
+    for (const name of Object.keys(properties.value)) {
+      if (view.properties.has(name)) continue;
+      const property: SpecNode = { file: properties.file, pointer: `${properties.pointer}/${encodePointer(name)}`, value: (properties.value as Record<string, unknown>)[name] };
+      view.properties.set(name, property);
+    }
+  }
+  if (value.additionalProperties === false) view.additionalProperties = false;
+  else if (isObjectLike(value.additionalProperties) && view.additionalProperties === undefined) {
+    const extra = spec.child(node, 'additionalProperties');
+    if (extra && Object.keys(extra.value as object).length > 0) view.additionalProperties = extra;
+  }
+  if (isObjectLike(value.items) && !Array.isArray(value.items) && !view.items) view.items = spec.child(node, 'items');
+  for (const keyword of BOUND_KEYWORDS) {
+    if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+  }
+  for (const keyword of STRUCTURAL_KEYWORDS) {
+    if (value[keyword] === undefined || view.structural.has(keyword)) continue;
+    view.structural.set(keyword, { file: node.file, pointer: `${node.pointer}/${keyword}`, value: value[keyword] });
+  }
+  if (value.default !== undefined && !view.keywords.has('default')) view.keywords.set('default', value.default);
+  for (const key of Object.keys(value)) if (key.startsWith('x-') && !view.extensions.has(key)) view.extensions.set(key, value[key]);
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    if (!Array.isArray(value[keyword]) || view[keyword].length > 0) continue;
+    (value[keyword] as unknown[]).forEach((_member, index) => {
+      const member = spec.child(node, keyword) && spec.child(spec.child(node, keyword) as SpecNode, String(index));
+      if (member) view[keyword].push(member);
+    });
+  }
+  if (Array.isArray(value.allOf)) {
+    const list = spec.child(node, 'allOf') as SpecNode;
+    (value.allOf as unknown[]).forEach((_member, index) => {
+      const member = spec.child(list, String(index));
+      if (!member || !isObjectLike(member.value)) return;
+      view.allOf.push(member);
+      mergeInto(spec, view, member, typeSets, depth + 1, seen);
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import { api, get, obj, post, ruleIds } from '../diff/diff-test-kit';
+
+describe('response-composition-changed', () => {
+  it('reports a oneOf alternative added', () => {
+    expect(ruleIds(api({ '/a': { get: get({ oneOf: [obj({ a: { type: 'string' } })] }) } }), api({ '/a': { get: get({ oneOf: [obj({ a: { type: 'string' } }), obj({ b: { type: 'string' } })] }) } }))).toEqual(['response-composition-changed']);
+  });
+});

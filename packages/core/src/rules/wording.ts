@@ -1,0 +1,28 @@
+import type { SchemaInput, SchemaSubject } from '../diff/inputs';
+
+/** `request body`, `request property 'address.city'`, `response property 'items[].title'`, `query parameter 'page'`. */
+export function subjectLabel(subject: SchemaSubject, property: string, parameter?: { in: string }): string {
+  if (subject === 'parameter') return `${parameter?.in ?? 'request'} parameter '${property}'`;
+  const side = subject === 'request' ? 'request' : 'response';
+  return property === '' ? `${side} body` : `${side} property '${property}'`;
+}
+
+/** The label of a schema-scope input. */
+export function labelOf(input: Pick<SchemaInput, 'subject' | 'property' | 'parameter'>): string {
+  return subjectLabel(input.subject, input.property, input.parameter);
+}
+
+/** `GET /x (200)`: a response's operation with its status, when one is known. */
+export function withStatus(operation: string, status: string | undefined): string {
+  return status ? `${operation} (${status})` : operation;
+}
+
+/** Values for messages: `'a', 'b'`. */
+export function listValues(values: readonly unknown[]): string {
+  return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');
+}
+
+/** `address` + `city` → `address.city`; '' + `name` → `name`; `items[]` + `title` → `items[].title`. */
+export function joinProperty(parent: string, name: string): string {
+  return parent === '' ? name : `${parent}.${name}`;
+}
