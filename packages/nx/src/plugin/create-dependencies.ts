@@ -1,4 +1,4 @@
-import { DependencyType, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
+import type { CreateDependencies, DependencyType, RawProjectGraphDependency } from '@nx/devkit';
 import type { SpecRef } from '@contract-graph/core';
 import { CHECK_EXECUTOR } from './create-nodes';
 import { normalizeOptions, type ContractGraphPluginOptions } from './options';
@@ -25,7 +25,7 @@ export const createDependencies: CreateDependencies<ContractGraphPluginOptions> 
     for (const spec of specs) {
       const owner = ownerOfSpec.get(spec.file);
       if (!owner || owner === project) continue;
-      edges.set(`${project}\u0000${owner}`, { source: project, target: owner, type: DependencyType.implicit });
+      edges.set(`${project}\u0000${owner}`, { source: project, target: owner, type: 'implicit' as DependencyType.implicit });
     }
   }
   return [...edges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, edge]) => edge);

@@ -1,11 +1,13 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
-import { discoverConsumers, fingerprintFieldPath, fingerprintFilePath, type ConsumedSpec, type SpecRef, type WorkspaceContracts } from '@contract-graph/core';
+import type { ConsumedSpec, SpecRef, WorkspaceContracts } from '@contract-graph/core';
 import { minimatch } from 'minimatch';
 import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
 import { specProjectName } from './project-names';
-import { openPluginCache } from './plugin-cache-file';
+import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
+import { openPluginCache, writeAtomically } from './plugin-cache-file';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -18,10 +20,59 @@ export const CHECK_EXECUTOR = '@contract-graph/nx:check';
 
 export const createNodes: CreateNodes<ContractGraphPluginOptions> = [
   CONTRACT_GRAPH_GLOB,
-  (files, rawOptions, context) => createContractNodes(files, normalizeOptions(rawOptions), context),
+  (files, rawOptions, context) => createContractNodesCached(files, normalizeOptions(rawOptions), context),
 ];
 
 type NodeResults = Array<readonly [string, CreateNodesResult]>;
+
+type Core = typeof import('@contract-graph/core');
+let coreModule: Core | undefined;
+
+/** The engine is loaded only when nodes must be computed: a cached graph build never pays for it. */
+function core(): Core {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  coreModule ??= require('@contract-graph/core') as Core;
+  return coreModule;
+}
+
+/** Everything the inferred nodes depend on: sources, specs and project files (fingerprint files and manifests included). */
+const INPUT_GLOBS = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.{json,yaml,yml}'];
+const NODES_CACHE_FILE = 'contract-graph-nodes.json';
+/** Bump when the shape of inferred nodes changes, so results of an older plugin are never reused. */
+const NODES_CACHE_VERSION = '1';
+
+/**
+ * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes
+ * Nx keeps anyway), the previous result is returned as it was, without reading a single source.
+ */
+async function createContractNodesCached(files: readonly string[], options: NormalizedOptions, context: CreateNodesContext): Promise<NodeResults> {
+  let filesHash: string;
+  try {
+    filesHash = await hashWorkspaceFiles(context.workspaceRoot, INPUT_GLOBS);
+  } catch {
+    // Outside an Nx process there is no workspace context to hash from: just compute.
+    return createContractNodes(files, options, context);
+  }
+  const key = `${NODES_CACHE_VERSION}:${filesHash}:${hashText(JSON.stringify([options, [...files].sort()]))}`;
+  const cacheFile = path.join(dataDirectoryOf(context.workspaceRoot), NODES_CACHE_FILE);
+  const cached = readNodesCache(cacheFile);
+  if (cached?.key === key) return cached.results;
+  const results = createContractNodes(files, options, context);
+  if (fs.existsSync(context.workspaceRoot)) writeAtomically(cacheFile, JSON.stringify({ key, results }));
+  return results;
+}
+
+function readNodesCache(file: string): { key: string; results: NodeResults } | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 function createContractNodes(files: readonly string[], options: NormalizedOptions, context: CreateNodesContext): NodeResults {
   const specFiles = files.filter((file) => isSpecFile(file, options)).sort();
@@ -38,7 +89,7 @@ function createContractNodes(files: readonly string[], options: NormalizedOption
   const cache = openPluginCache(context.workspaceRoot);
   let contracts: WorkspaceContracts;
   try {
-    contracts = discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache.usage, cache.specs);
+    contracts = core().discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache.usage, cache.specs);
   } finally {
     cache.save();
   }
@@ -86,11 +137,12 @@ export function contractCheckTarget(
   fileExists: (file: string) => boolean,
 ): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
-  const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), fingerprintFilePath(spec.file)]);
+  const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), core().fingerprintFilePath(spec.file)]);
   const consumedInputs = consumed.map((entry) => consumedSpecInput(entry, specDocuments, fileExists));
   const documents = [...new Set([...ownedDocuments, ...consumedInputs.flatMap((input) => ('documents' in input ? input.documents : []))])].sort();
   const fingerprintInputs = consumedInputs.flatMap((input) => ('fingerprint' in input ? [input.fingerprint] : []));
-  const sources = consumed.length > 0 ? ['{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}'] : [];
+  // The consumer's code, and its declared-usage manifest (calls analysis cannot see, URL prefixes).
+  const sources = consumed.length > 0 ? ['{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '{projectRoot}/contract-graph.usage.{json,yaml,yml}'] : [];
   const role = [owned.length > 0 ? 'validates its OpenAPI spec and lists what changed since the base' : undefined, consumed.length > 0 ? `checks its calls to ${consumed.map((entry) => entry.spec.name).join(', ')} against the contract` : undefined]
     .filter(Boolean)
     .join('; ');
@@ -127,9 +179,9 @@ function consumedSpecInput(
   specDocuments: (file: string) => string[],
   fileExists: (file: string) => boolean,
 ): { documents: string[] } | { fingerprint: { json: string; fields: string[] } } {
-  const fingerprintFile = fingerprintFilePath(entry.spec.file);
+  const fingerprintFile = core().fingerprintFilePath(entry.spec.file);
   if (entry.operations.length === 0 || !fileExists(fingerprintFile)) return { documents: specDocuments(entry.spec.file) };
-  return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(fingerprintFieldPath) } };
+  return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(core().fingerprintFieldPath) } };
 }
 
 function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CachedSpecSummary, ConsumerUsage, SpecSummaryCache, UsageCache } from '@contract-graph/core';
-import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory';
+import { dataDirectoryOf } from './nx-internals';
 
 /**
  * The plugin's cache, persisted in Nx's workspace-data directory: per-file usage (keyed by content
@@ -12,7 +12,11 @@ import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory
 export interface PluginCache {
   usage: UsageCache;
   specs: SpecSummaryCache;
-  save(): void;
+  /**
+   * Writes the cache. Graph construction sees the whole workspace and prunes what it did not use;
+   * a task sees one project and keeps the other entries (`prune: false`).
+   */
+  save(options?: { prune?: boolean }): void;
 }
 
 interface CacheFile {
@@ -32,7 +36,7 @@ const CACHE_VERSION = 1;
  */
 export function openPluginCache(workspaceRoot: string): PluginCache {
   const persistent = fs.existsSync(workspaceRoot);
-  const file = path.join(workspaceDataDirectoryForWorkspace(workspaceRoot), CACHE_FILE);
+  const file = path.join(dataDirectoryOf(workspaceRoot), CACHE_FILE);
   const previous = persistent ? readCacheFile(file) : { version: CACHE_VERSION, usage: {}, specs: {} };
   const used: CacheFile = { version: CACHE_VERSION, usage: {}, specs: {} };
   let changed = false;
@@ -50,17 +54,28 @@ export function openPluginCache(workspaceRoot: string): PluginCache {
   return {
     usage: section('usage'),
     specs: section('specs'),
-    save() {
+    save({ prune = true } = {}) {
       const sameEntries = (name: 'usage' | 'specs') => Object.keys(used[name]).length === Object.keys(previous[name]).length;
-      if (!persistent || (!changed && sameEntries('usage') && sameEntries('specs'))) return;
-      try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, JSON.stringify(used));
-      } catch {
-        // The cache is an optimisation; failing to write it must not fail the command.
-      }
+      if (!persistent || (!changed && (!prune || (sameEntries('usage') && sameEntries('specs'))))) return;
+      const content: CacheFile = prune
+        ? used
+        : { version: CACHE_VERSION, usage: { ...previous.usage, ...used.usage }, specs: { ...previous.specs, ...used.specs } };
+      writeAtomically(file, JSON.stringify(content));
     },
   };
+}
+
+/** Tasks run in parallel processes: a reader must never see a half-written file. */
+export function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch {
+    // The cache is an optimisation; failing to write it must not fail the command.
+    fs.rmSync(temporary, { force: true });
+  }
 }
 
 function readCacheFile(file: string): CacheFile {

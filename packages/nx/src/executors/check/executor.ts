@@ -11,6 +11,7 @@ import {
   type ContractReport,
   type SpecRef,
 } from '@contract-graph/core';
+import { openPluginCache } from '../../plugin/plugin-cache-file';
 
 export interface CheckExecutorOptions {
   ownedSpecs?: SpecRef[];
@@ -39,13 +40,20 @@ export default async function checkExecutor(options: CheckExecutorOptions, conte
     }
   }
 
-  const report = runContractCheck({
-    workspaceRoot: context.root,
-    project: { name: projectName, root: project.root },
-    ownedSpecs: options.ownedSpecs ?? [],
-    consumedSpecs: options.consumedSpecs ?? [],
-    baseCommit,
-  });
+  const cache = openPluginCache(context.root);
+  let report: ContractReport;
+  try {
+    report = runContractCheck({
+      workspaceRoot: context.root,
+      project: { name: projectName, root: project.root },
+      ownedSpecs: options.ownedSpecs ?? [],
+      consumedSpecs: options.consumedSpecs ?? [],
+      baseCommit,
+      usageCache: cache.usage,
+    });
+  } finally {
+    cache.save({ prune: false });
+  }
   writeReport(context.root, project.root, report);
   if (baseNote) console.log(baseNote);
   const text = options.format === 'json' ? formatJson(report) : formatStylish(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
