@@ -38,8 +38,9 @@ function core(): Core {
 /** Everything the inferred nodes depend on: sources, specs and project files (fingerprint files and manifests included). */
 const INPUT_GLOBS = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.{json,yaml,yml}'];
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
-/** Bump when the shape of inferred nodes changes, so results of an older plugin are never reused. */
-const NODES_CACHE_VERSION = '1';
+/** Results of another version of the plugin or engine are never reused. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const NODES_CACHE_VERSION = `1/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
 
 /**
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes
