@@ -37,14 +37,16 @@ export function discoverConsumers(
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache);
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
-      for (const { ref, operations } of indexed) {
-        if (isInside(ref.file, projectRoot)) continue;
-        const resolution = resolveCall(call.method, call.urlTemplate, operations);
-        if (resolution.kind === 'unrelated') continue;
+      const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));
+      const resolutions = candidates.map(({ ref, operations }) => ({ ref, resolution: resolveCall(call.method, call.urlTemplate, operations) }));
+      const matched = resolutions.find(({ resolution }) => resolution.kind === 'matched');
+      // A call that matches one spec belongs to it alone; only a call that matches none is a near miss
+      // of the specs it aims at (and makes the project their consumer, so the miss gets reported).
+      const owners = matched ? [matched] : resolutions.filter(({ resolution }) => resolution.kind !== 'unrelated');
+      for (const { ref, resolution } of owners) {
         const entry = used.get(ref.file) ?? { spec: ref, operations: new Set<string>() };
         if (resolution.kind === 'matched') entry.operations.add(resolution.operation.key);
         used.set(ref.file, entry);
-        if (resolution.kind === 'matched') break;
       }
     }
     if (used.size === 0) continue;
