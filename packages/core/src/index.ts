@@ -12,13 +12,29 @@ export { readUsageManifest, USAGE_MANIFEST_FILES, type UsageManifest } from './u
 export type { PrefixRewrite } from './usage/link';
 export { scanProjectUsage, type ProjectUsage, type ScanOptions } from './workspace/scan-consumer';
 export { checkConsumer, type SpecVersions, type IndexedSpec } from './check/check-consumer';
-export type { Finding, ConsumerLocation } from './check/finding';
+export type { Finding, ConsumerLocation, AllowedBy } from './check/finding';
 export { RULES } from './rules/registry';
 export type { Rule, Severity, Direction } from './rules/rule';
 export { BaseRevisionError, isGitRepository, resolveBaseCommit, readFileAtRevision } from './git/git';
 export { formatStylish } from './report/format-stylish';
 export { formatJson } from './report/format-json';
-export type { ContractReport, SpecSummary } from './report/summary';
+export { formatJunit } from './report/format-junit';
+export { formatSarif, SARIF_FINGERPRINT_KEY } from './report/format-sarif';
+export { formatGithub } from './report/format-github';
+export { formatMarkdown } from './report/format-markdown';
+export { formatReport, isReportFormat, REPORT_FORMATS, REPORT_FILE_NAMES, type ReportFormat } from './report/formats';
+export { EXIT_CODES, FAIL_ON_VALUES, exitCodeOf, summarize, type ContractReport, type SpecSummary, type FailOn, type Outcome, type ReportSummary, type StaleAllowListEntry } from './report/summary';
+export {
+  readAllowList,
+  parseAllowList,
+  allowListFromOptions,
+  mergeAllowLists,
+  applyAllowList,
+  isExpired,
+  DEFAULT_ALLOW_LIST_FILES,
+  type AllowList,
+  type AllowListEntry,
+} from './allow-list/allow-list';
 export { runContractCheck, indexSpec, changedOperations, type ContractCheckOptions, type SpecRef } from './workspace/contract-check';
 export { summarizeSpec, type SpecSummary as CachedSpecSummary, type SpecSummaryCache } from './workspace/spec-summary';
 export { discoverConsumers, type ConsumedSpec, type WorkspaceContracts } from './workspace/discover-consumers';

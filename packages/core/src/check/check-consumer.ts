@@ -1,4 +1,4 @@
-import type { CallSite, ConsumerUsage, FieldUse } from '../model';
+import type { CallSite, ConsumerUsage, FieldUse, InputProblem } from '../model';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
 import { renameCandidate } from '../diff/rename';
 import { consumerUnknownOperation, consumerUnknownResponseProperty, endpointRemoved, responsePropertyRemoved } from '../rules/registry';
@@ -29,6 +29,8 @@ export interface ConsumerCheck {
   findings: Finding[];
   /** Calls that resolved to an operation, as `spec → operation keys` (for the graph and reports). */
   resolvedCalls: Array<{ call: CallSite; spec: string; operation: Operation }>;
+  /** Comparisons of called operations that ran out of budget (`diff-budget-exceeded`). */
+  problems: InputProblem[];
 }
 
 export interface CheckConsumerOptions {
@@ -45,6 +47,7 @@ export interface CheckConsumerOptions {
  */
 export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: readonly SpecVersions[], options: CheckConsumerOptions = {}): ConsumerCheck {
   const findings: Finding[] = [];
+  const problems: InputProblem[] = [];
   const resolvedCalls: ConsumerCheck['resolvedCalls'] = [];
   const callsBySpec = new Map<SpecVersions, ResolvedCall[]>();
   const addCall = (versions: SpecVersions, call: CallSite, operation: Operation) => {
@@ -74,6 +77,10 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
   for (const [versions, calls] of callsBySpec) {
     const diff = versions.base ? (options.diffs?.get(versions.file) ?? diffSpecs(versions.base, versions.head, { now: options.now })) : undefined;
     const explained = new Set<string>();
+    if (diff && diff.problems.length > 0) {
+      const called = new Set(calls.map((entry) => operationOf(versions, entry)).flatMap((found) => (found?.side === 'head' ? [locationKey(found.operation.location)] : [])));
+      problems.push(...diff.problems.filter((problem) => called.has(locationKey(problem.location))));
+    }
     for (const change of diff?.changes ?? []) {
       const uses = usesOfChange(change, calls);
       if (uses.length === 0) continue;
@@ -105,7 +112,11 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
     }
   }
   void removedCalls;
-  return { findings: mergeFindings(findings), resolvedCalls };
+  return { findings: mergeFindings(findings), resolvedCalls, problems };
+}
+
+function locationKey(location: { file: string; line: number; column: number }): string {
+  return `${location.file}:${location.line}:${location.column}`;
 }
 
 function operationOf(versions: SpecVersions, entry: ResolvedCall): { side: 'head' | 'base'; operation: Operation } | undefined {

@@ -32,6 +32,16 @@ export interface Finding {
   consumers: ConsumerLocation[];
   /** Stable id of the finding: rule, spec, operation and property; not message text or lines. */
   fingerprint: string;
+  /** Set on a finding an allow-list entry accepted: why, until when, and where the entry is. */
+  allowedBy?: AllowedBy;
+}
+
+/** The allow-list entry that accepted a finding. */
+export interface AllowedBy {
+  reason: string;
+  /** `YYYY-MM-DD`: the last day the entry applies. */
+  expires: string;
+  location: SourceLocation;
 }
 
 export interface FindingInput<Args> {

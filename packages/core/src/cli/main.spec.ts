@@ -60,9 +60,76 @@ describe('contract-graph CLI', () => {
     expect(result.stderr).toContain('Usage: contract-graph <command>');
   });
 
-  it('diff lists the changed operations', () => {
+  it('diff runs the breaking-change rules and lists the changed operations (exit 1 on an error)', () => {
     fs.cpSync(path.join(example, 'workspace/apis/users/openapi.yaml'), path.join(repo, 'old.yaml'));
     const result = cli(repo, 'diff', 'old.yaml', 'apis/users/openapi.yaml');
-    expect(result.stdout).toBe('changed GET /api/users/{id}\n1 operation(s) changed\n');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('error response-property-removed apis/users/openapi.yaml\n');
+    expect(result.stdout).toContain("GET /api/users/{id}: response property 'lastLogin' was removed");
+    expect(result.stdout).toContain('was at old.yaml:56:9 (#/components/schemas/User/properties/lastLogin) in the base version');
+    expect(result.stdout).toContain('  changed GET /api/users/{id}');
+    expect(cli(repo, 'diff', 'old.yaml', 'old.yaml')).toMatchObject({ code: 0 });
+  });
+
+  it('diff prints any format; an allow-list entry accepts a finding, and what matches nothing is stale', () => {
+    fs.writeFileSync(
+      path.join(repo, 'allow.yaml'),
+      [
+        'allow:',
+        '  - rule: response-property-removed',
+        '    operation: GET /api/users/{id}',
+        '    property: lastLogin',
+        '    reason: the dashboard stops reading it in PLAT-12',
+        '    expires: 2099-01-01',
+        '  - rule: response-property-removed',
+        '    operation: GET /api/users/{id}',
+        '    property: email',
+        '    reason: the dashboard moves to emailAddress',
+        '    expires: 2099-01-01',
+        '  - rule: endpoint-removed',
+        '    operation: GET /api/users/{id}',
+        '    reason: nothing',
+        '    expires: 2099-01-01',
+      ].join('\n'),
+    );
+    const result = cli(repo, 'diff', 'old.yaml', 'apis/users/openapi.yaml', '--allow-list', 'allow.yaml', '--format', 'json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.findings).toEqual([]);
+    expect(report.allowed.map((finding: { property: string }) => finding.property)).toEqual(['email', 'lastLogin']);
+    expect(report.staleAllowListEntries).toEqual([expect.objectContaining({ rule: 'endpoint-removed', location: { file: 'allow.yaml', line: 12, column: 5 } })]);
+  });
+
+  it('an expired allow-list entry fails with exit 2 and says so', () => {
+    fs.writeFileSync(path.join(repo, 'expired.yaml'), 'allow:\n  - rule: endpoint-removed\n    operation: GET /api/users/{id}\n    reason: gone\n    expires: 2020-01-01\n');
+    const result = cli(repo, 'diff', 'old.yaml', 'old.yaml', '--allow-list', 'expired.yaml');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain('error allow-list-entry-expired');
+    expect(result.stdout).toContain('The allow-list entry endpoint-removed GET /api/users/{id} expired on 2020-01-01 (reason: gone)');
+  });
+
+  it('writes several formats at once, each to its own file, and prints stylish', () => {
+    const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'main', '--format', 'sarif', '--format', 'junit', '--format', 'markdown', '--format', 'json', '--format', 'github', '--output-dir', 'out');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('error response-property-removed');
+    expect(fs.readdirSync(path.join(repo, 'out')).sort()).toEqual(['contract-check.github.txt', 'contract-check.json', 'contract-check.junit.xml', 'contract-check.md', 'contract-check.sarif']);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'out/contract-check.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('refuses several formats without --output-dir, an unknown format or --fail-on value (exit 2)', () => {
+    expect(cli(repo, 'diff', 'old.yaml', 'old.yaml', '--format', 'json', '--format', 'sarif')).toMatchObject({ code: 2, stderr: expect.stringContaining('several --format values need --output-dir') });
+    expect(cli(repo, 'diff', 'old.yaml', 'old.yaml', '--format', 'xml')).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown format 'xml'") });
+    expect(cli(repo, 'diff', 'old.yaml', 'old.yaml', '--fail-on', 'info')).toMatchObject({ code: 2, stderr: expect.stringContaining("--fail-on must be error or warning, not 'info'") });
+  });
+
+  it('--fail-on warning fails on warnings', () => {
+    const widened = fs.readFileSync(path.join(repo, 'old.yaml'), 'utf8').replace(/info:\n  title: ([^\n]*)\n  version: [^\n]*/, 'info:\n  title: $1\n  version: 9.9.9');
+    fs.writeFileSync(path.join(repo, 'deprecated.yaml'), widened.replace(/(\n    get:\n)/, '$1      deprecated: true\n'));
+    const lenient = cli(repo, 'diff', 'old.yaml', 'deprecated.yaml', '--format', 'json');
+    const report = JSON.parse(lenient.stdout);
+    expect(report.summary.errors).toBe(0);
+    expect(report.summary.warnings).toBeGreaterThan(0);
+    expect(lenient.code).toBe(0);
+    expect(cli(repo, 'diff', 'old.yaml', 'deprecated.yaml', '--fail-on', 'warning').code).toBe(1);
   });
 });

@@ -1,10 +1,10 @@
 import type { IndexedSpec } from '../check/check-consumer';
-import type { SpecLocation } from '../model';
+import type { InputProblem, SpecLocation } from '../model';
 import { DIFF_RULES } from '../rules/registry';
 import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
 import type { Category, Direction, Severity } from '../rules/rule';
 import { createNodeHasher } from '../spec/fingerprint';
-import { isObjectLike, type LoadedSpec, type SpecNode } from '../spec/load-spec';
+import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
 import type { Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
@@ -48,9 +48,19 @@ export interface SpecDiff {
   changedOperations: string[];
   addedOperations: string[];
   removedOperations: string[];
+  /** Operations whose comparison ran out of budget (`diff-budget-exceeded`), sorted by location. */
+  problems: InputProblem[];
 }
 
 const MAX_WALK_DEPTH = 64;
+
+/**
+ * How many schema pairs the comparison of one operation may visit. A schema reached along many
+ * paths (a component used twice at every level, `oneOf` alternatives of `oneOf`s) is compared once
+ * per path, because findings name the path; that count can grow exponentially. Real operations
+ * need a few hundred steps. A count, not a clock, so every machine stops at the same place.
+ */
+export const MAX_DIFF_STEPS = 10_000;
 
 /**
  * Compares two versions of a spec: only operations whose resolved fingerprint changed (or that
@@ -60,7 +70,7 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
   const engine = new DiffEngine(base.spec, head.spec, options);
   const baseOps = new Map(base.operations.map((operation) => [operation.key, operation]));
   const headOps = new Map(head.operations.map((operation) => [operation.key, operation]));
-  const result: SpecDiff = { changes: [], changedOperations: [], addedOperations: [], removedOperations: [] };
+  const result: SpecDiff = { changes: [], changedOperations: [], addedOperations: [], removedOperations: [], problems: [] };
   for (const [key, after] of headOps) {
     const before = baseOps.get(key);
     if (!before) {
@@ -71,24 +81,37 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
     result.changedOperations.push(key);
     engine.compareOperation(before, after);
   }
-  const added = head.operations.filter((operation) => !baseOps.has(operation.key));
+  const findReplacement = replacementFinder(head.operations.filter((operation) => !baseOps.has(operation.key)));
   for (const [key, before] of baseOps) {
     if (headOps.has(key)) continue;
     result.removedOperations.push(key);
-    engine.compareOperation(before, undefined, findReplacement(before, added));
+    engine.compareOperation(before, undefined, findReplacement(before));
   }
   result.changes = engine.changes.sort(compareChanges);
+  result.problems = sortProblems(engine.problems);
   return result;
 }
 
-/** A head operation that looks like the removed one under another path shape (same method and operationId, or same literal segments). */
-function findReplacement(removed: Operation, added: readonly Operation[]): Operation | undefined {
+/**
+ * Finds the head operation that looks like a removed one under another path shape (same method and
+ * operationId, or same literal segments). Indexed once: with thousands of operations removed and
+ * added, comparing every pair would take minutes.
+ */
+function replacementFinder(added: readonly Operation[]): (removed: Operation) => Operation | undefined {
   const literal = (path: string) => path.replace(/\{[^}]*\}/g, '{}').replace(/[^a-z0-9/{}]/gi, '').replace(/(\{\})+/g, '{}');
-  const candidates = added.filter((operation) => operation.method === removed.method);
-  const byId = removed.operationId ? candidates.filter((operation) => operation.operationId === removed.operationId) : [];
-  if (byId.length === 1 && (byId[0].path.match(/\{/g) ?? []).length > 0) return byId[0];
-  const byShape = candidates.filter((operation) => /\{/.test(operation.path) && literal(operation.path) === literal(removed.path));
-  return byShape.length === 1 ? byShape[0] : undefined;
+  const byId = new Map<string, Operation[]>();
+  const byShape = new Map<string, Operation[]>();
+  const add = (map: Map<string, Operation[]>, key: string, operation: Operation) => map.set(key, [...(map.get(key) ?? []), operation]);
+  for (const operation of added) {
+    if (operation.operationId) add(byId, `${operation.method} ${operation.operationId}`, operation);
+    if (/\{/.test(operation.path)) add(byShape, `${operation.method} ${literal(operation.path)}`, operation);
+  }
+  return (removed) => {
+    const sameId = removed.operationId ? (byId.get(`${removed.method} ${removed.operationId}`) ?? []) : [];
+    if (sameId.length === 1 && (sameId[0].path.match(/\{/g) ?? []).length > 0) return sameId[0];
+    const sameShape = byShape.get(`${removed.method} ${literal(removed.path)}`) ?? [];
+    return sameShape.length === 1 ? sameShape[0] : undefined;
+  };
 }
 
 function compareChanges(a: SpecChange, b: SpecChange): number {
@@ -97,6 +120,9 @@ function compareChanges(a: SpecChange, b: SpecChange): number {
 
 class DiffEngine {
   readonly changes: SpecChange[] = [];
+  readonly problems: InputProblem[] = [];
+  /** Schema pairs visited for the current operation; past `MAX_DIFF_STEPS` the walk stops. */
+  private steps = 0;
   private readonly hash: { base: (node: SpecNode) => string; head: (node: SpecNode) => string };
   private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
   private readonly rulesByScope = new Map<Scope, AnyDiffRule[]>();
@@ -136,6 +162,7 @@ class DiffEngine {
       security: operationSecurity(spec, operation),
       parameters: operationParameters(spec, operation),
     });
+    this.steps = 0;
     const baseSide = side(this.base, before);
     const headSide = after ? side(this.head, after) : undefined;
     this.run('operation', { operation: name, base: baseSide, head: headSide, replacement: replacement ? side(this.head, replacement) : undefined, now: this.now }, key);
@@ -174,11 +201,21 @@ class DiffEngine {
         if (baseSchema && headSchema) this.walk('response', name, key, '', status, baseSchema, headSchema, 0);
       }
     }
+    if (this.steps > MAX_DIFF_STEPS) {
+      const at = after.location;
+      this.problems.push({
+        code: 'diff-budget-exceeded',
+        message: `${name}: comparing the two versions stopped after ${MAX_DIFF_STEPS} schema steps (schemas reached along very many paths: nested oneOf/anyOf/allOf, or components used many times at every level); changes past that point are not reported`,
+        location: { file: at.file, line: at.line, column: at.column },
+        hint: `Changes found before the limit are listed. Give the repeated parts of ${name} a simpler shape (fewer nested alternatives); the limit keeps a check from running for minutes.`,
+      });
+    }
   }
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
   private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: string[] = []): void {
-    if (depth > MAX_WALK_DEPTH || this.hash.base(baseNode) === this.hash.head(headNode)) return;
+    if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.hash.base(baseNode) === this.hash.head(headNode)) return;
+    if (++this.steps > MAX_DIFF_STEPS) return;
     const before = this.view.base(baseNode);
     const after = this.view.head(headNode);
     if (!before || !after) return;

@@ -20,6 +20,15 @@ export function formatStylish(report: ContractReport, options: StylishOptions = 
     for (const changed of spec.changedOperations) lines.push(`  ${changed.change.padEnd(7)} ${changed.operation}`);
     lines.push('');
   }
+  for (const entry of report.staleAllowListEntries ?? []) {
+    const what = [entry.rule, entry.operation ?? entry.spec, entry.property && `'${entry.property}'`, entry.consumer && `for ${entry.consumer}`].filter(Boolean).join(' ');
+    lines.push(`${paint(33, 'warning')} ${paint(1, 'allow-list-entry-stale')}`, `  The allow-list entry ${what} matches no finding of ${report.project}`, `  at ${at(entry.location)}`, '  hint: Remove the entry: what it accepted is gone.', '');
+  }
+  for (const finding of report.allowed ?? []) {
+    const by = finding.allowedBy;
+    lines.push(`allowed ${finding.ruleId} ${finding.operation}${finding.property ? ` '${finding.property}'` : ''} until ${by?.expires}: ${by?.reason}${by ? ` (${at(by.location)})` : ''}`);
+  }
+  if ((report.allowed ?? []).length > 0) lines.push('');
   for (const note of report.notes) lines.push(`note: ${note}`, '');
   lines.push(summaryLine(report, paint));
   return `${lines.join('\n')}\n`;
@@ -28,7 +37,8 @@ export function formatStylish(report: ContractReport, options: StylishOptions = 
 function findingBlock(finding: Finding, project: string, paint: Paint): string[] {
   const severity = finding.severity === 'error' ? paint(31, 'error') : finding.severity === 'warning' ? paint(33, 'warning') : paint(36, 'info');
   const consumers = [...new Set(finding.consumers.map((consumer) => consumer.project))].join(', ') || project;
-  const lines = [`${severity} ${paint(1, finding.ruleId)} ${finding.spec} → ${consumers}`, `  ${finding.message}`];
+  const who = consumers === finding.spec ? finding.spec : `${finding.spec} → ${consumers}`;
+  const lines = [`${severity} ${paint(1, finding.ruleId)} ${who}`, `  ${finding.message}`];
   if (finding.specLocation) lines.push(`  at ${specAt(finding.specLocation)}`);
   if (finding.baseLocation) lines.push(`  was at ${specAt(finding.baseLocation)} in the base version`);
   for (const consumer of finding.consumers) lines.push(`  used by ${paint(36, at(consumer))}`);
@@ -52,7 +62,8 @@ function summaryLine(report: ContractReport, paint: Paint): string {
   ]
     .filter(Boolean)
     .join(', ');
-  const counts = `${errors} error(s), ${warnings} warning(s)${problems > 0 ? `, ${problems} input problem(s)` : ''}`;
+  const allowed = report.summary.allowed ?? 0;
+  const counts = `${errors} error(s), ${warnings} warning(s)${problems > 0 ? `, ${problems} input problem(s)` : ''}${allowed > 0 ? `, ${allowed} allowed` : ''}`;
   return report.summary.passed
     ? `${paint(32, '✔')} contract-check ${report.project}: passed — ${checked}, ${counts}`
     : `${paint(31, '✖')} contract-check ${report.project}: failed — ${counts}; ${checked}`;

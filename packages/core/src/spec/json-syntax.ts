@@ -27,6 +27,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     expect('"');
     while (offset < text.length && text[offset] !== '"') {
       if (text[offset] === '\\') offset++;
+      else if (text[offset] === '\n' || text[offset] === '\r') fail('line break inside a string (a missing closing quote?)');
       else if (text.charCodeAt(offset) < 0x20) fail('control character in a string');
       offset++;
     }

@@ -61,21 +61,39 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     return { ...location, pointer: node.pointer };
   };
 
+  // Successful resolutions by file and ref text (failures are not kept: each is reported where it is).
+  const resolvedRefs = new Map<string, SpecNode>();
   const resolveRefTarget = (ref: string, from: SpecNode): SpecNode | InputProblem => {
-    const at = locate({ file: from.file, pointer: `${from.pointer}/$ref` });
-    const problem = (code: string, message: string, hint: string): InputProblem => ({
-      code,
-      message,
-      location: { file: at.file, line: at.line, column: at.column },
-      hint,
-    });
+    const cacheKey = `${from.file}\u0000${ref}`;
+    const cached = resolvedRefs.get(cacheKey);
+    if (cached) return cached;
+    const target = resolveRefTargetOnce(ref, from);
+    if (!isInputProblem(target)) resolvedRefs.set(cacheKey, target);
+    return target;
+  };
+
+  const resolveRefTargetOnce = (ref: string, from: SpecNode): SpecNode | InputProblem => {
+    // Located only when there is a problem: refs are resolved on every lookup.
+    const problem = (code: string, message: string, hint: string): InputProblem => {
+      const at = locate({ file: from.file, pointer: `${from.pointer}/$ref` });
+      return { code, message, location: { file: at.file, line: at.line, column: at.column }, hint };
+    };
+    if (/^[a-z]:[\\/]/i.test(ref) || ref.startsWith('\\')) {
+      return problem('spec-ref-outside-workspace', `$ref '${ref}' is an absolute Windows path, which leaves the workspace`, 'Keep referenced documents inside the workspace and use a relative $ref.');
+    }
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) {
       return problem('spec-ref-url-refused', `$ref '${ref}' points to a URL; remote refs are not fetched`, 'Vendor the referenced document into the workspace and use a relative $ref.');
     }
     const hashAt = ref.indexOf('#');
     const filePart = hashAt === -1 ? ref : ref.slice(0, hashAt);
     const pointer = hashAt === -1 ? '' : ref.slice(hashAt + 1);
-    const targetFile = filePart === '' ? from.file : path.posix.normalize(path.posix.join(path.posix.dirname(from.file), decodeURI(filePart)));
+    let decodedFile: string;
+    try {
+      decodedFile = decodeURI(filePart);
+    } catch {
+      return problem('spec-ref-invalid', `$ref '${ref}' is not a valid URI reference (a '%' not followed by two hex digits)`, "Write '%25' for a literal '%', or fix the escape.");
+    }
+    const targetFile = filePart === '' ? from.file : path.posix.normalize(path.posix.join(path.posix.dirname(from.file), decodedFile));
     if (path.posix.isAbsolute(filePart) || targetFile.startsWith('../') || targetFile === '..') {
       return problem('spec-ref-outside-workspace', `$ref '${ref}' leaves the workspace`, 'Keep referenced documents inside the workspace and use a relative $ref.');
     }
@@ -86,7 +104,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
         report(parsed);
         return problem('spec-ref-dangling', `$ref '${ref}' points into ${targetFile}, which is not a valid document`, `Fix ${targetFile}.`);
       }
-      return problem('spec-ref-dangling', `$ref '${ref}' points to ${targetFile}, which does not exist`, 'Fix the path of the $ref, or add the missing file.');
+      return problem('spec-ref-dangling', `$ref '${ref}' points to ${targetFile}, which does not exist in the workspace`, 'Fix the path of the $ref, or add the missing file (symbolic links that lead out of the workspace are not followed).');
     }
     const value = valueAt(doc.value, decodePointer(pointer));
     if (value === undefined) {
@@ -153,8 +171,9 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
 function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: InputProblem) => void): void {
   const value = doc.value;
   const location = doc.locate([]);
-  if (!isObjectLike(value)) {
-    report({ code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: its top level is not a mapping`, location, hint: 'Point the plugin at OpenAPI 3.x or Swagger 2.0 files only (see the `specs` option).' });
+  if (!isObjectLike(value) || Array.isArray(value)) {
+    const what = value === null || value === undefined ? 'it is empty' : 'its top level is not a mapping';
+    report({ code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: ${what}`, location, hint: 'Point the plugin at OpenAPI 3.x or Swagger 2.0 files only (see the `specs` option).' });
     return;
   }
   const record = value as Record<string, unknown>;
@@ -165,7 +184,9 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
     report(
       declared === undefined
         ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location, hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
-        : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
+        : typeof declared === 'number' && record.openapi !== undefined
+          ? { code: 'spec-unsupported-version', message: `${doc.file} declares 'openapi: ${String(declared)}' as a number; the version must be a string such as '3.0.3'`, location: where, hint: "Quote the version (openapi: '3.0.3'): YAML reads 3.0 as the number 3." }
+          : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
     );
     return;
   }

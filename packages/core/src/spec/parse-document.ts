@@ -1,6 +1,7 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
 import { findJsonSyntaxError } from './json-syntax';
+import { findExcessiveNesting, MAX_DOCUMENT_NESTING } from './nesting-depth';
 
 /** A parsed YAML or JSON file that can still tell where each of its nodes came from. */
 export interface ParsedDocument {
@@ -19,12 +20,28 @@ const MAX_ALIAS_EXPANSIONS = 1000;
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
   const lineCounter = new LineCounter();
+  // Before any parser sees it: a parser recursing per level could exhaust the stack, or worse.
+  const tooDeepAt = findExcessiveNesting(text);
+  if (tooDeepAt !== undefined) return tooDeep(file, text, tooDeepAt);
   if (file.endsWith('.json')) {
     const jsonError = strictJsonError(file, text);
     if (jsonError) return jsonError;
   }
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
-  const firstError = doc.errors[0];
+  let doc: Document.Parsed;
+  try {
+    // The parser's own duplicate-key check compares each key with every earlier one (quadratic on a
+    // 10,000-path spec); `firstDuplicateKey` does the same check in one pass.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+  } catch (error) {
+    return unreadable(file, error);
+  }
+  const syntaxError = doc.errors[0];
+  if (syntaxError && isStackOverflow(syntaxError)) return tooDeep(file, text, syntaxError.pos[0]);
+  const duplicate = syntaxError ? undefined : firstDuplicateKey(doc);
+  const recursive = syntaxError || duplicate !== undefined ? undefined : firstRecursiveAlias(doc);
+  const firstError =
+    syntaxError ??
+    (duplicate !== undefined ? { message: 'Map keys must be unique', pos: [duplicate] } : recursive !== undefined ? { message: 'an alias refers to a node that contains it (a recursive anchor), so the document has no end', pos: [recursive] } : undefined);
   if (firstError) {
     const [line, column] = positionOf(lineCounter, firstError.pos[0]);
     const kind = looksLikeJson(file, text) ? 'JSON' : 'YAML';
@@ -39,12 +56,7 @@ export function parseSpecDocument(file: string, text: string): ParsedDocument | 
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS });
   } catch (error) {
-    return {
-      code: 'spec-invalid-document',
-      message: `${file} cannot be read: ${firstLine((error as Error).message)}`,
-      location: { file, line: 1, column: 1 },
-      hint: 'Remove the excessive YAML aliases (anchors expanding into a huge document).',
-    };
+    return unreadable(file, error);
   }
   return {
     file,
@@ -54,6 +66,35 @@ export function parseSpecDocument(file: string, text: string): ParsedDocument | 
       return { file, line, column };
     },
   };
+}
+
+function tooDeep(file: string, text: string, offset: number): InputProblem {
+  const before = text.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before[before.length - 1].length + 1;
+  return {
+    code: 'spec-too-deep',
+    message: `${file} nests deeper than ${MAX_DOCUMENT_NESTING} levels at line ${line}; it was not read`,
+    location: { file, line, column },
+    hint: `Flatten the document at ${file}:${line}:${column} (move nested schemas into components and $ref them); the other specs are still checked.`,
+  };
+}
+
+/** The parser or the conversion gave up (too many alias expansions, a recursive alias, ...). */
+function unreadable(file: string, error: unknown): InputProblem {
+  if (isStackOverflow(error)) return tooDeep(file, '', 0);
+  const message = error instanceof Error ? error.message : String(error);
+  const aliases = /alias/i.test(message);
+  return {
+    code: 'spec-invalid-document',
+    message: `${file} cannot be read: ${firstLine(message)}`,
+    location: { file, line: 1, column: 1 },
+    hint: aliases ? 'Remove the excessive YAML aliases (anchors expanding into a huge document).' : `Fix ${file}; the other specs are still checked.`,
+  };
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (typeof error === 'object' && error !== null && /Maximum call stack size exceeded/.test(String((error as { message?: unknown }).message)));
 }
 
 /** True when `parsed` is a problem rather than a document. */
@@ -80,6 +121,62 @@ function strictJsonError(file: string, text: string): InputProblem | undefined {
   }
 }
 
+/** The offset of the first key that repeats an earlier key of the same mapping, in one pass without recursion. */
+function firstDuplicateKey(doc: Document): number | undefined {
+  let first: number | undefined;
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const keys = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
+        if (id !== undefined && keys.has(id)) {
+          const offset = (key as Node).range?.[0] ?? 0;
+          if (first === undefined || offset < first) first = offset;
+        }
+        if (id !== undefined) keys.add(id);
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return first;
+}
+
+/**
+ * The offset of the first alias that points at one of its own ancestors (`a: &x { self: *x }`).
+ * Converted, it is an object that contains itself: every walk over the spec would go on forever.
+ */
+function firstRecursiveAlias(doc: Document): number | undefined {
+  const ancestors = new Set<unknown>();
+  const stack: Array<{ node: unknown; exit: boolean }> = [{ node: doc.contents, exit: false }];
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop() as { node: unknown; exit: boolean };
+    if (exit) {
+      ancestors.delete(node);
+      continue;
+    }
+    if (isAlias(node)) {
+      if (ancestors.has(node.resolve(doc))) return node.range?.[0] ?? 0;
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    ancestors.add(node);
+    stack.push({ node, exit: true });
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.key, exit: false }, { node: item.value, exit: false });
+      else stack.push({ node: item, exit: false });
+    }
+  }
+  return undefined;
+}
+
+/** Per mapping node, its pairs by key: `locate` runs once per reported node, so a linear scan per step would be quadratic. */
+const pairsByKey = new WeakMap<object, Map<string, { node: Node | null; keyOffset?: number }>>();
+
 function startOffset(doc: Document, segments: readonly string[]): number {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
@@ -96,14 +193,18 @@ function startOffset(doc: Document, segments: readonly string[]): number {
 
 function childNode(node: unknown, segment: string): { node: Node | null; keyOffset?: number } | undefined {
   if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      if (key === segment) {
-        return { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] };
+    let index = pairsByKey.get(node);
+    if (!index) {
+      index = new Map();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        // Duplicate keys are refused before any lookup, so the first pair is the only one.
+        if (!index.has(key)) index.set(key, { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] });
       }
+      pairsByKey.set(node, index);
     }
-    return undefined;
+    return index.get(segment);
   }
   if (isSeq(node)) {
     const item = node.items[Number(segment)];

@@ -19,16 +19,65 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 /** Parses and summarises one TS/JS file (loads TypeScript; see `analyzeFile` in extract-usage). */
 export function analyzeFile(file: string, text: string): FileAnalysis {
   const kind = scriptKindOf(file);
-  // Parent pointers are set by the summariser's own walk: a second full pass here would cost ~half a parse.
-  const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  if (text.includes('\u0000')) return { problems: [notSource(file, text, text.indexOf('\u0000'))] };
+  // The parser recurses once per bracket level: refuse what would exhaust the stack before it tries.
+  const tooDeep = bracketDepthExceeded(text);
+  if (tooDeep !== undefined) return { problems: [tooDeepProblem(file, text, tooDeep)] };
+  let sourceFile: ts.SourceFile;
+  try {
+    // Parent pointers are set by the summariser's own walk: a second full pass here would cost ~half a parse.
+    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+  } catch (error) {
+    return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };
+  }
   const parseError = firstParseError(file, sourceFile);
   if (parseError) return { problems: [parseError] };
   try {
     return { summary: summarizeFile(createSourceContext(file, sourceFile)), problems: [] };
   } catch (error) {
     // One odd file must not stop the run over the whole workspace; it is reported instead.
-    return { problems: [analysisFailure(file, error)] };
+    return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };
   }
+}
+
+/** How deep brackets may nest in a consumer file; hand-written code stays far below. */
+export const MAX_BRACKET_DEPTH = 400;
+
+/** The offset where `(`, `[` and `{` first nest deeper than the limit (strings and comments included: it errs on the safe side). */
+function bracketDepthExceeded(text: string): number | undefined {
+  let depth = 0;
+  for (let offset = 0; offset < text.length; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 40 || code === 91 || code === 123) {
+      if (++depth > MAX_BRACKET_DEPTH) return offset;
+    } else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function positionAt(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+function tooDeepProblem(file: string, text: string, offset: number): InputProblem {
+  const { line, column } = positionAt(text, offset);
+  return {
+    code: 'consumer-too-deep',
+    message: `${file} nests too deeply to analyze (more than ${MAX_BRACKET_DEPTH} brackets, or an expression thousands of terms long) at line ${line}`,
+    location: { file, line, column },
+    hint: 'Calls in this file are not checked. If it is generated code, exclude it from the project (or mark it as a test/build file).',
+  };
+}
+
+function notSource(file: string, text: string, offset: number): InputProblem {
+  const { line, column } = positionAt(text, offset);
+  return {
+    code: 'consumer-not-text',
+    message: `${file} is not a text source file (it contains a NUL byte)`,
+    location: { file, line, column },
+    hint: 'Calls in this file are not checked. Rename or move binary files out of the source folders.',
+  };
 }
 
 function scriptKindOf(file: string): ts.ScriptKind {

@@ -12,7 +12,8 @@ import type { InputProblem } from '../model';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import { sortProblems, type ReadFile } from '../spec/load-spec';
-import { summarize, type ContractReport, type SpecSummary } from '../report/summary';
+import { summarize, type ContractReport, type FailOn, type SpecSummary } from '../report/summary';
+import { applyAllowList, normalizedOperation, type AllowList } from '../allow-list/allow-list';
 import { scanProjectUsage } from './scan-consumer';
 import type { UsageCache } from './usage-cache';
 
@@ -39,15 +40,30 @@ export interface ContractCheckOptions {
   /** The commit to diff specs against (already resolved, e.g. a merge-base); none: check the current specs only. */
   baseCommit?: string;
   usageCache?: UsageCache;
-  /** The date `x-sunset` values are compared with; defaults to now. */
+  /** The date `x-sunset` values and allow-list expiry dates are compared with; defaults to now. */
   now?: Date;
+  /** Which severities fail the check: `error` (default) or `warning`. */
+  failOn?: FailOn;
+  /** Accepted findings (see `readAllowList`); its problems are reported as configuration errors. */
+  allowList?: AllowList;
+  /**
+   * A published version of an owned spec to diff against instead of its version at the base
+   * commit, by spec file: `{ "apis/users/openapi.yaml": "contracts/users-1.4.0.yaml" }`
+   * (workspace-relative; for specs whose consumers live outside the repository).
+   */
+  baselines?: Readonly<Record<string, string>>;
 }
 
 /** Reads workspace-relative files from the working tree. */
 export function workingTreeReader(workspaceRoot: string): ReadFile {
+  let realRoot: string | undefined;
   return (file) => {
     try {
-      return fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+      // A committed symbolic link can point anywhere: a file whose real path leaves the workspace is not read.
+      realRoot ??= fs.realpathSync(workspaceRoot);
+      const real = fs.realpathSync(path.join(workspaceRoot, file));
+      if (real !== realRoot && !real.startsWith(`${realRoot}${path.sep}`)) return undefined;
+      return fs.readFileSync(real, 'utf8');
     } catch {
       return undefined;
     }
@@ -68,8 +84,13 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const base = options.baseCommit ? revisionReader(options.workspaceRoot, options.baseCommit) : undefined;
   const versionsOf = (ref: SpecRef): SpecVersions => {
     const headSpec = indexSpec(ref.file, head);
+    const published = options.baselines?.[ref.file];
+    if (published !== undefined) return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(head, ref.file, published)) };
     const baseText = base?.(ref.file);
-    return { ...ref, head: headSpec, base: base && baseText !== undefined ? indexSpec(ref.file, base) : undefined };
+    if (!base || baseText === undefined) return { ...ref, head: headSpec };
+    // Most checks run against a spec this change did not touch: reuse the head's parse then.
+    const unchanged = headSpec.spec.documents.every((file) => base(file) === head(file));
+    return { ...ref, head: headSpec, base: unchanged ? headSpec : indexSpec(ref.file, base) };
   };
 
   const owned = options.ownedSpecs.map(versionsOf);
@@ -87,6 +108,12 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   for (const versions of consumed) {
     if (!versions.head.spec.root) problems.push(...unusableSpecProblems(versions));
   }
+  for (const versions of owned) {
+    const published = options.baselines?.[versions.file];
+    if (published !== undefined && versions.base && !versions.base.spec.root) {
+      problems.push(...versions.base.spec.problems.map((problem) => ({ ...problem, message: `the published baseline ${published} of ${versions.file}: ${problem.message}` })));
+    }
+  }
 
   let findings: Finding[] = [];
   const diffs = new Map<string, SpecDiff>();
@@ -94,6 +121,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     if (!versions.base?.spec.root || !versions.head.spec.root) continue;
     const diff = diffSpecs(versions.base, versions.head, { now: options.now });
     diffs.set(versions.file, diff);
+    problems.push(...diff.problems);
     const specOptions = specCheckOptions(versions.head.spec);
     const known = options.ownedSpecs.find((ref) => ref.file === versions.file)?.consumers;
     const consumers: KnownConsumer[] | undefined = known?.map((consumer) => ({
@@ -110,6 +138,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache);
     const result = checkConsumer(options.project.name, scanned, consumed, { diffs, now: options.now });
     findings.push(...result.findings);
+    problems.push(...result.problems.filter((problem) => !problems.includes(problem)));
     for (const versions of consumed) {
       const supported = supportedRange(options.workspaceRoot, options.project, versions);
       const outside = supported && versions.head.spec.root ? checkSupportedRange({ spec: versions.name, specFile: versions.file, head: versions.head.spec, consumer: options.project.name, supported }) : undefined;
@@ -128,6 +157,22 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     ...owned.map((versions) => summarizeSpec(versions, 'owned')),
     ...consumed.map((versions) => summarizeSpec(versions, 'consumed')),
   ].sort((a, b) => a.file.localeCompare(b.file) || a.role.localeCompare(b.role));
+  let allowed: Finding[] = [];
+  let stale: ContractReport['staleAllowListEntries'] = [];
+  if (options.allowList) {
+    const diffedOwnedSpecs = owned
+      .filter((versions) => diffs.has(versions.file))
+      .map((versions) => ({
+        name: versions.name,
+        file: versions.file,
+        operationKeys: new Set([...versions.head.operations, ...(versions.base?.operations ?? [])].map((operation) => normalizedOperation(describe(operation)))),
+      }));
+    const applied = applyAllowList(findings, options.allowList, { project: options.project.name, diffedOwnedSpecs, now: options.now ?? new Date() });
+    findings = applied.findings;
+    allowed = applied.allowed;
+    stale = applied.stale;
+    problems.push(...options.allowList.problems, ...applied.problems);
+  }
   const sortedProblems = sortProblems(problems);
   return {
     reportVersion: 1,
@@ -138,7 +183,20 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     notes,
     findings,
     problems: sortedProblems,
-    summary: summarize(findings, sortedProblems),
+    allowed,
+    staleAllowListEntries: stale,
+    summary: summarize(findings, sortedProblems, { failOn: options.failOn, allowed: allowed.length }),
+  };
+}
+
+/** Reads the published baseline in place of the spec's entry file; other documents it refers to are read beside the baseline. */
+function baselineReader(read: ReadFile, specFile: string, baselineFile: string): ReadFile {
+  const specDir = path.posix.dirname(specFile);
+  const baselineDir = path.posix.dirname(baselineFile);
+  return (file) => {
+    if (file === specFile) return read(baselineFile);
+    const relativeToSpec = path.posix.relative(specDir, file);
+    return relativeToSpec.startsWith('..') ? read(file) : read(path.posix.join(baselineDir, relativeToSpec));
   };
 }
 

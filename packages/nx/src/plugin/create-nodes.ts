@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
 import type { ConsumedSpec, SpecRef, WorkspaceContracts } from '@contract-graph/core';
 import { minimatch } from 'minimatch';
-import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions } from './options';
+import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
@@ -20,10 +20,25 @@ export const CHECK_EXECUTOR = '@contract-graph/nx:check';
 
 export const createNodes: CreateNodes<ContractGraphPluginOptions> = [
   CONTRACT_GRAPH_GLOB,
-  (files, rawOptions, context) => createContractNodesCached(files, normalizeOptions(rawOptions), context),
+  (files, rawOptions, context) => createContractNodesCached(files, { ...normalizeOptions(rawOptions), reporting: reportingOptionsOf(rawOptions) }, context),
 ];
 
 type NodeResults = Array<readonly [string, CreateNodesResult]>;
+
+/** Normalised options plus the plugin-level reporting options, which every target carries. */
+type NodesOptions = NormalizedOptions & { reporting: ReportingOptions };
+
+const REPORTING_KEYS = ['formats', 'failOn', 'allowList', 'allow', 'baselines'] as const;
+
+/**
+ * The reporting options set on the plugin. They go into every target's `options`, so they are part
+ * of each task's hash: changing `failOn` or the allow-list never replays a verdict made without it.
+ */
+function reportingOptionsOf(options: ContractGraphPluginOptions | undefined): ReportingOptions {
+  const picked: Record<string, unknown> = {};
+  for (const key of REPORTING_KEYS) if (options?.[key] !== undefined) picked[key] = options[key];
+  return picked as ReportingOptions;
+}
 
 type Core = typeof import('@contract-graph/core');
 let coreModule: Core | undefined;
@@ -46,7 +61,7 @@ const NODES_CACHE_VERSION = `1/${require('../../package.json').version}/${requir
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes
  * Nx keeps anyway), the previous result is returned as it was, without reading a single source.
  */
-async function createContractNodesCached(files: readonly string[], options: NormalizedOptions, context: CreateNodesContext): Promise<NodeResults> {
+async function createContractNodesCached(files: readonly string[], options: NodesOptions, context: CreateNodesContext): Promise<NodeResults> {
   let filesHash: string;
   try {
     filesHash = await hashWorkspaceFiles(context.workspaceRoot, INPUT_GLOBS);
@@ -75,7 +90,7 @@ function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function createContractNodes(files: readonly string[], options: NormalizedOptions, context: CreateNodesContext): NodeResults {
+function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
   const specFiles = files.filter((file) => isSpecFile(file, options)).sort();
   const projects = findProjects(files, context.workspaceRoot);
   const specRoots = groupByDirectory(specFiles);
@@ -100,7 +115,7 @@ function createContractNodes(files: readonly string[], options: NormalizedOption
   for (const root of roots) {
     const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
     const consumed = contracts.consumers.get(root) ?? [];
-    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)));
+    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting);
     const isNewProject = !projects.has(root);
     const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
     results.push([
@@ -136,6 +151,7 @@ export function contractCheckTarget(
   consumed: ConsumedSpec[],
   contracts: WorkspaceContracts,
   fileExists: (file: string) => boolean,
+  reporting: ReportingOptions = {},
 ): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
   const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), core().fingerprintFilePath(spec.file)]);
@@ -150,12 +166,13 @@ export function contractCheckTarget(
   return {
     executor: CHECK_EXECUTOR,
     cache: true,
-    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, { env: 'NX_BASE' }],
+    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, ...reportingInputs(reporting, owned), { env: 'NX_BASE' }],
     ...(owned.length > 0 ? { syncGenerators: [SYNC_GENERATOR] } : {}),
-    outputs: ['{workspaceRoot}/dist/contract-graph/{projectRoot}/contract-check.json'],
+    outputs: ['{workspaceRoot}/dist/contract-graph/{projectRoot}/contract-check.*'],
     options: {
       ownedSpecs: owned,
       consumedSpecs: consumed.map((entry) => entry.spec),
+      ...reporting,
     },
     metadata: {
       technologies: ['openapi'],
@@ -163,6 +180,13 @@ export function contractCheckTarget(
       help: { command: 'npx contract-graph --help', example: {} },
     },
   };
+}
+
+/** The allow-list file (configured, or the default names) and the published baselines of owned specs. */
+function reportingInputs(reporting: ReportingOptions, owned: readonly SpecRef[]): string[] {
+  const allowList = reporting.allowList ? [`{workspaceRoot}/${reporting.allowList}`] : ['{workspaceRoot}/contract-graph.allow.{yaml,yml,json}'];
+  const baselines = owned.flatMap((spec) => (reporting.baselines?.[spec.file] ? [`{workspaceRoot}/${reporting.baselines[spec.file]}`] : []));
+  return [...allowList, ...baselines];
 }
 
 interface ProjectFile {

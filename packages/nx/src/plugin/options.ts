@@ -1,7 +1,25 @@
 import { minimatch } from 'minimatch';
+import type { FailOn, ReportFormat } from '@contract-graph/core';
+
+/**
+ * How `contract-check` reports and judges; set on the plugin (nx.json, for every project) or on a
+ * target (its options win). The executor reads the plugin's values from nx.json.
+ */
+export interface ReportingOptions {
+  /** Extra report formats written to `dist/contract-graph/<projectRoot>/contract-check.<ext>` (json is always written). */
+  formats?: ReportFormat[];
+  /** The lowest severity that fails the check: `error` (default) or `warning`. */
+  failOn?: FailOn;
+  /** Workspace-relative allow-list file. Default: `contract-graph.allow.yaml` (or `.yml`, `.json`) when present. */
+  allowList?: string;
+  /** Allow-list entries written inline: `{ rule, operation, property?, consumer?, spec?, reason, expires }`. */
+  allow?: unknown[];
+  /** Published baselines of owned specs, diffed instead of the base commit: `{ "<spec file>": "<baseline file>" }` (workspace-relative). */
+  baselines?: Record<string, string>;
+}
 
 /** Plugin options, set in nx.json `plugins[]` next to `"plugin": "@contract-graph/nx"`. */
-export interface ContractGraphPluginOptions {
+export interface ContractGraphPluginOptions extends ReportingOptions {
   /** Name of the inferred target. Default `contract-check`. */
   targetName?: string;
   /** Globs (workspace-relative) of the OpenAPI / Swagger files that become contract nodes. */
@@ -16,7 +34,7 @@ export interface ContractGraphPluginOptions {
   consumerEdges?: boolean;
 }
 
-export type NormalizedOptions = Required<ContractGraphPluginOptions>;
+export type NormalizedOptions = Required<Omit<ContractGraphPluginOptions, keyof ReportingOptions>>;
 
 export const DEFAULT_SPEC_GLOBS = ['**/openapi.{yaml,yml,json}', '**/swagger.{yaml,yml,json}'];
 const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/dist/**', '**/.nx/**'];

@@ -2,28 +2,54 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import {
+  allowListFromOptions,
   BaseRevisionError,
-  formatJson,
-  formatStylish,
+  FAIL_ON_VALUES,
+  formatReport,
   isGitRepository,
+  isReportFormat,
+  mergeAllowLists,
+  readAllowList,
+  REPORT_FILE_NAMES,
+  REPORT_FORMATS,
   resolveBaseCommit,
   runContractCheck,
+  type AllowList,
   type ContractReport,
+  type FailOn,
+  type ReportFormat,
   type SpecRef,
 } from '@contract-graph/core';
 import { openPluginCache } from '../../plugin/plugin-cache-file';
+import { registeredOptions, type ContractGraphPluginOptions, type ReportingOptions } from '../../plugin/options';
 
-export interface CheckExecutorOptions {
+export interface CheckExecutorOptions extends ReportingOptions {
   ownedSpecs?: SpecRef[];
   consumedSpecs?: SpecRef[];
   base?: string;
-  format?: 'stylish' | 'json';
+  /** What is printed (default `stylish`, coloured on a TTY only). */
+  format?: ReportFormat;
 }
 
-/** Runs the contract check of one project, prints the report and writes the JSON report to the target's output. */
+/** Where the target's reports go, relative to the workspace root: `contract-check.<ext>` files only. */
+export function reportFolder(projectRoot: string): string {
+  return path.posix.join('dist', 'contract-graph', projectRoot);
+}
+
+/**
+ * Runs the contract check of one project, prints the report, and writes the JSON report and every
+ * other configured format to the target's output. Nx knows pass/fail only: exit code 1 (contract
+ * broken) and 2 (bad input or configuration) both fail the task; the JSON report's
+ * `summary.outcome` / `summary.exitCode` tells them apart.
+ */
 export default async function checkExecutor(options: CheckExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectName = context.projectName as string;
   const project = context.projectsConfigurations.projects[projectName];
+  const settings = resolveSettings(options, registeredOptions(context.nxJsonConfiguration?.plugins as never) ?? {});
+  if ('error' in settings) {
+    console.error(`error contract-check: ${settings.error}\n  hint: ${settings.hint}`);
+    return { success: false };
+  }
   const base = chooseBase(options, context);
   let baseCommit: string | undefined;
   let baseNote: string | undefined;
@@ -50,15 +76,58 @@ export default async function checkExecutor(options: CheckExecutorOptions, conte
       consumedSpecs: options.consumedSpecs ?? [],
       baseCommit,
       usageCache: cache.usage,
+      failOn: settings.failOn,
+      allowList: loadAllowList(context.root, settings),
+      ...(settings.baselines ? { baselines: settings.baselines } : {}),
     });
   } finally {
     cache.save({ prune: false });
   }
-  writeReport(context.root, project.root, report);
+  writeReports(context.root, project.root, report, settings.formats);
   if (baseNote) console.log(baseNote);
-  const text = options.format === 'json' ? formatJson(report) : formatStylish(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
-  process.stdout.write(text);
+  process.stdout.write(formatReport(report, options.format ?? 'stylish', { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   return { success: report.summary.passed };
+}
+
+interface Settings {
+  formats: ReportFormat[];
+  failOn: FailOn;
+  allowList?: string;
+  allow?: unknown[];
+  allowSource: string;
+  baselines?: Record<string, string>;
+}
+
+/** Target options win over plugin options (nx.json); wrong values are configuration errors. */
+export function resolveSettings(options: CheckExecutorOptions, plugin: ContractGraphPluginOptions): Settings | { error: string; hint: string } {
+  const formats = options.formats ?? plugin.formats ?? [];
+  const unknown = (Array.isArray(formats) ? formats : [formats]).filter((format) => !isReportFormat(format));
+  if (!Array.isArray(formats) || unknown.length > 0) {
+    return { error: `unknown report format(s) ${JSON.stringify(unknown.length > 0 ? unknown : formats)}`, hint: `\`formats\` is a list of ${REPORT_FORMATS.join(', ')}.` };
+  }
+  if (options.format !== undefined && !isReportFormat(options.format)) {
+    return { error: `unknown report format '${String(options.format)}'`, hint: `\`format\` is one of ${REPORT_FORMATS.join(', ')}.` };
+  }
+  const failOn = options.failOn ?? plugin.failOn ?? 'error';
+  if (!(FAIL_ON_VALUES as readonly string[]).includes(failOn)) {
+    return { error: `failOn must be ${FAIL_ON_VALUES.join(' or ')}, not '${String(failOn)}'`, hint: 'Fix `failOn` in the target options or the plugin options in nx.json.' };
+  }
+  const allow = options.allow ?? plugin.allow;
+  if (allow !== undefined && !Array.isArray(allow)) return { error: '`allow` must be a list of allow-list entries', hint: 'Write `"allow": [{ "rule": ..., "operation": ..., "reason": ..., "expires": "YYYY-MM-DD" }]`.' };
+  const baselines = options.baselines ?? plugin.baselines;
+  return {
+    formats: [...new Set<ReportFormat>(['json', ...formats])].sort(),
+    failOn,
+    ...(options.allowList ?? plugin.allowList ? { allowList: options.allowList ?? plugin.allowList } : {}),
+    ...(allow ? { allow } : {}),
+    allowSource: options.allow ? 'project.json' : 'nx.json',
+    ...(baselines ? { baselines } : {}),
+  };
+}
+
+function loadAllowList(workspaceRoot: string, settings: Settings): AllowList {
+  const fromFile = readAllowList(workspaceRoot, settings.allowList);
+  return settings.allow ? mergeAllowLists(fromFile, allowListFromOptions(settings.allow, settings.allowSource)) : fromFile;
 }
 
 /** Where the base comes from, in order: the target option, NX_BASE, nx.json `defaultBase`, `main`. */
@@ -69,9 +138,16 @@ function chooseBase(options: CheckExecutorOptions, context: ExecutorContext): { 
   return { revision: nxJson?.defaultBase ?? nxJson?.affected?.defaultBase ?? 'main', explicit: false };
 }
 
-/** The declared output of the target: dist/contract-graph/<projectRoot>/contract-check.json. */
-function writeReport(workspaceRoot: string, projectRoot: string, report: ContractReport): void {
-  const file = path.join(workspaceRoot, 'dist', 'contract-graph', projectRoot, 'contract-check.json');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, formatJson(report));
+/**
+ * Writes `contract-check.<ext>` for each format into the declared output folder, and removes those
+ * of formats no longer configured, so the folder holds exactly what this run produced.
+ */
+export function writeReports(workspaceRoot: string, projectRoot: string, report: ContractReport, formats: readonly ReportFormat[]): void {
+  const folder = path.join(workspaceRoot, reportFolder(projectRoot));
+  fs.mkdirSync(folder, { recursive: true });
+  for (const format of REPORT_FORMATS) {
+    const file = path.join(folder, REPORT_FILE_NAMES[format]);
+    if (formats.includes(format)) fs.writeFileSync(file, formatReport(report, format));
+    else fs.rmSync(file, { force: true });
+  }
 }
