@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * Whole-spec diff of two real versions of GitHub's REST description (npm `@octokit/openapi`,
+ * fetched here with `npm pack`, not a dependency): time as a ratio to the parse floor (JSON.parse
+ * of both files) and peak RSS. Prints figures; asserts nothing. Needs `npm run build` first.
+ *
+ *   node tools/bench/diff-octokit.js [--base 18.0.0] [--head 23.0.2] [--dir <cache dir>]
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const core = require('../../packages/core/dist');
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const versions = [option('base', '18.0.0'), option('head', '23.0.2')];
+const dir = path.resolve(option('dir', path.join(os.tmpdir(), 'contract-graph-octokit')));
+fs.mkdirSync(dir, { recursive: true });
+
+/** Downloads and unpacks one version once; returns the path of its api.github.com.json. */
+function fetchSpec(version) {
+  const target = path.join(dir, version, 'package/generated/api.github.com.json');
+  if (!fs.existsSync(target)) {
+    const tarball = execFileSync('npm', ['pack', `@octokit/openapi@${version}`, '--silent'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').pop();
+    fs.mkdirSync(path.join(dir, version), { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', path.join(dir, version)], { cwd: dir });
+    fs.rmSync(path.join(dir, tarball));
+  }
+  return target;
+}
+
+const files = versions.map(fetchSpec);
+const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+const time = (fn) => {
+  const started = process.hrtime.bigint();
+  const value = fn();
+  return { value, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+};
+
+const floor = time(() => texts.forEach((text) => JSON.parse(text)));
+let peak = process.memoryUsage().rss;
+const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+const reads = versions.map((version, index) => (file) => (file === 'api.github.com.json' ? texts[index] : undefined));
+const load = time(() => reads.map((read) => core.indexSpec('api.github.com.json', read)));
+const diff = time(() => core.diffSpecs(load.value[0], load.value[1]));
+clearInterval(sample);
+peak = Math.max(peak, process.memoryUsage().rss);
+
+const [base, head] = load.value;
+const total = load.ms + diff.ms;
+console.log(`@octokit/openapi ${versions[0]} → ${versions[1]} (${(texts[0].length / 1e6).toFixed(1)} MB, ${(texts[1].length / 1e6).toFixed(1)} MB; ${base.operations.length} → ${head.operations.length} operations)`);
+console.log(`  parse floor (JSON.parse of both): ${floor.ms.toFixed(0)} ms`);
+console.log(`  load + index both:                ${load.ms.toFixed(0)} ms`);
+console.log(`  diff:                             ${diff.ms.toFixed(0)} ms (${diff.value.changedOperations.length} changed, ${diff.value.addedOperations.length} added, ${diff.value.removedOperations.length} removed operations; ${diff.value.changes.length} changes; ${diff.value.problems.length} problems)`);
+console.log(`  total / floor:                    ${(total / floor.ms).toFixed(1)}× (bar ≤ 3×)`);
+console.log(`  peak RSS:                         ${(peak / 1024 / 1024).toFixed(0)} MB (bar ≤ 1024 MB)`);
