@@ -1,7 +1,10 @@
 import type { CallSite, ConsumerUsage, FieldUse, InputProblem } from '../model';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
 import { renameCandidate } from '../diff/rename';
-import { consumerUnknownOperation, consumerUnknownResponseProperty, endpointRemoved, responsePropertyRemoved } from '../rules/registry';
+import { consumerUnknownOperation } from '../rules/consumer-unknown-operation';
+import { consumerUnknownResponseProperty } from '../rules/consumer-unknown-response-property';
+import { endpointRemoved } from '../rules/endpoint-removed';
+import { responsePropertyRemoved } from '../rules/response-property-removed';
 import type { LoadedSpec } from '../spec/load-spec';
 import { resolveCall } from '../spec/match-call';
 import type { Operation } from '../spec/operations';

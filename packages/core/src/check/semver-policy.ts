@@ -1,5 +1,6 @@
 import * as semver from 'semver';
-import { consumerVersionUnsupported, majorVersionNotBumped } from '../rules/registry';
+import { consumerVersionUnsupported } from '../rules/consumer-version-unsupported';
+import { majorVersionNotBumped } from '../rules/major-version-not-bumped';
 import type { Severity } from '../rules/rule';
 import type { LoadedSpec } from '../spec/load-spec';
 import type { ConsumerLocation, Finding } from './finding';
