@@ -61,7 +61,11 @@ export function serializeFingerprintFile(file: FingerprintFile): string {
  * (its check reports them, and the committed file is left alone until they are fixed).
  */
 export function renderFingerprintFile(specFile: string, readFile: ReadFile): { file: string; text: string } | undefined {
-  const indexed = indexSpec(specFile, readFile);
+  return renderIndexedFingerprintFile(specFile, indexSpec(specFile, readFile));
+}
+
+/** The same, for a spec already loaded. */
+export function renderIndexedFingerprintFile(specFile: string, indexed: IndexedSpec): { file: string; text: string } | undefined {
   if (!indexed.spec.root || indexed.spec.problems.length > 0) return undefined;
   return { file: fingerprintFilePath(specFile), text: serializeFingerprintFile(buildFingerprintFile(specFile, indexed)) };
 }

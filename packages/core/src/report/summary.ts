@@ -1,3 +1,4 @@
+import type { AllowListEntry } from '../allow-list/allow-list';
 import type { Finding } from '../check/finding';
 import type { InputProblem } from '../model';
 
@@ -51,16 +52,7 @@ export interface ReportSummary {
 }
 
 /** An allow-list entry that matched nothing, and where it is written. */
-export interface StaleAllowListEntry {
-  rule: string;
-  operation?: string;
-  property?: string;
-  consumer?: string;
-  spec?: string;
-  reason: string;
-  expires: string;
-  location: { file: string; line: number; column: number };
-}
+export type StaleAllowListEntry = AllowListEntry;
 
 export interface SpecSummary {
   name: string;

@@ -40,3 +40,27 @@ export type AnyDiffRule = DiffRule<Scope, any>;
 export function isDiffRule(rule: Rule<never>): rule is Rule<never> & AnyDiffRule {
   return typeof (rule as Partial<AnyDiffRule>).detect === 'function';
 }
+
+/** Arguments of the `*-property-keyword-changed` rules. */
+export interface KeywordChangeArgs {
+  operation: string;
+  subject: string;
+  keyword: string;
+  change: string;
+}
+
+/**
+ * The structural keywords without a rule of their own that were added, removed or changed in a
+ * request or response schema; the two keyword rules differ only in which side they watch.
+ */
+export function detectKeywordChanges(side: 'request' | 'response', input: ScopeInputs['schema'], label: string): Array<Detection<KeywordChangeArgs>> {
+  if (input.subject !== side) return [];
+  const keywords = new Set([...input.base.structural.keys(), ...input.head.structural.keys()]);
+  return [...keywords].sort().flatMap((keyword) => {
+    const before = input.base.structural.get(keyword);
+    const after = input.head.structural.get(keyword);
+    if (before && after && input.baseHash(before) === input.headHash(after)) return [];
+    const change = !before ? 'added' : !after ? 'removed' : 'changed';
+    return [{ args: { operation: input.operation, subject: label, keyword, change }, property: input.property, status: input.status, head: input.head.node, base: input.base.node }];
+  });
+}

@@ -1,7 +1,7 @@
-import { defineDiffRule } from './diff-rule';
+import { defineDiffRule, detectKeywordChanges, type KeywordChangeArgs } from './diff-rule';
 import { labelOf } from './wording';
 
-export const responsePropertyKeywordChanged = defineDiffRule<'schema', { operation: string; subject: string; keyword: string; change: string }>({
+export const responsePropertyKeywordChanged = defineDiffRule<'schema', KeywordChangeArgs>({
   id: 'response-property-keyword-changed',
   severity: 'warning',
   direction: 'response',
@@ -10,15 +10,5 @@ export const responsePropertyKeywordChanged = defineDiffRule<'schema', { operati
   summary: 'A JSON Schema keyword without a dedicated rule (contains, if/then/else, patternProperties, prefixItems, unevaluated*, dependentRequired, propertyNames, content*) changed in a response schema.',
   message: ({ operation, subject, keyword, change }) => `${operation}: ${keyword} of ${subject} was ${change}`,
   hint: ({ subject, keyword }) => `Check that the consumer still understands ${subject} under the new ${keyword}.`,
-  detect: (input) => {
-    if (input.subject !== 'response') return [];
-    const keywords = new Set([...input.base.structural.keys(), ...input.head.structural.keys()]);
-    return [...keywords].sort().flatMap((keyword) => {
-      const before = input.base.structural.get(keyword);
-      const after = input.head.structural.get(keyword);
-      if (before && after && input.baseHash(before) === input.headHash(after)) return [];
-      const change = !before ? 'added' : !after ? 'removed' : 'changed';
-      return [{ args: { operation: input.operation, subject: labelOf(input), keyword, change }, property: input.property, status: input.status, head: input.head.node, base: input.base.node }];
-    });
-  },
+  detect: (input) => detectKeywordChanges('response', input, labelOf(input)),
 });

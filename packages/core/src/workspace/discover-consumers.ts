@@ -31,14 +31,14 @@ export function discoverConsumers(
   specCache?: SpecSummaryCache,
 ): WorkspaceContracts {
   const read = workingTreeReader(workspaceRoot);
-  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) })).map(({ ref, summary }) => ({ ref, summary, operations: summary.operations }));
+  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) }));
   const consumers = new Map<string, ConsumedSpec[]>();
   for (const projectRoot of [...projectRoots].sort()) {
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache);
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
       const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));
-      const resolutions = candidates.map(({ ref, operations }) => ({ ref, resolution: resolveCall(call.method, call.urlTemplate, operations) }));
+      const resolutions = candidates.map(({ ref, summary }) => ({ ref, resolution: resolveCall(call.method, call.urlTemplate, summary.operations) }));
       const matched = resolutions.find(({ resolution }) => resolution.kind === 'matched');
       // A call that matches one spec belongs to it alone; only a call that matches none is a near miss
       // of the specs it aims at (and makes the project their consumer, so the miss gets reported).

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildFingerprintFile, fingerprintFilePath, serializeFingerprintFile } from '../contracts/fingerprint-file';
+import { renderIndexedFingerprintFile } from '../contracts/fingerprint-file';
 import { indexSpec } from '../spec/index-spec';
 import type { ReadFile } from '../spec/load-spec';
 
@@ -42,6 +42,7 @@ export function summarizeSpec(specFile: string, readFile: ReadFile, cache?: Spec
   const cached = cache?.get(specFile);
   if (cached && isCurrent(cached, readFile) && (!withFingerprint || cached.fingerprint || !cached.valid)) return cached;
   const indexed = indexSpec(specFile, readFile);
+  const fingerprint = withFingerprint ? renderIndexedFingerprintFile(specFile, indexed) : undefined;
   const valid = indexed.spec.root !== undefined && indexed.spec.problems.length === 0;
   const documents: Record<string, string> = {};
   for (const file of indexed.spec.documents) documents[file] = sha256(readFile(file) ?? '');
@@ -49,9 +50,7 @@ export function summarizeSpec(specFile: string, readFile: ReadFile, cache?: Spec
     documents,
     valid,
     operations: indexed.operations.map(({ method, path, key }) => ({ method, path, key })),
-    ...(valid && withFingerprint
-      ? { fingerprint: { file: fingerprintFilePath(specFile), text: serializeFingerprintFile(buildFingerprintFile(specFile, indexed)) } }
-      : {}),
+    ...(fingerprint ? { fingerprint } : {}),
   };
   cache?.set(specFile, summary);
   return summary;
