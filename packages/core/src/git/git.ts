@@ -70,3 +70,22 @@ export function readFileAtRevision(cwd: string, revision: string, relativePath: 
 export function gitPrefix(cwd: string): string {
   return git(cwd, ['rev-parse', '--show-prefix']).trim();
 }
+
+/** What to diff against: a commit, nothing (with a note saying why), or an error to report. */
+export type BaseChoice = { commit?: string; note?: string } | { error: string; hint: string };
+
+/**
+ * Resolves a base revision the way `contract-check` uses it: an explicit base (option or NX_BASE)
+ * that does not resolve is an error; a default one (nx.json `defaultBase`) only turns the diff off,
+ * and so does a workspace that is not a git repository.
+ */
+export function chooseBaseCommit(cwd: string, base: { revision: string; explicit: boolean }, head = 'HEAD'): BaseChoice {
+  if (!isGitRepository(cwd)) return {};
+  try {
+    return { commit: resolveBaseCommit(cwd, base.revision, head) };
+  } catch (error) {
+    if (!(error instanceof BaseRevisionError)) throw error;
+    if (base.explicit) return { error: error.message, hint: error.hint };
+    return { note: `${error.message}; checking the current specs only (set NX_BASE to diff against a base).` };
+  }
+}

@@ -3,16 +3,14 @@ import * as path from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import {
   allowListFromOptions,
-  BaseRevisionError,
+  chooseBaseCommit,
   FAIL_ON_VALUES,
   formatReport,
-  isGitRepository,
   isReportFormat,
   mergeAllowLists,
   readAllowList,
   REPORT_FILE_NAMES,
   REPORT_FORMATS,
-  resolveBaseCommit,
   runContractCheck,
   type AllowList,
   type ContractReport,
@@ -50,20 +48,10 @@ export default async function checkExecutor(options: CheckExecutorOptions, conte
     console.error(`error contract-check: ${settings.error}\n  hint: ${settings.hint}`);
     return { success: false };
   }
-  const base = chooseBase(options, context);
-  let baseCommit: string | undefined;
-  let baseNote: string | undefined;
-  if (base && isGitRepository(context.root)) {
-    try {
-      baseCommit = resolveBaseCommit(context.root, base.revision, process.env.NX_HEAD || 'HEAD');
-    } catch (error) {
-      if (!(error instanceof BaseRevisionError)) throw error;
-      if (base.explicit) {
-        console.error(`error contract-check: ${error.message}\n  hint: ${error.hint}`);
-        return { success: false };
-      }
-      baseNote = `note: ${error.message}; checking the current specs only (set NX_BASE to diff against a base).`;
-    }
+  const base = chooseBaseCommit(context.root, chooseBase(options, context), process.env.NX_HEAD || 'HEAD');
+  if ('error' in base) {
+    console.error(`error contract-check: ${base.error}\n  hint: ${base.hint}`);
+    return { success: false };
   }
 
   const cache = openPluginCache(context.root);
@@ -74,7 +62,7 @@ export default async function checkExecutor(options: CheckExecutorOptions, conte
       project: { name: projectName, root: project.root },
       ownedSpecs: options.ownedSpecs ?? [],
       consumedSpecs: options.consumedSpecs ?? [],
-      baseCommit,
+      baseCommit: base.commit,
       usageCache: cache.usage,
       failOn: settings.failOn,
       allowList: loadAllowList(context.root, settings),
@@ -84,7 +72,7 @@ export default async function checkExecutor(options: CheckExecutorOptions, conte
     cache.save({ prune: false });
   }
   writeReports(context.root, project.root, report, settings.formats);
-  if (baseNote) console.log(baseNote);
+  if (base.note) console.log(`note: ${base.note}`);
   process.stdout.write(formatReport(report, options.format ?? 'stylish', { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
   return { success: report.summary.passed };
 }
@@ -131,7 +119,7 @@ function loadAllowList(workspaceRoot: string, settings: Settings): AllowList {
 }
 
 /** Where the base comes from, in order: the target option, NX_BASE, nx.json `defaultBase`, `main`. */
-function chooseBase(options: CheckExecutorOptions, context: ExecutorContext): { revision: string; explicit: boolean } | undefined {
+function chooseBase(options: CheckExecutorOptions, context: ExecutorContext): { revision: string; explicit: boolean } {
   if (options.base) return { revision: options.base, explicit: true };
   if (process.env.NX_BASE) return { revision: process.env.NX_BASE, explicit: true };
   const nxJson = context.nxJsonConfiguration as { defaultBase?: string; affected?: { defaultBase?: string } } | undefined;
