@@ -8,8 +8,10 @@
  * `consumers: external` would show); on `non-breaking(ERR-only)` pairs (oasdiff itself reports
  * warnings there) only errors count as false fails.
  *
- * Usage: node tools/conformance/run-conformance.js [--data <dir>] [--verbose] [--enforce]
+ * Usage: node tools/conformance/run-conformance.js [--data <dir>] [--verbose] [--enforce] [--no-second-opinion]
  *   --enforce: exit 1 when recall < 90% or false fails > 5%.
+ *   --no-second-opinion: our rules only, without openapi-diff's look at changed bodies (on by
+ *   default, as in `contract-check`).
  * Needs the built core (`npm run build`).
  */
 const fs = require('node:fs');
@@ -21,6 +23,7 @@ const dataArg = args.indexOf('--data');
 const dataRoot = dataArg !== -1 ? path.resolve(args[dataArg + 1]) : path.resolve(repoRoot, '../shared/conformance/oasdiff');
 const verbose = args.includes('--verbose');
 const enforce = args.includes('--enforce');
+const withSecondOpinion = !args.includes('--no-second-opinion');
 const RECALL_BAR = 0.9;
 const FALSE_FAIL_BAR = 0.05;
 
@@ -55,7 +58,7 @@ function main() {
   for (const row of rows) {
     const base = core.indexSpec(row.base, read);
     const head = core.indexSpec(row.revision, read);
-    const diff = core.diffSpecs(base, head);
+    const diff = core.diffSpecs(base, head, withSecondOpinion ? { secondOpinion: {} } : {});
     const errorsOnly = row.verdict === 'non-breaking(ERR-only)';
     const flagged = diff.changes.filter((change) => change.severity === 'error' || (!errorsOnly && change.severity === 'warning'));
     const found = [...new Set(flagged.map((change) => change.ruleId))].sort();
@@ -77,7 +80,7 @@ function main() {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const pct = ([hit, total]) => (total === 0 ? 'n/a' : `${((100 * hit) / total).toFixed(1)}% (${hit}/${total})`);
   const all = [tally.breaking[0] + tally.policy[0], tally.breaking[1] + tally.policy[1]];
-  console.log(`conformance (oasdiff pairs, ${rows.length} rows, ${ms.toFixed(0)} ms):`);
+  console.log(`conformance (oasdiff pairs, ${rows.length} rows, ${ms.toFixed(0)} ms, ${withSecondOpinion ? 'with' : 'without'} openapi-diff's second opinion):`);
   console.log(`  recall, breaking pairs:                  ${pct(tally.breaking)}`);
   console.log(`  recall, spec-validity/deprecation pairs: ${pct(tally.policy)}`);
   console.log(`  recall, all breaking pairs:              ${pct(all)}`);

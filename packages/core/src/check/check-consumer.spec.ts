@@ -127,6 +127,23 @@ describe('checkConsumer', () => {
   });
 });
 
+describe('checkConsumer with openapi-diff as a second opinion', () => {
+  const closed = BASE.replace('    User:\n      type: object\n', '    User:\n      type: object\n      additionalProperties: false\n');
+
+  it('fails a caller of an operation whose body openapi-diff calls broken where no rule names a field', () => {
+    const findings = check([call('/api/users/{}', ['name'])], versions(BASE, closed));
+    expect(findings.map(({ rule, operation, at }) => ({ rule, operation, at }))).toEqual([
+      { rule: 'body-change-flagged-by-openapi-diff', operation: 'GET /api/users/{id}', at: ['apps/web/src/a.ts:1:3'] },
+    ]);
+  });
+
+  it('asks nothing when the consumer does not call the changed operation, and nothing when told not to', () => {
+    expect(check([call('/api/users/{}/legacy', [])], versions(BASE, closed))).toEqual([]);
+    const usage: ConsumerUsage = { calls: [call('/api/users/{}', ['name'])], problems: [] };
+    expect(checkConsumer('web', usage, [versions(BASE, closed)], { secondOpinion: false }).findings).toEqual([]);
+  });
+});
+
 describe('renameCandidate', () => {
   it('suggests a similar new name only when exactly one fits', () => {
     expect(renameCandidate('email', ['emailAddress'])).toBe('emailAddress');

@@ -9,6 +9,7 @@ import type { LoadedSpec } from '../spec/load-spec';
 import { resolveCall } from '../spec/match-call';
 import type { Operation } from '../spec/operations';
 import { fieldSegments, joinFieldSegments, lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
+import { specCheckOptions } from './spec-options';
 import { createChangeFinding, createFinding, mergeFindings, type ConsumerLocation, type Finding } from './finding';
 import { usesOfChange, type ResolvedCall } from './verdict';
 
@@ -34,6 +35,8 @@ export interface ConsumerCheck {
   resolvedCalls: Array<{ call: CallSite; spec: string; operation: Operation }>;
   /** Comparisons of called operations that ran out of budget (`diff-budget-exceeded`). */
   problems: InputProblem[];
+  /** What the diffs of the called operations did not cover (bodies openapi-diff did not double-check). */
+  notes: string[];
 }
 
 export interface CheckConsumerOptions {
@@ -41,6 +44,8 @@ export interface CheckConsumerOptions {
   diffs?: Map<string, SpecDiff>;
   /** Passed to `diffSpecs`: the date sunset dates are compared with. */
   now?: Date;
+  /** `false`: no openapi-diff second opinion on the called operations' bodies (specs can also turn it off). */
+  secondOpinion?: boolean;
 }
 
 /**
@@ -51,6 +56,7 @@ export interface CheckConsumerOptions {
 export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: readonly SpecVersions[], options: CheckConsumerOptions = {}): ConsumerCheck {
   const findings: Finding[] = [];
   const problems: InputProblem[] = [];
+  const notes: string[] = [];
   const resolvedCalls: ConsumerCheck['resolvedCalls'] = [];
   const callsBySpec = new Map<SpecVersions, ResolvedCall[]>();
   const addCall = (versions: SpecVersions, call: CallSite, operation: Operation) => {
@@ -78,7 +84,9 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
   }
 
   for (const [versions, calls] of callsBySpec) {
-    const diff = versions.base ? (options.diffs?.get(versions.file) ?? diffSpecs(versions.base, versions.head, { now: options.now })) : undefined;
+    const given = options.diffs?.get(versions.file);
+    const diff = versions.base ? (given ?? diffCalledOperations({ ...versions, base: versions.base }, calls, options)) : undefined;
+    if (diff && !given) notes.push(...diff.notes);
     const explained = new Set<string>();
     if (diff && diff.problems.length > 0) {
       const called = new Set(calls.map((entry) => operationOf(versions, entry)).flatMap((found) => (found?.side === 'head' ? [locationKey(found.operation.location)] : [])));
@@ -115,7 +123,13 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
     }
   }
   void removedCalls;
-  return { findings: mergeFindings(findings), resolvedCalls, problems };
+  return { findings: mergeFindings(findings), resolvedCalls, problems, notes: [...new Set(notes)].sort() };
+}
+
+/** The diff of a consumed spec, with openapi-diff asked only about the operations this consumer calls. */
+function diffCalledOperations(versions: SpecVersions & { base: IndexedSpec }, calls: readonly ResolvedCall[], options: CheckConsumerOptions): SpecDiff {
+  const secondOpinion = options.secondOpinion !== false && specCheckOptions(versions.head.spec).secondOpinion;
+  return diffSpecs(versions.base, versions.head, { now: options.now, ...(secondOpinion ? { secondOpinion: { operations: new Set(calls.map((call) => call.operationKey)) } } : {}) });
 }
 
 function locationKey(location: { file: string; line: number; column: number }): string {

@@ -7,9 +7,11 @@ export interface SpecCheckOptions {
   consumers: 'workspace' | 'external';
   /** Severity of `major-version-not-bumped`, or `off`. */
   semver: Severity | 'off';
+  /** Ask openapi-diff about the bodies of changed operations (`secondOpinion: false` turns it off). */
+  secondOpinion: boolean;
 }
 
-/** Reads `x-contract-graph: { consumers: external, semver: error }` from the spec's root. */
+/** Reads `x-contract-graph: { consumers: external, semver: error, secondOpinion: false }` from the spec's root. */
 export function specCheckOptions(spec: LoadedSpec): SpecCheckOptions {
   const root = spec.root?.value as Record<string, unknown> | undefined;
   const raw = root && isObjectLike(root['x-contract-graph']) ? (root['x-contract-graph'] as Record<string, unknown>) : {};
@@ -17,5 +19,6 @@ export function specCheckOptions(spec: LoadedSpec): SpecCheckOptions {
   return {
     consumers: raw.consumers === 'external' ? 'external' : 'workspace',
     semver: semver === 'error' || semver === 'warning' || semver === 'info' || semver === 'off' ? semver : 'warning',
+    secondOpinion: raw.secondOpinion !== false,
   };
 }

@@ -34,9 +34,10 @@ Commands:
   check --spec <file> [--spec <file>...] --consumer <dir> [--base <rev>] [report options]
       Check the HTTP calls in <dir> against the specs (and what changed since the merge-base
       of <rev> with HEAD).
-  diff <old-spec> <new-spec> [report options]
+  diff <old-spec> <new-spec> [--no-second-opinion] [report options]
       Compare two versions of a spec with every breaking-change rule (no consumers known: each
-      change at its rule's severity) and list the operations added, removed or changed.
+      change at its rule's severity) and list the operations added, removed or changed. The
+      bodies of changed operations are also shown to openapi-diff, unless --no-second-opinion.
   scan <dir> [--explain] [--spec <file>...]
       Print the HTTP calls and response fields found in <dir> as JSON. --explain adds "explain":
       the call sites that could not be resolved, and why (with --spec, also calls that match no
@@ -190,10 +191,10 @@ function unmatchedCalls(calls: readonly CallSite[], operations: Parameters<typeo
 }
 
 function diffCommand(args: readonly string[], io: CliIo): number {
-  const { positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: REPORT_OPTIONS });
+  const { positionals, values } = parseArgs({ args: [...args], allowPositionals: true, options: { ...REPORT_OPTIONS, 'no-second-opinion': { type: 'boolean', default: false } } });
   if (positionals.length !== 2) throw new UsageError('diff takes two spec files');
   const settings = reportSettings(values, io);
-  const report = diffReport(relative(io, positionals[0]), relative(io, positionals[1]), settings, io);
+  const report = diffReport(relative(io, positionals[0]), relative(io, positionals[1]), settings, io, !values['no-second-opinion']);
   return emitReport(report, settings, io);
 }
 
@@ -201,7 +202,7 @@ function diffCommand(args: readonly string[], io: CliIo): number {
  * The report of `diff`: every change between two spec files, judged by the rules alone (no
  * consumer is known, so each change keeps its rule's severity), as a check of the new spec.
  */
-function diffReport(oldFile: string, newFile: string, settings: ReportSettings, io: CliIo): ContractReport {
+function diffReport(oldFile: string, newFile: string, settings: ReportSettings, io: CliIo, askOpenapiDiff: boolean): ContractReport {
   const read = workingTreeReader(io.cwd);
   const before = indexSpec(oldFile, read);
   const after = indexSpec(newFile, read);
@@ -210,8 +211,11 @@ function diffReport(oldFile: string, newFile: string, settings: ReportSettings, 
   let findings = [] as ReturnType<typeof mergeFindings>;
   let allowed: typeof findings = [];
   let stale: ContractReport['staleAllowListEntries'] = [];
+  const notes: string[] = [];
   if (before.spec.root && after.spec.root) {
-    const diff = diffSpecs(before, after, { now });
+    const secondOpinion = askOpenapiDiff && specCheckOptions(after.spec).secondOpinion;
+    const diff = diffSpecs(before, after, { now, ...(secondOpinion ? { secondOpinion: {} } : {}) });
+    notes.push(...diff.notes);
     findings = mergeFindings(diff.changes.map((change) => createChangeFinding({ change, spec: newFile, specFile: newFile, severity: change.severity, consumers: [] })));
     const breaking = diff.changes.filter((change) => change.severity === 'error' && change.category === 'breaking').length;
     const bump = checkVersionBump({ spec: newFile, specFile: newFile, base: before.spec, head: after.spec, breaking, severity: specCheckOptions(after.spec).semver });
@@ -230,7 +234,7 @@ function diffReport(oldFile: string, newFile: string, settings: ReportSettings, 
     project: newFile,
     specs: [{ name: newFile, file: newFile, role: 'owned', operations: after.operations.length, changedOperations: before.spec.root && after.spec.root ? changedOperations(before, after) : [] }],
     usage: { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 },
-    notes: [],
+    notes,
     findings,
     problems: sorted,
     allowed,

@@ -10,6 +10,7 @@ import type { Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
+import { secondOpinion, type SecondOpinionOptions } from './second-opinion/second-opinion';
 
 /** One change between two versions of a spec, as a rule words it; not yet matched to consumers. */
 export interface SpecChange {
@@ -40,6 +41,11 @@ export interface DiffOptions {
   now?: Date;
   /** The rules to run; defaults to every diff rule of the registry. */
   rules?: readonly AnyDiffRule[];
+  /**
+   * Also ask openapi-diff about the bodies of changed operations (`body-change-flagged-by-openapi-diff`).
+   * Off unless given: it costs a worker thread and ~100–300 ms per operation with changed bodies.
+   */
+  secondOpinion?: SecondOpinionOptions;
 }
 
 export interface SpecDiff {
@@ -50,6 +56,8 @@ export interface SpecDiff {
   removedOperations: string[];
   /** Operations whose comparison ran out of budget (`diff-budget-exceeded`), sorted by location. */
   problems: InputProblem[];
+  /** What the diff did not cover and why (bodies openapi-diff did not double-check), sorted. */
+  notes: string[];
 }
 
 const MAX_WALK_DEPTH = 64;
@@ -70,7 +78,7 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
   const engine = new DiffEngine(base.spec, head.spec, options);
   const baseOps = new Map(base.operations.map((operation) => [operation.key, operation]));
   const headOps = new Map(head.operations.map((operation) => [operation.key, operation]));
-  const result: SpecDiff = { changes: [], changedOperations: [], addedOperations: [], removedOperations: [], problems: [] };
+  const result: SpecDiff = { changes: [], changedOperations: [], addedOperations: [], removedOperations: [], problems: [], notes: [] };
   for (const [key, after] of headOps) {
     const before = baseOps.get(key);
     if (!before) {
@@ -87,8 +95,13 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
     result.removedOperations.push(key);
     engine.compareOperation(before, undefined, findReplacement(before));
   }
-  result.changes = engine.changes.sort(compareChanges);
   result.problems = sortProblems(engine.problems);
+  if (options.secondOpinion) {
+    const opinion = secondOpinion(base, head, result.changedOperations, engine.changes, options.secondOpinion);
+    engine.changes.push(...opinion.changes);
+    result.notes = opinion.notes;
+  }
+  result.changes = engine.changes.sort(compareChanges);
   return result;
 }
 

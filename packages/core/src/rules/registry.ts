@@ -1,5 +1,6 @@
 import { isDiffRule, type AnyDiffRule } from './diff-rule';
 import type { Rule } from './rule';
+import { bodyChangeFlaggedByOpenapiDiff } from './body-change-flagged-by-openapi-diff';
 import { consumerUnknownOperation } from './consumer-unknown-operation';
 import { consumerUnknownResponseProperty } from './consumer-unknown-response-property';
 import { consumerVersionUnsupported } from './consumer-version-unsupported';
@@ -53,6 +54,7 @@ import { sunsetRemoved } from './sunset-removed';
 
 /** Every rule, sorted by id. Adding a rule: `<id>.ts` here, `<id>.spec.ts` beside it, and `docs/rules/<id>.md`. Ids are public: never rename one. */
 export const RULES: readonly Rule<never>[] = [
+  bodyChangeFlaggedByOpenapiDiff,
   consumerUnknownOperation,
   consumerUnknownResponseProperty,
   consumerVersionUnsupported,

@@ -119,10 +119,11 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const diffs = new Map<string, SpecDiff>();
   for (const versions of owned) {
     if (!versions.base?.spec.root || !versions.head.spec.root) continue;
-    const diff = diffSpecs(versions.base, versions.head, { now: options.now });
+    const specOptions = specCheckOptions(versions.head.spec);
+    const diff = diffSpecs(versions.base, versions.head, { now: options.now, ...(specOptions.secondOpinion ? { secondOpinion: {} } : {}) });
     diffs.set(versions.file, diff);
     problems.push(...diff.problems);
-    const specOptions = specCheckOptions(versions.head.spec);
+    notes.push(...diff.notes);
     const known = options.ownedSpecs.find((ref) => ref.file === versions.file)?.consumers;
     const consumers: KnownConsumer[] | undefined = known?.map((consumer) => ({
       name: consumer.name,
@@ -138,6 +139,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache);
     const result = checkConsumer(options.project.name, scanned, consumed, { diffs, now: options.now });
     findings.push(...result.findings);
+    notes.push(...result.notes.filter((note) => !notes.includes(note)));
     problems.push(...result.problems.filter((problem) => !problems.includes(problem)));
     for (const versions of consumed) {
       const supported = supportedRange(options.workspaceRoot, options.project, versions);

@@ -1,0 +1,110 @@
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+
+/** One operation's pruned, ref-free base and head documents, as openapi-diff reads them. */
+export interface OpenApiDiffJob {
+  key: string;
+  base: object;
+  head: object;
+}
+
+/** What openapi-diff said about one job, or why it said nothing. */
+export type OpenApiDiffOutcome =
+  | { key: string; kind: 'compared'; breaking: OpenApiDiffBreaking[] }
+  | { key: string; kind: 'failed'; reason: string }
+  | { key: string; kind: 'timed-out'; budgetMs: number };
+
+/** The part of an openapi-diff breaking difference that we use. */
+export interface OpenApiDiffBreaking {
+  code: string;
+  /** `paths./users/{id}.get.responses.200.content.application/json.schema` */
+  location: string;
+}
+
+/**
+ * The worker's code, evaluated rather than loaded from a file so it runs the same from sources
+ * (tests) and from the build. It receives one job at a time, diffs it, writes the outcome to the
+ * reply port and wakes the waiting caller.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+let openapiDiff;
+let loadError;
+try {
+  openapiDiff = require(workerData.openapiDiffPath);
+} catch (error) {
+  loadError = error;
+}
+const signal = new Int32Array(workerData.signal);
+parentPort.on('message', async ({ job, reply }) => {
+  let outcome;
+  try {
+    if (loadError) throw loadError;
+    const spec = (content, location) => ({ content: JSON.stringify(content), location, format: 'openapi3' });
+    const result = await openapiDiff.diffSpecs({ sourceSpec: spec(job.base, 'base'), destinationSpec: spec(job.head, 'head') });
+    const breaking = (result.breakingDifferences || []).map((difference) => ({
+      code: difference.code,
+      location: ((difference.destinationSpecEntityDetails[0] || difference.sourceSpecEntityDetails[0]) || {}).location || '',
+    }));
+    outcome = { key: job.key, kind: 'compared', breaking };
+  } catch (error) {
+    outcome = { key: job.key, kind: 'failed', reason: String((error && error.message) || error).split('\\n')[0].replace(/[\\s.]+$/, '') };
+  }
+  reply.postMessage(outcome);
+  reply.close();
+  Atomics.store(signal, 0, 1);
+  Atomics.notify(signal, 0);
+});
+`;
+
+/**
+ * Runs openapi-diff on each job, synchronously, each under its own time budget. openapi-diff is
+ * asynchronous and its schema comparison can run for minutes on `oneOf` shapes, so it runs in a
+ * worker thread the caller waits for with `Atomics.wait`; a job past its budget gets its worker
+ * terminated (a busy loop cannot be interrupted any other way) and the next job a fresh worker.
+ */
+export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budgetMs: number): OpenApiDiffOutcome[] {
+  const outcomes: OpenApiDiffOutcome[] = [];
+  for (const job of jobs) {
+    const worker = (idleWorker ??= startWorker());
+    Atomics.store(worker.signal, 0, 0);
+    const { port1, port2 } = new MessageChannel();
+    worker.thread.postMessage({ job, reply: port2 }, [port2]);
+    // Loading openapi-diff in a new worker is part of the first job's wait, not of its budget.
+    const waited = Atomics.wait(worker.signal, 0, 0, budgetMs + (worker.fresh ? WORKER_START_ALLOWANCE_MS : 0));
+    worker.fresh = false;
+    const reply = receiveMessageOnPort(port1)?.message as OpenApiDiffOutcome | undefined;
+    port1.close();
+    if (waited === 'timed-out' || !reply) {
+      void worker.thread.terminate();
+      idleWorker = undefined;
+      outcomes.push({ key: job.key, kind: 'timed-out', budgetMs });
+      continue;
+    }
+    outcomes.push(reply);
+  }
+  return outcomes;
+}
+
+/**
+ * The worker stays for the next call (a conformance run or a CLI diff of many specs would reload
+ * openapi-diff each time otherwise); it is unreferenced, so it never keeps the process alive.
+ */
+let idleWorker: RunningWorker | undefined;
+
+function startWorker(): RunningWorker {
+  const shared = new SharedArrayBuffer(4);
+  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { openapiDiffPath: require.resolve('openapi-diff'), signal: shared } });
+  thread.unref();
+  return { thread, signal: new Int32Array(shared), fresh: true };
+}
+
+interface RunningWorker {
+  thread: Worker;
+  /** Set to 1 by the worker when a reply is ready. */
+  signal: Int32Array;
+  /** Still loading openapi-diff: its first job may wait longer. */
+  fresh: boolean;
+}
+
+/** Loading openapi-diff and its dependencies takes a few hundred milliseconds; more on a loaded machine. */
+const WORKER_START_ALLOWANCE_MS = 10_000;

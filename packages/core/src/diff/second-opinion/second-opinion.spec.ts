@@ -1,0 +1,102 @@
+import { loadSpec } from '../../spec/load-spec';
+import { listOperations } from '../../spec/operations';
+import { api, get, obj, post } from '../diff-test-kit';
+import { diffSpecs } from '../diff-specs';
+import { bodiesDocument } from './bodies-document';
+import { locateBodyDifference } from './second-opinion';
+import { runOpenApiDiff } from './run-openapi-diff';
+
+type Json = Record<string, unknown>;
+const index = (document: Json, file = 'openapi.json', extra: Record<string, string> = {}) => {
+  const spec = loadSpec(file, (name) => (name === file ? JSON.stringify(document, null, 2) : extra[name]));
+  return { spec, operations: listOperations(spec) };
+};
+const closed = (schema: Json) => ({ ...schema, additionalProperties: false });
+
+describe("openapi-diff's second opinion", () => {
+  it('shows openapi-diff one ref-free document per operation: its bodies only, from every file of the spec', () => {
+    const spec = index(
+      api({ '/users/{id}': { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], get: get({ $ref: 'schemas.json#/User' }, { description: 'Gets a user', 'x-internal': true }) } }),
+      'openapi.json',
+      { 'schemas.json': JSON.stringify({ User: obj({ id: { type: 'string', description: 'The id', example: 'u1' }, secret: { type: 'string', writeOnly: true } }, ['id', 'secret']) }) },
+    );
+    expect(bodiesDocument(spec.spec, spec.operations[0])).toEqual({
+      kind: 'document',
+      document: {
+        openapi: '3.0.3',
+        info: { title: 'bodies', version: '0' },
+        paths: { '/users/{id}': { get: { responses: { '200': { description: 'response', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } } } } } } } },
+      },
+    });
+  });
+
+  it('writes Swagger 2.0 bodies in OpenAPI 3.0 form', () => {
+    const swagger = { swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { post: { parameters: [{ name: 'body', in: 'body', required: true, schema: obj({ a: { type: 'string' } }) }], responses: { '201': { description: 'ok', schema: obj({ id: { type: 'integer' } }) } } } } } };
+    const spec = index(swagger);
+    const document = bodiesDocument(spec.spec, spec.operations[0]);
+    expect(document.kind === 'document' && (document.document as { paths: Json }).paths['/a']).toEqual({
+      post: {
+        requestBody: { required: true, content: { 'application/json': { schema: obj({ a: { type: 'string' } }) } } },
+        responses: { '201': { description: 'response', content: { 'application/json': { schema: obj({ id: { type: 'integer' } }) } } } },
+      },
+    });
+  });
+
+  it('skips, and says why, a body that refers to itself', () => {
+    const spec = index(api({ '/tree': { get: get({ $ref: '#/components/schemas/Node' }) } }, { components: { schemas: { Node: obj({ children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } }) } } }));
+    expect(bodiesDocument(spec.spec, spec.operations[0])).toEqual({ kind: 'skipped', reason: 'a schema of its body refers to itself' });
+  });
+
+  it('skips oneOf alternatives large enough to make openapi-diff run for minutes, with a note naming the operation', () => {
+    const wide = (type: string, name: string) => obj(Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`${name}${i}`, { type: i === 0 ? type : 'string' }])));
+    const base = index(api({ '/pets': { get: get({ oneOf: [wide('string', 'cat'), wide('integer', 'dog')] }) } }));
+    const head = index(api({ '/pets': { get: get({ oneOf: [wide('string', 'cat'), wide('boolean', 'dog')] }) } }));
+    const diff = diffSpecs(base, head, { secondOpinion: {} });
+    expect(diff.notes).toEqual([
+      'GET /pets: bodies not double-checked by openapi-diff: its oneOf/anyOf have 2 alternatives with 6 properties between them, more than openapi-diff compares in reasonable time (3 alternatives, 4 properties).',
+    ]);
+  });
+
+  it('does not ask about OpenAPI 3.1 specs, which openapi-diff cannot read, and says so', () => {
+    const base = index({ ...api({ '/a': { get: get(closed(obj({ a: { type: 'string' } }))) } }), openapi: '3.1.0' });
+    const head = index({ ...api({ '/a': { get: get(obj({ a: { type: 'string' } })) } }), openapi: '3.1.0' });
+    const diff = diffSpecs(base, head, { secondOpinion: {} });
+    expect(diff.changes).toEqual([]);
+    expect(diff.notes).toEqual(['openapi.json: request and response bodies were not double-checked by openapi-diff, which reads OpenAPI 3.0 and Swagger 2.0 only (this spec is 3.1).']);
+  });
+
+  it('asks only about the operations it is given (a consumer asks about what it calls)', () => {
+    const base = index(api({ '/a': { get: get(closed(obj({ a: { type: 'string' } }))) }, '/b': { get: get(closed(obj({ b: { type: 'string' } }))) } }));
+    const head = index(api({ '/a': { get: get(obj({ a: { type: 'string' } })) }, '/b': { get: get(obj({ b: { type: 'string' } })) } }));
+    const asked = diffSpecs(base, head, { secondOpinion: { operations: new Set(['GET /b']) } });
+    expect(asked.changes.map((change) => change.operation)).toEqual(['GET /b']);
+  });
+
+  it('leaves operations whose bodies did not change to our rules alone', () => {
+    const base = index(api({ '/a': { post: post(obj({ a: { type: 'string' } }), { parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }] }) } }));
+    const head = index(api({ '/a': { post: post(obj({ a: { type: 'string' } }), { parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }] }) } }));
+    const diff = diffSpecs(base, head, { secondOpinion: {} });
+    expect(diff.changes.map((change) => change.ruleId)).toEqual(['request-parameter-became-required']);
+    expect(diff.notes).toEqual([]);
+  });
+
+  it('reads the body openapi-diff names from its locations, media types with dots included', () => {
+    expect(locateBodyDifference('response.body.scope.add', 'paths./v1.0/users/{id}.get.responses.200.content.application/vnd.github.v3+json.schema')).toEqual({ side: 'response', status: '200', mediaType: 'application/vnd.github.v3+json' });
+    expect(locateBodyDifference('request.body.scope.remove', 'paths./users.post.requestBody.content.application/json.schema')).toEqual({ side: 'request', mediaType: 'application/json' });
+    expect(locateBodyDifference('response.status-code.remove', 'paths./users.get.responses.404')).toBeUndefined();
+  });
+
+  it('stops an operation past its time budget, says so, and goes on with the next in a fresh worker', () => {
+    // Two oneOf alternatives of five distinct properties each: openapi-diff's comparison takes ~40 s.
+    const wide = (type: string, name: string) => obj(Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`${name}${i}`, { type: i === 0 ? type : 'string' }])), [`${name}0`]);
+    const document = (schema: Json) => api({ '/slow': { get: get(schema) } });
+    const slow = { key: 'GET /slow', base: document({ oneOf: [wide('string', 'cat'), wide('string', 'dog')] }), head: document({ oneOf: [wide('string', 'cat'), wide('integer', 'dog')] }) };
+    const quick = { key: 'GET /quick', base: document(closed(obj({ a: { type: 'string' } }))), head: document(obj({ a: { type: 'string' } })) };
+    const outcomes = runOpenApiDiff([slow, quick], 1_500);
+    expect(outcomes.map((outcome) => [outcome.key, outcome.kind])).toEqual([
+      ['GET /slow', 'timed-out'],
+      ['GET /quick', 'compared'],
+    ]);
+    expect(outcomes[1].kind === 'compared' && outcomes[1].breaking.map((difference) => difference.code)).toEqual(['response.body.scope.add']);
+  });
+});

@@ -1,0 +1,38 @@
+import { api, diffDocuments, get, obj, post, ruleIds } from '../diff/diff-test-kit';
+
+const ask = { secondOpinion: {} };
+const closed = (schema: Record<string, unknown>) => ({ ...schema, additionalProperties: false });
+
+describe('body-change-flagged-by-openapi-diff', () => {
+  it('reports a response body openapi-diff calls broken when no rule of ours explains it', () => {
+    // The response may now carry properties it never had: strict clients reject them; no rule of ours watches `additionalProperties` in responses.
+    const base = api({ '/users/{id}': { get: get(closed(obj({ id: { type: 'string' } }))) } });
+    const head = api({ '/users/{id}': { get: get(obj({ id: { type: 'string' } })) } });
+    expect(ruleIds(base, head)).toEqual([]);
+    const changes = diffDocuments(base, head, ask);
+    expect(changes.map((change) => [change.ruleId, change.operation, change.status, change.usage, change.severity])).toEqual([
+      ['body-change-flagged-by-openapi-diff', 'GET /users/{id}', '200', 'call', 'error'],
+    ]);
+    expect(changes[0].message).toBe('GET /users/{id}: the 200 response body (application/json) can return values it could not return before, says openapi-diff; no rule of contract-graph names the field');
+    // The finding points at the head's schema of that body.
+    expect(changes[0].specLocation).toMatchObject({ file: 'openapi.json', line: 15 });
+  });
+
+  it('stays quiet when one of our rules already names the breaking change', () => {
+    const base = api({ '/users': { post: post(obj({ age: { type: 'integer' } })) } });
+    const head = api({ '/users': { post: post(obj({ age: { type: 'string' } })) } });
+    expect(ruleIds(base, head, ask)).toEqual(['request-property-type-changed']);
+  });
+
+  it('knows OpenAPI readOnly: a new required read-only property does not narrow what a request may send', () => {
+    const base = api({ '/users': { post: post(obj({ name: { type: 'string' } })) } });
+    const head = api({ '/users': { post: post(obj({ name: { type: 'string' }, id: { type: 'string', readOnly: true } }, ['id'])) } });
+    expect(ruleIds(base, head, ask)).toEqual([]);
+  });
+
+  it('stays quiet on an inline schema moved into components', () => {
+    const base = api({ '/a': { get: get(closed(obj({ a: { type: 'string' } }))) } });
+    const head = api({ '/a': { get: get({ $ref: '#/components/schemas/A' }) } }, { components: { schemas: { A: closed(obj({ a: { type: 'string' } })) } } });
+    expect(diffDocuments(base, head, ask)).toEqual([]);
+  });
+});
