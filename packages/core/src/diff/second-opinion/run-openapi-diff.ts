@@ -11,7 +11,8 @@ export interface OpenApiDiffJob {
 export type OpenApiDiffOutcome =
   | { key: string; kind: 'compared'; breaking: OpenApiDiffBreaking[] }
   | { key: string; kind: 'failed'; reason: string }
-  | { key: string; kind: 'timed-out'; budgetMs: number };
+  | { key: string; kind: 'timed-out'; budgetMs: number }
+  | { key: string; kind: 'not-asked'; totalBudgetMs: number };
 
 /** The part of an openapi-diff breaking difference that we use. */
 export interface OpenApiDiffBreaking {
@@ -56,15 +57,28 @@ parentPort.on('message', async ({ job, reply }) => {
 });
 `;
 
+/** Time limits of one run: each job's, and all jobs' together (jobs after it are not asked about). */
+export interface OpenApiDiffBudget {
+  perJobMs: number;
+  totalMs: number;
+}
+
 /**
  * Runs openapi-diff on each job, synchronously, each under its own time budget. openapi-diff is
  * asynchronous and its schema comparison can run for minutes on `oneOf` shapes, so it runs in a
  * worker thread the caller waits for with `Atomics.wait`; a job past its budget gets its worker
  * terminated (a busy loop cannot be interrupted any other way) and the next job a fresh worker.
  */
-export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budgetMs: number): OpenApiDiffOutcome[] {
+export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budget: OpenApiDiffBudget): OpenApiDiffOutcome[] {
   const outcomes: OpenApiDiffOutcome[] = [];
+  const deadline = Date.now() + budget.totalMs;
   for (const job of jobs) {
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      outcomes.push({ key: job.key, kind: 'not-asked', totalBudgetMs: budget.totalMs });
+      continue;
+    }
+    const budgetMs = Math.min(budget.perJobMs, left);
     const worker = (idleWorker ??= startWorker());
     Atomics.store(worker.signal, 0, 0);
     const { port1, port2 } = new MessageChannel();

@@ -44,7 +44,7 @@ describe("openapi-diff's second opinion", () => {
 
   it('skips, and says why, a body that refers to itself', () => {
     const spec = index(api({ '/tree': { get: get({ $ref: '#/components/schemas/Node' }) } }, { components: { schemas: { Node: obj({ children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } }) } } }));
-    expect(bodiesDocument(spec.spec, spec.operations[0])).toEqual({ kind: 'skipped', reason: 'a schema of its body refers to itself' });
+    expect(bodiesDocument(spec.spec, spec.operations[0])).toEqual({ kind: 'skipped', reason: 'a body refers to itself (openapi-diff cannot compare recursive schemas)' });
   });
 
   it('skips oneOf alternatives large enough to make openapi-diff run for minutes, with a note naming the operation', () => {
@@ -53,7 +53,7 @@ describe("openapi-diff's second opinion", () => {
     const head = index(api({ '/pets': { get: get({ oneOf: [wide('string', 'cat'), wide('boolean', 'dog')] }) } }));
     const diff = diffSpecs(base, head, { secondOpinion: {} });
     expect(diff.notes).toEqual([
-      'GET /pets: bodies not double-checked by openapi-diff: its oneOf/anyOf have 2 alternatives with 6 properties between them, more than openapi-diff compares in reasonable time (3 alternatives, 4 properties).',
+      "openapi.json: openapi-diff did not double-check the bodies of GET /pets: oneOf/anyOf past 3 alternatives or 4 properties between them (openapi-diff's comparison of those grows exponentially).",
     ]);
   });
 
@@ -70,6 +70,15 @@ describe("openapi-diff's second opinion", () => {
     const head = index(api({ '/a': { get: get(obj({ a: { type: 'string' } })) }, '/b': { get: get(obj({ b: { type: 'string' } })) } }));
     const asked = diffSpecs(base, head, { secondOpinion: { operations: new Set(['GET /b']) } });
     expect(asked.changes.map((change) => change.operation)).toEqual(['GET /b']);
+  });
+
+  it('asks about at most maxOperations operations per diff, in order, and counts the rest in a note', () => {
+    const paths = (schema: (name: string) => Json) => Object.fromEntries(['a', 'b', 'c'].map((name) => [`/${name}`, { get: get(schema(name)) }]));
+    const base = index(api(paths((name) => closed(obj({ [name]: { type: 'string' } })))));
+    const head = index(api(paths((name) => obj({ [name]: { type: 'string' } }))));
+    const diff = diffSpecs(base, head, { secondOpinion: { maxOperations: 2 } });
+    expect(diff.changes.map((change) => change.operation)).toEqual(['GET /a', 'GET /b']);
+    expect(diff.notes).toEqual(['openapi.json: 1 of 3 operations with changed bodies were not double-checked by openapi-diff (it is asked about 2 per diff, in path order; our rules checked them all).']);
   });
 
   it('leaves operations whose bodies did not change to our rules alone', () => {
@@ -92,11 +101,17 @@ describe("openapi-diff's second opinion", () => {
     const document = (schema: Json) => api({ '/slow': { get: get(schema) } });
     const slow = { key: 'GET /slow', base: document({ oneOf: [wide('string', 'cat'), wide('string', 'dog')] }), head: document({ oneOf: [wide('string', 'cat'), wide('integer', 'dog')] }) };
     const quick = { key: 'GET /quick', base: document(closed(obj({ a: { type: 'string' } }))), head: document(obj({ a: { type: 'string' } })) };
-    const outcomes = runOpenApiDiff([slow, quick], 1_500);
+    const outcomes = runOpenApiDiff([slow, quick], { perJobMs: 1_500, totalMs: 60_000 });
     expect(outcomes.map((outcome) => [outcome.key, outcome.kind])).toEqual([
       ['GET /slow', 'timed-out'],
       ['GET /quick', 'compared'],
     ]);
     expect(outcomes[1].kind === 'compared' && outcomes[1].breaking.map((difference) => difference.code)).toEqual(['response.body.scope.add']);
+  });
+
+  it('asks about no more operations once the whole diff has used its time', () => {
+    const document = api({ '/a': { get: get(obj({ a: { type: 'string' } })) } });
+    const outcomes = runOpenApiDiff([{ key: 'GET /a', base: document, head: document }], { perJobMs: 1_000, totalMs: 0 });
+    expect(outcomes).toEqual([{ key: 'GET /a', kind: 'not-asked', totalBudgetMs: 0 }]);
   });
 });
