@@ -9,6 +9,7 @@ import { endpointRemoved } from './endpoint-removed';
 import { endpointRemovedBeforeSunset } from './endpoint-removed-before-sunset';
 import { majorVersionNotBumped } from './major-version-not-bumped';
 import { pathParameterShapeChanged } from './path-parameter-shape-changed';
+import { propertyStabilityLevelInvalid } from './property-stability-level-invalid';
 import { requestBodyBecameRequired } from './request-body-became-required';
 import { requestBodyMediaTypeRemoved } from './request-body-media-type-removed';
 import { requestBodyRemoved } from './request-body-removed';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule<never>[] = [
   endpointRemovedBeforeSunset,
   majorVersionNotBumped,
   pathParameterShapeChanged,
+  propertyStabilityLevelInvalid,
   requestBodyBecameRequired,
   requestBodyMediaTypeRemoved,
   requestBodyRemoved,
