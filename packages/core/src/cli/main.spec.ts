@@ -71,6 +71,18 @@ describe('contract-graph CLI', () => {
     expect(cli(repo, 'diff', 'old.yaml', 'old.yaml')).toMatchObject({ code: 0 });
   });
 
+  it("diff asks openapi-diff about changed bodies; --no-second-opinion or the spec's secondOpinion: false turn it off", () => {
+    const old = fs.readFileSync(path.join(repo, 'old.yaml'), 'utf8');
+    fs.writeFileSync(path.join(repo, 'closed.yaml'), old.replace('    User:\n      type: object\n', '    User:\n      type: object\n      additionalProperties: false\n'));
+    const flagged = cli(repo, 'diff', 'closed.yaml', 'old.yaml');
+    expect(flagged.code).toBe(1);
+    expect(flagged.stdout).toContain('error body-change-flagged-by-openapi-diff old.yaml\n');
+    expect(flagged.stdout).toContain('GET /api/users/{id}: the 200 response body (application/json) can return values it could not return before, says openapi-diff');
+    expect(cli(repo, 'diff', 'closed.yaml', 'old.yaml', '--no-second-opinion')).toMatchObject({ code: 0 });
+    fs.writeFileSync(path.join(repo, 'quiet.yaml'), old.replace('info:\n', 'x-contract-graph:\n  secondOpinion: false\ninfo:\n'));
+    expect(cli(repo, 'diff', 'closed.yaml', 'quiet.yaml')).toMatchObject({ code: 0 });
+  });
+
   it('diff prints any format; an allow-list entry accepts a finding, and what matches nothing is stale', () => {
     fs.writeFileSync(
       path.join(repo, 'allow.yaml'),
