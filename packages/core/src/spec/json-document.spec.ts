@@ -49,6 +49,14 @@ describe('readPlainJson: JSON.parse values, positions on demand', () => {
     expectSameAsYaml(`\n\n   ${JSON.stringify(value, null, '\t')}\n\n`);
   });
 
+  it('finds positions past and inside objects and arrays long enough to have their ends remembered', () => {
+    const spec = throughYaml(fs.readFileSync(path.join(REPO, specs[0]), 'utf8')).value;
+    const block = { one: spec, two: [spec, spec], three: { spec }, four: spec };
+    const large = { first: block, list: [block, { inner: block }, 'after'], last: { block, tail: [1, 2] } };
+    expect(JSON.stringify(block).length).toBeGreaterThan(4096);
+    expectSameAsYaml(JSON.stringify(large, null, 1));
+  });
+
   it.each([
     ['numbers at the edges', '{"a": -0, "b": -0.0, "c": 1E400, "d": 123456789012345678901234567890, "e": 0.30000000000000004, "f": 5e-324, "g": 1.0}'],
     ['escapes in keys and strings', '{"a\\"b": {"x": 1}, "a\\\\": [1], "\\u0041": "\\u0000\\ud800\\/\\b\\f", "b": "\\uD83D\\uDE00 \u2028 \u0085 \ufeff", "c\\n": ["\\"]", "}"]}'],

@@ -43,7 +43,7 @@ export function readPlainJson(text: string): PlainJsonDocument | undefined {
   return {
     value,
     position: (segments) => {
-      positions ??= new JsonPositions(text);
+      positions ??= new JsonPositions(text, shape);
       return positions.lineColumn(positions.offsetOf(segments));
     },
   };
@@ -55,19 +55,38 @@ interface TextShape {
   /** ':' outside strings. */
   colons: number;
   loneCarriageReturn: boolean;
+  /** Offsets where lines start (valid JSON has no line break inside a string). */
+  lineStarts: number[];
+  /** Where each object or array longer than `FAR_END` closes, by the offset where it opens. */
+  farEnds: Map<number, number>;
 }
+
+/**
+ * Objects and arrays at least this long get their end remembered, so that finding a member of a
+ * large object (`paths` of a 10 MB spec) jumps over its large siblings instead of reading them.
+ */
+const FAR_END = 4096;
 
 /** One pass over the text, never recursing; meaningful for valid JSON only (JSON.parse decides that). */
 function scanShape(text: string): TextShape {
-  const shape: TextShape = { maxDepth: 0, colons: 0, loneCarriageReturn: false };
-  let depth = 0;
+  const shape: TextShape = { maxDepth: 0, colons: 0, loneCarriageReturn: false, lineStarts: [0], farEnds: new Map() };
+  const opens: number[] = [];
   for (let offset = 0; offset < text.length; offset++) {
     const char = text.charCodeAt(offset);
-    if (char === QUOTE) offset = closingQuote(text, offset);
-    else if (char === OPEN_BRACE || char === OPEN_BRACKET) shape.maxDepth = Math.max(shape.maxDepth, ++depth);
-    else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) depth--;
-    else if (char === COLON) shape.colons++;
-    else if (char === CARRIAGE_RETURN && text.charCodeAt(offset + 1) !== LINE_FEED) shape.loneCarriageReturn = true;
+    if (char === QUOTE) {
+      offset = closingQuote(text, offset);
+    } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
+      shape.maxDepth = Math.max(shape.maxDepth, opens.push(offset));
+    } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
+      const open = opens.pop();
+      if (open !== undefined && offset - open >= FAR_END) shape.farEnds.set(open, offset);
+    } else if (char === COLON) {
+      shape.colons++;
+    } else if (char === LINE_FEED) {
+      shape.lineStarts.push(offset + 1);
+    } else if (char === CARRIAGE_RETURN && text.charCodeAt(offset + 1) !== LINE_FEED) {
+      shape.loneCarriageReturn = true;
+    }
   }
   return shape;
 }
@@ -117,9 +136,16 @@ interface MemberOffsets {
 class JsonPositions {
   private readonly objects = new Map<number, Map<string, MemberOffsets>>();
   private readonly arrays = new Map<number, number[]>();
-  private lineStarts: number[] | undefined;
+  private readonly lineStarts: readonly number[];
+  private readonly farEnds: ReadonlyMap<number, number>;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    shape: Pick<TextShape, 'lineStarts' | 'farEnds'>,
+  ) {
+    this.lineStarts = shape.lineStarts;
+    this.farEnds = shape.farEnds;
+  }
 
   offsetOf(segments: readonly string[]): number {
     let offset = this.skipWhitespace(0);
@@ -146,7 +172,6 @@ class JsonPositions {
 
   /** 1-based line and column, counting UTF-16 units as the YAML parser does. */
   lineColumn(offset: number): { line: number; column: number } {
-    this.lineStarts ??= lineStartsOf(this.text);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -199,6 +224,8 @@ class JsonPositions {
     const first = text.charCodeAt(start);
     if (first === QUOTE) return closingQuote(text, start) + 1;
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      const farEnd = this.farEnds.get(start);
+      if (farEnd !== undefined) return farEnd + 1;
       let depth = 0;
       for (let offset = start; offset < text.length; offset++) {
         const char = text.charCodeAt(offset);
@@ -225,10 +252,4 @@ function isWhitespace(char: number): boolean {
 
 function isScalarEnd(char: number): boolean {
   return char === COMMA || char === CLOSE_BRACE || char === CLOSE_BRACKET || isWhitespace(char);
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
-  return starts;
 }
