@@ -207,23 +207,49 @@ function specVersionOf(record: Record<string, unknown>): SpecVersion | undefined
 
 /** Follows every `$ref` once so that dangling, circular and refused refs are reported up front. */
 function visitAllRefs(spec: LoadedSpec): void {
-  const visited = new Set<string>();
+  const firstVisit = placeTracker();
   const stack: SpecNode[] = [spec.root as SpecNode];
   while (stack.length > 0) {
     const node = stack.pop() as SpecNode;
-    const id = `${node.file}#${node.pointer}`;
-    if (visited.has(id)) continue;
-    visited.add(id);
+    // A plain value has no ref to follow and no children: visiting it does nothing.
+    if (!isObjectLike(node.value) || !firstVisit(node.value, node.pointer)) continue;
     if (refOf(node.value) !== undefined) {
       const target = spec.deref(node);
       if (target) stack.push(target);
       continue;
     }
-    if (!isObjectLike(node.value)) continue;
-    for (const [key, child] of Object.entries(node.value as Record<string, unknown>)) {
+    // Every object node of a spec passes here: keys, not entries, to keep the garbage down.
+    const value = node.value as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      const child = value[key];
       if (isObjectLike(child)) stack.push({ file: node.file, pointer: `${node.pointer}/${encodePointer(key)}`, value: child });
     }
   }
+}
+
+/**
+ * Tells whether a node (an object of some document, at a pointer) is seen for the first time. Keyed
+ * by the object, which also fixes its file, and then by pointer: an object is usually met at one
+ * pointer only (a YAML alias or a differently spelled `$ref` puts it at more), and a lookup by
+ * object does not have to build and hash a long `file#pointer` string for every node of the spec.
+ */
+function placeTracker(): (value: object, pointer: string) => boolean {
+  const places = new Map<object, string | Set<string>>();
+  return (value, pointer) => {
+    const seen = places.get(value);
+    if (seen === undefined) {
+      places.set(value, pointer);
+      return true;
+    }
+    if (typeof seen === 'string') {
+      if (seen === pointer) return false;
+      places.set(value, new Set([seen, pointer]));
+      return true;
+    }
+    if (seen.has(pointer)) return false;
+    seen.add(pointer);
+    return true;
+  };
 }
 
 function refOf(value: unknown): string | undefined {
