@@ -61,14 +61,17 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     return { ...location, pointer: node.pointer };
   };
 
-  // Successful resolutions by file and ref text (failures are not kept: each is reported where it is).
-  const resolvedRefs = new Map<string, SpecNode>();
+  // Successful resolutions by file, then ref text (failures are not kept: each is reported where it
+  // is). Two levels rather than one joined key: the strings are the spec's own, their hashes cached.
+  const resolvedRefs = new Map<string, Map<string, SpecNode>>();
   const resolveRefTarget = (ref: string, from: SpecNode): SpecNode | InputProblem => {
-    const cacheKey = `${from.file}\u0000${ref}`;
-    const cached = resolvedRefs.get(cacheKey);
+    let fromFile = resolvedRefs.get(from.file);
+    const cached = fromFile?.get(ref);
     if (cached) return cached;
     const target = resolveRefTargetOnce(ref, from);
-    if (!isInputProblem(target)) resolvedRefs.set(cacheKey, target);
+    if (isInputProblem(target)) return target;
+    if (!fromFile) resolvedRefs.set(from.file, (fromFile = new Map()));
+    fromFile.set(ref, target);
     return target;
   };
 
@@ -114,6 +117,8 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
   };
 
   const deref = (node: SpecNode): SpecNode | undefined => {
+    // Most nodes asked for are not refs: no chain to track.
+    if (refOf(node.value) === undefined) return node;
     let current = node;
     const seen = new Set<string>();
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
