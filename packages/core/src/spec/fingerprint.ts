@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
 import { encodePointer } from './json-pointer';
 import type { Operation } from './operations';
@@ -44,8 +44,8 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     next: number;
     isNamingMap: boolean;
     /**
-     * What this node's hash digests, built as one string and hashed once when the node is done:
-     * one hash object per node with an update per key cost more than all the rest of the walk.
+     * What this node's hash digests, built as one string and hashed in one call when the node is
+     * done: a hash object per node with an update per key cost more than all the rest of the walk.
      */
     text: string;
     cyclic: boolean;
@@ -98,7 +98,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
       }
       stack.pop();
       inProgress.delete(frame.id);
-      const digest = createHash('sha1').update(frame.text).digest('base64');
+      const digest = oneShotHash('sha1', frame.text, 'base64');
       if (!frame.cyclic) memo.set(frame.id, digest);
       const parent = stack[stack.length - 1];
       if (!parent) {
