@@ -69,26 +69,33 @@ const FAR_END = 4096;
 
 /** One pass over the text, never recursing; meaningful for valid JSON only (JSON.parse decides that). */
 function scanShape(text: string): TextShape {
-  const shape: TextShape = { maxDepth: 0, colons: 0, loneCarriageReturn: false, lineStarts: [0], farEnds: new Map() };
+  const lineStarts = [0];
+  const farEnds = new Map<number, number>();
   const opens: number[] = [];
+  let maxDepth = 0;
+  let colons = 0;
+  let loneCarriageReturn = false;
+  // Locals and the commonest characters first: this loop reads every character outside strings.
   for (let offset = 0; offset < text.length; offset++) {
     const char = text.charCodeAt(offset);
-    if (char === QUOTE) {
+    if (char === SPACE) continue;
+    if (char === LINE_FEED) {
+      lineStarts.push(offset + 1);
+      while (text.charCodeAt(offset + 1) === SPACE) offset++;
+    } else if (char === QUOTE) {
       offset = closingQuote(text, offset);
+    } else if (char === COLON) {
+      colons++;
     } else if (char === OPEN_BRACE || char === OPEN_BRACKET) {
-      shape.maxDepth = Math.max(shape.maxDepth, opens.push(offset));
+      maxDepth = Math.max(maxDepth, opens.push(offset));
     } else if (char === CLOSE_BRACE || char === CLOSE_BRACKET) {
       const open = opens.pop();
-      if (open !== undefined && offset - open >= FAR_END) shape.farEnds.set(open, offset);
-    } else if (char === COLON) {
-      shape.colons++;
-    } else if (char === LINE_FEED) {
-      shape.lineStarts.push(offset + 1);
+      if (open !== undefined && offset - open >= FAR_END) farEnds.set(open, offset);
     } else if (char === CARRIAGE_RETURN && text.charCodeAt(offset + 1) !== LINE_FEED) {
-      shape.loneCarriageReturn = true;
+      loneCarriageReturn = true;
     }
   }
-  return shape;
+  return { maxDepth, colons, loneCarriageReturn, lineStarts, farEnds };
 }
 
 /** Own keys of every object in a parsed value, counted without recursion. */
