@@ -7,18 +7,8 @@ export interface PlainJsonDocument {
   position(segments: readonly string[]): { line: number; column: number };
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const LINE_FEED = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
+/** The character codes the scans compare against, in the order of the string they come from. */
+const [QUOTE, BACKSLASH, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, LINE_FEED, CARRIAGE_RETURN, SPACE, TAB] = Array.from('"\\:,{}[]\n\r \t', (char) => char.charCodeAt(0));
 
 /**
  * Reads a JSON spec the fast way: JSON.parse for the values (the YAML parser that keeps every
