@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
+import { encodePointer } from './json-pointer';
 import type { Operation } from './operations';
 
 /**
@@ -38,17 +39,22 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     id: string;
     resolved: SpecNode;
     isArray: boolean;
-    /** Children still to hash: [key, value, child is a naming map]. */
-    children: Array<[string, unknown, boolean]>;
+    /** Keys of the children still to hash (sorted, prose left out unless this is a naming map). */
+    keys: string[];
     next: number;
-    hash: ReturnType<typeof createHash>;
+    isNamingMap: boolean;
+    /**
+     * What this node's hash digests, built as one string and hashed in one call when the node is
+     * done: a hash object per node with an update per key cost more than all the rest of the walk.
+     */
+    text: string;
     cyclic: boolean;
   }
   type Entered = { hash: string; cyclic: boolean } | Frame;
   const enter = (node: SpecNode, isNamingMap: boolean): Entered => {
     const resolved = spec.deref(node);
     if (!resolved) return { hash: '!unresolved', cyclic: false };
-    if (!isObjectLike(resolved.value)) return { hash: JSON.stringify(resolved.value) ?? 'undefined', cyclic: false };
+    if (!isObjectLike(resolved.value)) return { hash: plainHash(resolved.value), cyclic: false };
     const id = `${isNamingMap ? 'm' : 's'}${resolved.file}#${resolved.pointer}`;
     const known = memo.get(id);
     if (known) return { hash: known, cyclic: false };
@@ -56,16 +62,10 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     inProgress.add(id);
     const value = resolved.value as Record<string, unknown>;
     const isArray = Array.isArray(value);
-    const children: Frame['children'] = isArray
-      ? (value as unknown[]).map((item, index) => [String(index), item, false])
-      : Object.keys(value)
-          .sort()
-          .filter((key) => isNamingMap || !PROSE_KEYS.has(key))
-          .map((key) => [key, value[key], !isNamingMap && NAMING_MAPS.has(key)]);
-    const hash = createHash('sha1').update(isArray ? '[' : '{');
-    return { id, resolved, isArray, children, next: 0, hash, cyclic: false };
+    const keys = isArray ? Object.keys(value) : Object.keys(value).sort();
+    return { id, resolved, isArray, keys: isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key)), next: 0, isNamingMap, text: isArray ? '[' : '{', cyclic: false };
   };
-  const isFrame = (entered: Entered): entered is Frame => 'children' in entered;
+  const isFrame = (entered: Entered): entered is Frame => 'keys' in entered;
   const hashOf = (root: SpecNode): string | undefined => {
     const first = enter(root, false);
     if (!isFrame(first)) return first.hash;
@@ -74,7 +74,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     let result = '';
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
-      if (frame.next < frame.children.length) {
+      if (frame.next < frame.keys.length) {
         if (++steps > MAX_HASH_STEPS) {
           for (const open of stack) {
             inProgress.delete(open.id);
@@ -83,20 +83,22 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
           }
           return undefined;
         }
-        const [key, value, isNamingMap] = frame.children[frame.next++];
-        if (!frame.isArray) frame.hash.update(JSON.stringify(key)).update(':');
-        const child = enter({ file: frame.resolved.file, pointer: `${frame.resolved.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value }, isNamingMap);
+        const key = frame.keys[frame.next++];
+        const value = (frame.resolved.value as Record<string, unknown>)[key];
+        if (!frame.isArray) frame.text += `${JSON.stringify(key)}:`;
+        // A plain value is its own hash: no pointer, no lookup (it has no `$ref` to follow).
+        const child = isObjectLike(value) ? enter({ file: frame.resolved.file, pointer: `${frame.resolved.pointer}/${encodePointer(key)}`, value }, !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key)) : { hash: plainHash(value), cyclic: false };
         if (isFrame(child)) {
           stack.push(child);
           continue;
         }
         frame.cyclic ||= child.cyclic;
-        frame.hash.update(child.hash).update(',');
+        frame.text += `${child.hash},`;
         continue;
       }
       stack.pop();
       inProgress.delete(frame.id);
-      const digest = frame.hash.digest('base64');
+      const digest = oneShotHash('sha1', frame.text, 'base64');
       if (!frame.cyclic) memo.set(frame.id, digest);
       const parent = stack[stack.length - 1];
       if (!parent) {
@@ -104,7 +106,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
         break;
       }
       parent.cyclic ||= frame.cyclic;
-      parent.hash.update(digest).update(',');
+      parent.text += `${digest},`;
     }
     return result;
   };
@@ -121,6 +123,10 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     if (id !== undefined) fallbacks.set(id, digest);
     return digest;
   };
+}
+
+function plainHash(value: unknown): string {
+  return JSON.stringify(value) ?? 'undefined';
 }
 
 /**
@@ -140,13 +146,13 @@ function closureDigest(spec: LoadedSpec, node: SpecNode): string {
     visited.add(id);
     hash.update(id).update('=');
     if (!isObjectLike(current.value)) {
-      hash.update(JSON.stringify(current.value) ?? 'undefined').update(';');
+      hash.update(plainHash(current.value)).update(';');
       continue;
     }
     const value = current.value as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) {
       hash.update(JSON.stringify(key)).update(',');
-      stack.push({ file: current.file, pointer: `${current.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value: value[key] });
+      stack.push({ file: current.file, pointer: `${current.pointer}/${encodePointer(key)}`, value: value[key] });
     }
     hash.update(';');
   }

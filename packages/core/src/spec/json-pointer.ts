@@ -1,5 +1,7 @@
 /** Escapes one key for a JSON pointer (RFC 6901). */
 export function encodePointer(key: string): string {
+  // Called for every node of a walk; most keys have nothing to escape.
+  if (!key.includes('~') && !key.includes('/')) return key;
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

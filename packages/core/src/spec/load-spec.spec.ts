@@ -34,6 +34,45 @@ const SCHEMAS_YAML = `User:
 `;
 
 describe('loadSpec', () => {
+  it('reports every broken ref it can reach, once: under a $ref\'s siblings, through pointers spelled another way, in other files, in cycles; none in unreached parts', () => {
+    const entry = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /x:',
+      '    get:',
+      '      responses:',
+      "        '200': {$ref: '#/components/responses/R', description: sibling, extra: {$ref: '#/nowhere/1'}}",
+      "        '201': {$ref: '#/components/schemas/A%20B'}",
+      "        '202': {$ref: '#components/schemas/Plain'}",
+      "        '203': {$ref: 'b.yaml#/defs/D'}",
+      "        '204': {$ref: '#/components/under/sib'}",
+      "        '205': {$ref: '#/'}",
+      'components:',
+      '  responses:',
+      "    R: {description: ok, content: {a/b: {schema: {$ref: '#/components/schemas/Loop1'}}}}",
+      '  schemas:',
+      "    A B: {type: object, properties: {z: {$ref: '#/missing/in/encoded'}}}",
+      "    Plain: {type: object, properties: {p: {$ref: '#/missing/plain'}}}",
+      "    Loop1: {$ref: '#/components/schemas/Loop2'}",
+      "    Loop2: {$ref: '#/components/schemas/Loop1'}",
+      '  under:',
+      "    $ref: '#/components/schemas/Plain'",
+      "    sib: {type: object, properties: {q: {$ref: '#/missing/under-sibling'}}}",
+    ].join('\n');
+    const other = ['defs:', "  D: {type: object, properties: {r: {$ref: '#/defs/E'}, s: {$ref: 'a.yaml#/missing/from-b'}}}", '  E: {type: string}', "  Unreached: {$ref: '#/nothing/here'}"].join('\n');
+    const spec = loadSpec('a.yaml', files({ 'a.yaml': entry, 'b.yaml': other }));
+    expect(spec.problems.map((problem) => `${problem.code} ${problem.location.file}:${problem.location.line}:${problem.location.column} ${problem.message.split(' points')[0]}`)).toEqual([
+      "spec-ref-dangling a.yaml:1:1 $ref '#/missing/plain'",
+      "spec-ref-dangling a.yaml:17:42 $ref '#/missing/in/encoded'",
+      "spec-ref-dangling a.yaml:18:44 $ref '#/missing/plain'",
+      "spec-ref-circular a.yaml:19:13 $ref '#/components/schemas/Loop2' is part of a cycle of refs that never reaches a definition",
+      "spec-ref-circular a.yaml:20:13 $ref '#/components/schemas/Loop1' is part of a cycle of refs that never reaches a definition",
+      "spec-ref-dangling a.yaml:23:42 $ref '#/missing/under-sibling'",
+      "spec-ref-dangling b.yaml:2:61 $ref 'a.yaml#/missing/from-b'",
+    ]);
+  });
+
   it('indexes operations with the server base path folded in and parameter names erased', () => {
     const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML, 'apis/users/schemas.yaml': SCHEMAS_YAML }));
     expect(spec.problems).toEqual([]);

@@ -1,5 +1,6 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
+import { readPlainJson } from './json-document';
 import { findJsonSyntaxError } from './json-syntax';
 import { findExcessiveNesting, MAX_DOCUMENT_NESTING } from './nesting-depth';
 
@@ -15,10 +16,18 @@ export interface ParsedDocument {
 const MAX_ALIAS_EXPANSIONS = 1000;
 
 /**
- * Parses YAML or JSON text (JSON is YAML 1.2) through one position-keeping parser, so JSON specs get
- * line:col too. Returns the problem instead of throwing when the text is not a valid document.
+ * Parses YAML or JSON text. A plain JSON file is read with JSON.parse, its positions found only
+ * when asked; any other text (and every JSON file with something to report) goes through one
+ * position-keeping YAML parser (JSON is YAML 1.2), so both get line:col. Returns the problem
+ * instead of throwing when the text is not a valid document.
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
+  const plainJson = file.endsWith('.json') ? readPlainJson(text) : undefined;
+  if (plainJson) return { file, value: plainJson.value, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
+  return parseThroughYaml(file, text);
+}
+
+function parseThroughYaml(file: string, text: string): ParsedDocument | InputProblem {
   const lineCounter = new LineCounter();
   // Before any parser sees it: a parser recursing per level could exhaust the stack, or worse.
   const tooDeepAt = findExcessiveNesting(text);
