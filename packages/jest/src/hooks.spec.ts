@@ -48,8 +48,9 @@ describe('fetch', () => {
   });
 });
 
-// msw 2.15 needs the ESM-only `rettime`, which this repo's jest (CommonJS, Node 20) cannot load:
-// the hook is driven here through an object shaped like msw's `http` namespace.
+// msw 2.15 loads ESM-only packages (rettime, until-async, @open-draft/deferred-promise) that this
+// repo's jest config does not compile: here the hook is driven through an object shaped like msw's
+// `http` namespace. A real `setupServer` runs under the setup in e2e/jest-setup.e2e.spec.ts.
 describe('msw handlers', () => {
   type Resolver = (info: { request: Request }) => Promise<Response> | Response;
   const fakeMsw = () => ({ http: { get: (predicate: string, resolver: Resolver) => ({ predicate, resolver }) } });
