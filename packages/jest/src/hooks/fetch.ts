@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mayBeJson, parseJsonText } from '../exchange';
+import { headerRecord } from '../parameters';
 import type { ValidationContext } from './context';
 
 type AnyFunction = (...args: any[]) => any;
@@ -49,6 +50,7 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
         method: request.method,
         url: request.url,
         request: requestBody === undefined ? undefined : { contentType: request.contentType, body: requestBody },
+        headers: request.headers,
         response: responseBody,
         callSite,
       });
@@ -119,6 +121,7 @@ interface RequestDescription {
   method: string;
   url: string;
   contentType?: string;
+  headers: Record<string, string>;
   body: Promise<unknown>;
 }
 
@@ -128,7 +131,9 @@ function describeRequest(args: any[]): RequestDescription {
   const isRequest = input && typeof input === 'object' && typeof input.url === 'string' && !(input instanceof URL);
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : isRequest ? input.url : String(input);
   const method = String(init?.method ?? (isRequest ? input.method : undefined) ?? 'GET').toUpperCase();
-  const contentType = headerOf(init?.headers, 'content-type') ?? (isRequest ? headerOf(input.headers, 'content-type') : undefined);
+  // fetch takes init's headers instead of the Request's, not merged with them.
+  const headers = headerRecord(init?.headers ?? (isRequest ? input.headers : undefined));
+  const contentType = headers['content-type'];
   let body: Promise<unknown> = Promise.resolve(undefined);
   if (init?.body !== undefined && init?.body !== null) {
     body = Promise.resolve(typeof init.body === 'string' && mayBeJson(contentType ?? 'application/json') ? parseJsonText(init.body) : undefined);
@@ -136,15 +141,7 @@ function describeRequest(args: any[]): RequestDescription {
     const copy = input.clone();
     body = copy.text().then((text: string) => (mayBeJson(contentType) ? parseJsonText(text) : undefined), () => undefined);
   }
-  return { method, url, contentType, body };
-}
-
-function headerOf(headers: any, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
-  const entries: [string, unknown][] = Array.isArray(headers) ? headers : Object.entries(headers);
-  const found = entries.find(([key]) => key.toLowerCase() === name);
-  return found ? String(found[1]) : undefined;
+  return { method, url, contentType, headers, body };
 }
 
 /**
@@ -156,7 +153,7 @@ async function readResponse(response: any): Promise<{ status: number; contentTyp
   if (!response || typeof response !== 'object') return undefined;
   const status = typeof response.status === 'number' ? response.status : response.ok === false ? undefined : 200;
   if (status === undefined) return undefined;
-  const contentType = headerOf(response.headers, 'content-type');
+  const contentType = headerRecord(response.headers)['content-type'];
   if (typeof response.clone === 'function' && !response.bodyUsed) {
     try {
       const text = await response.clone().text();
