@@ -36,11 +36,23 @@ export function describeParameters(spec: LoadedSpec, parameters: SpecNode[]): Pa
     const schema = spec.version === '2.0' ? node : spec.child(node, 'schema');
     if (!schema) continue;
     const schemaType = (spec.deref(schema)?.value as { type?: unknown } | undefined)?.type;
+    if (!isPlainSerialization(value, schemaType)) continue;
     const isArray = schemaType === 'array' || (Array.isArray(schemaType) && schemaType.includes('array'));
     const repeated = spec.version === '2.0' ? value.collectionFormat === 'multi' : location === 'query' && value.explode !== false && (value.style ?? 'form') === 'form';
     described.push({ name: value.name, location, required: location === 'path' || value.required === true, schema, node, repeated, isArray });
   }
   return described;
+}
+
+/**
+ * Whether the value is a plain text or a comma-separated / repeated list, which is all this reads:
+ * objects, `deepObject`, `spaceDelimited`, `pipeDelimited`, matrix and label styles (and Swagger's
+ * `ssv`, `tsv`, `pipes`) are left unchecked rather than misread.
+ */
+function isPlainSerialization(parameter: Record<string, unknown>, schemaType: unknown): boolean {
+  if (schemaType === 'object' || (Array.isArray(schemaType) && schemaType.includes('object'))) return false;
+  if (parameter.style !== undefined && parameter.style !== 'form' && parameter.style !== 'simple') return false;
+  return parameter.collectionFormat === undefined || parameter.collectionFormat === 'csv' || parameter.collectionFormat === 'multi';
 }
 
 /**
