@@ -99,20 +99,22 @@ export class ContractSet {
   /** Resolves a concrete URL path (`/api/users/42`) or a template (`/api/users/{}`) to an operation. */
   match(method: string, urlPath: string): OperationMatch {
     let best: { contract: ContractSpec; operation: Operation; score: number } | undefined;
-    let unknown: OperationMatch | undefined;
+    const unknowns: Array<OperationMatch & { kind: 'unknown' }> = [];
     for (const contract of this.specs) {
       const resolution = resolveCall(method, urlPath, contract.operations);
       if (resolution.kind === 'matched') {
         const score = resolution.operation.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).length;
         if (!best || score > best.score) best = { contract, operation: resolution.operation, score };
-      } else if (!unknown) {
-        if (resolution.kind === 'method-not-found') unknown = { kind: 'unknown', contract, suggestion: resolution.candidates[0] };
-        else if (resolution.kind === 'path-not-found') unknown = { kind: 'unknown', contract, suggestion: resolution.nearest };
-        else if (contract.basePaths.some((base) => urlPath === base || urlPath.startsWith(`${base}/`))) unknown = { kind: 'unknown', contract, suggestion: nearestByName(method, urlPath, contract.operations) };
+      } else if (resolution.kind === 'method-not-found') {
+        unknowns.push({ kind: 'unknown', contract, suggestion: resolution.candidates[0] });
+      } else if (resolution.kind === 'path-not-found') {
+        unknowns.push({ kind: 'unknown', contract, suggestion: resolution.nearest });
+      } else if (contract.basePaths.some((base) => urlPath === base || urlPath.startsWith(`${base}/`))) {
+        unknowns.push({ kind: 'unknown', contract, suggestion: nearestByName(method, urlPath, contract.operations) });
       }
     }
     if (best) return { kind: 'matched', contract: best.contract, operation: best.operation };
-    return unknown ?? { kind: 'unrelated' };
+    return closestUnknown(urlPath, unknowns) ?? { kind: 'unrelated' };
   }
 
   /**
@@ -208,13 +210,29 @@ export class ContractSet {
   }
 }
 
+/**
+ * Several specs may share a base path (`/api`): the URL is reported against the one whose
+ * suggestion is closest to it, a spec with a suggestion before one without (then spec order).
+ */
+function closestUnknown(urlPath: string, unknowns: Array<OperationMatch & { kind: 'unknown' }>): OperationMatch | undefined {
+  const distance = (candidate: OperationMatch & { kind: 'unknown' }) =>
+    candidate.suggestion ? editDistance(pathShape(urlPath), pathShape(candidate.suggestion.path)) : Number.POSITIVE_INFINITY;
+  let closest: (OperationMatch & { kind: 'unknown' }) | undefined;
+  for (const candidate of unknowns) if (!closest || distance(candidate) < distance(closest)) closest = candidate;
+  return closest;
+}
+
+/** `/api/users/{id}` and `/api/users/42` alike as `/api/users/{}`-ish shapes for edit distances. */
+function pathShape(text: string): string {
+  return text.replace(/\{[^}]*\}/g, '{}');
+}
+
 /** The operation whose path is closest to the URL's (same method first): a "did you mean". */
 function nearestByName(method: string, urlPath: string, operations: Operation[]): Operation | undefined {
-  const shape = (text: string) => text.replace(/\{[^}]*\}/g, '{}');
-  const target = shape(urlPath);
+  const target = pathShape(urlPath);
   let best: { operation: Operation; distance: number } | undefined;
   for (const operation of operations) {
-    const distance = editDistance(target, shape(operation.path)) + (operation.method === method.toUpperCase() ? 0 : 2);
+    const distance = editDistance(target, pathShape(operation.path)) + (operation.method === method.toUpperCase() ? 0 : 2);
     if (!best || distance < best.distance) best = { operation, distance };
   }
   return best && best.distance <= Math.max(3, Math.floor(target.length / 4)) ? best.operation : undefined;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import axios from 'axios';
 import { formatViolation } from './exchange';
 import { ValidationContext } from './hooks/context';
+import { installFetchHook } from './hooks/fetch';
 import { installMswHook } from './hooks/msw';
 import { installContractValidation } from './install';
 import { loadProfile } from './__fixtures__/profile';
@@ -41,6 +42,28 @@ describe('fetch', () => {
     expect(messages()[0]).toContain('status 500 is not declared (declared: 200, 404)');
   });
 
+  it('keeps seeing calls while a library has defined its own fetch over the hook (msw 2 server.listen)', async () => {
+    const target: Record<string, any> = { fetch: async () => Response.json({}) };
+    const ctx = new ValidationContext(validation.contracts, __filename, () => expect.getState().currentTestName);
+    const hook = installFetchHook(target, ctx, undefined);
+    const hooked = Object.getOwnPropertyDescriptor(target, 'fetch') as PropertyDescriptor;
+    const libraryFetch = jest.fn(async () => Response.json(staleUser));
+    Object.defineProperty(target, 'fetch', { value: libraryFetch, configurable: true, enumerable: true });
+    hook.repair(); // as the setup does before each test
+    await target.fetch('/api/users/42');
+    expect(libraryFetch).toHaveBeenCalledTimes(1);
+    expect(ctx.take().map(formatViolation)[0]).toMatch(/\/lastLogin is not in the contract[^]*\n {2}called from packages\/jest\/src\/hooks.spec.ts:\d+:\d+ \(fetch\)$/);
+
+    Object.defineProperty(target, 'fetch', hooked); // the library puts back what it found
+    hook.repair();
+    await target.fetch('/api/users/42');
+    expect(libraryFetch).toHaveBeenCalledTimes(1);
+    const seenByTheHookAlone = ctx.take(); // the original fetch's `{}`, once
+    expect(seenByTheHookAlone).toHaveLength(1);
+    expect(formatViolation(seenByTheHookAlone[0])).toContain('/id is required but missing');
+    hook.uninstall();
+  });
+
   it('ignores calls to APIs no spec describes', async () => {
     global.fetch = jest.fn(async () => new Response('{"anything":1}')) as unknown as typeof fetch;
     await fetch('https://payments.example.com/v1/charges');
@@ -66,7 +89,18 @@ describe('msw handlers', () => {
     const [message] = ctx.take().map(formatViolation);
     expect(message).toContain('GET /api/users/{id} 200 response does not match the contract');
     expect(message).toContain('/lastLogin is not in the contract');
-    expect(message).toMatch(/called from packages\/jest\/src\/hooks.spec.ts:\d+:\d+ \(msw handler\)/);
+    expect(message).toMatch(/\n {2}mocked by the msw handler at packages\/jest\/src\/hooks.spec.ts:\d+:\d+$/);
+  });
+
+  it('reports an exchange seen by the handler and by the client once, with both sites, the request first', () => {
+    const ctx = context();
+    const violation = { operation: 'GET /api/users/{id}', summary: 'GET /api/users/{id} 200 response does not match the contract', problems: [{ pointer: '/lastLogin', message: '/lastLogin is not in the contract (unknown property)' }] };
+    ctx.record([{ ...violation, where: 'mocked by the msw handler at src/mocks/handlers.ts:4:8' }]);
+    ctx.record([{ ...violation, where: 'called from src/profile.test.ts:12:5 (fetch)' }]);
+    ctx.record([{ ...violation, where: 'called from src/profile.test.ts:12:5 (fetch)' }]);
+    const reported = ctx.take();
+    expect(reported).toHaveLength(1);
+    expect(reported[0].where).toBe('called from src/profile.test.ts:12:5 (fetch)\n  mocked by the msw handler at src/mocks/handlers.ts:4:8');
   });
 
   it('reports a handler for an endpoint that does not exist where it is defined', () => {

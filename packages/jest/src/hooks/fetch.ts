@@ -11,7 +11,10 @@ export interface JestLike {
 }
 
 export interface FetchHook {
-  /** Puts the hook's own implementation back after `resetMocks`/`jest.resetAllMocks()` wiped it. */
+  /**
+   * Run before each test: puts the hook's own implementation back after `resetMocks` or
+   * `jest.resetAllMocks()` wiped it, and hooks a fetch that a library defined over the hook.
+   */
   repair(): void;
   uninstall(): void;
 }
@@ -95,10 +98,11 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
     };
   }
 
+  const get = () => (assigned || stub || onceStubs.length > 0 ? hook : undefined);
   Object.defineProperty(target, 'fetch', {
     configurable: true,
     enumerable: original?.enumerable ?? true,
-    get: () => (assigned || stub || onceStubs.length > 0 ? hook : undefined),
+    get,
     set: (value: AnyFunction | undefined) => {
       // Assigning the hook back (a library restoring what it saved) means "no patch any more";
       // assigning anything replaces fetch as a whole, stubs set through the mock API included.
@@ -108,9 +112,24 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
     },
   });
 
+  // A library may define its own fetch over the hook rather than assign it: msw 2's
+  // `server.listen()` does, and puts the hook's property back on `server.close()`. Meanwhile a
+  // second hook sits over the library's fetch, so that calls are still seen where they are made.
+  let overlay: FetchHook | undefined;
+  const isInPlace = () => Object.getOwnPropertyDescriptor(target, 'fetch')?.get === get;
+
   return {
-    repair: () => hook.__repair?.(),
+    repair: () => {
+      hook.__repair?.();
+      if (isInPlace()) {
+        overlay = undefined;
+        return;
+      }
+      overlay ??= installFetchHook(target, context, jestObject);
+      overlay.repair();
+    },
     uninstall: () => {
+      overlay?.uninstall();
       if (original) Object.defineProperty(target, 'fetch', original);
       else delete target.fetch;
     },
