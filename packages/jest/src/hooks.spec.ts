@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import axios from 'axios';
 import { formatViolation } from './exchange';
 import { ValidationContext } from './hooks/context';
 import { installFetchHook } from './hooks/fetch';
@@ -117,6 +116,9 @@ describe('msw handlers', () => {
 });
 
 describe('axios', () => {
+  // Loaded after the install, as a test file loads it after the setup: the hook comes with it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const axios: typeof import('axios').default = require('axios');
   const respondWith = (status: number, data: unknown) => async (config: any) => ({ data, status, statusText: '', headers: { 'content-type': 'application/json' }, config });
 
   it('validates responses of instances made by axios.create', async () => {
@@ -139,5 +141,36 @@ describe('toMatchContract', () => {
       /GET \/api\/users\/\{id\} 200 response does not match the contract:\n {2}\/emailAddress is required but missing — apis\/users\/openapi.yaml:45:5/,
     );
     expect(() => expect({}).toMatchContract('GET /api/nope', 200)).toThrow('GET /api/nope is not an operation of any spec');
+  });
+});
+
+describe('loading axios and msw', () => {
+  // A jest object that records what the setup asks of the module registry.
+  const factories = new Map<string, () => any>();
+  const loaded: string[] = [];
+  const recordingJest = {
+    fn: jest.fn,
+    mock: (name: string, factory: () => unknown) => factories.set(name, factory),
+    requireActual: (name: string) => {
+      loaded.push(name);
+      return jest.requireActual(name);
+    },
+  };
+  const lazy = installContractValidation({ workspaceRoot: change, fetch: false }, recordingJest);
+  afterAll(() => lazy.uninstall());
+
+  it('loads neither until the test file does, then hooks the module it gets', () => {
+    const axiosPath = require.resolve('axios');
+    expect([...factories.keys()]).toEqual([axiosPath, require.resolve('msw')]);
+    expect(loaded).toEqual([]);
+
+    const actual = jest.requireActual('axios');
+    const createBefore = actual.create;
+    const module = factories.get(axiosPath)?.();
+    expect(loaded).toEqual([axiosPath]);
+    expect(module).toBe(actual);
+    expect(actual.create).not.toBe(createBefore);
+    lazy.uninstall();
+    expect(actual.create).toBe(createBefore);
   });
 });
