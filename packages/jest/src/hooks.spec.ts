@@ -43,7 +43,7 @@ describe('fetch', () => {
 
   it('keeps seeing calls while a library has defined its own fetch over the hook (msw 2 server.listen)', async () => {
     const target: Record<string, any> = { fetch: async () => Response.json({}) };
-    const ctx = new ValidationContext(validation.contracts, __filename, () => expect.getState().currentTestName);
+    const ctx = new ValidationContext(() => validation.contracts, change, __filename, () => expect.getState().currentTestName);
     const hook = installFetchHook(target, ctx, undefined);
     const hooked = Object.getOwnPropertyDescriptor(target, 'fetch') as PropertyDescriptor;
     const libraryFetch = jest.fn(async () => Response.json(staleUser));
@@ -76,7 +76,7 @@ describe('fetch', () => {
 describe('msw handlers', () => {
   type Resolver = (info: { request: Request }) => Promise<Response> | Response;
   const fakeMsw = () => ({ http: { get: (predicate: string, resolver: Resolver) => ({ predicate, resolver }) } });
-  const context = () => new ValidationContext(validation.contracts, __filename, () => expect.getState().currentTestName);
+  const context = () => new ValidationContext(() => validation.contracts, change, __filename, () => expect.getState().currentTestName);
 
   it('validates what a handler mocks, with the handler as call site', async () => {
     const msw = fakeMsw();

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ContractSet } from './contracts';
+import type { ContractSet } from './contracts';
 import { discoverSpecFiles, findWorkspaceRoot, specGlobsOf } from './discover-specs';
 import { formatViolation, type ContractViolation } from './exchange';
 import { installAxiosHook } from './hooks/axios';
@@ -54,9 +54,16 @@ export function installContractValidation(options: ContractValidationOptions = {
   const workspaceRoot = path.resolve(options.workspaceRoot ?? findWorkspaceRoot(startDir));
   const specFiles = () =>
     options.specs ? discoverSpecFiles(workspaceRoot, { specs: options.specs, exclude: specGlobsOf(workspaceRoot).exclude }) : discoverSpecFiles(workspaceRoot);
-  const contracts = new ContractSet(workspaceRoot, specFiles, { strictRequests: options.strictRequests, strictResponses: options.strictResponses });
+  let contracts: ContractSet | undefined;
+  const loadContracts = () => {
+    // Required here, not imported: the spec engine and ajv load only once a test file sends a
+    // request, defines an msw handler or calls toMatchContract.
+    const { ContractSet: Contracts } = require('./contracts') as typeof import('./contracts');
+    contracts ??= new Contracts(workspaceRoot, specFiles, { strictRequests: options.strictRequests, strictResponses: options.strictResponses });
+    return contracts;
+  };
   const currentTestName = () => globals.expect?.getState().currentTestName;
-  const context = new ValidationContext(contracts, testPath, currentTestName);
+  const context = new ValidationContext(loadContracts, workspaceRoot, testPath, currentTestName);
   const uninstallers: Array<() => void> = [];
 
   if (options.fetch !== false) {
@@ -75,7 +82,7 @@ export function installContractValidation(options: ContractValidationOptions = {
       if (msw?.http) uninstallers.push(installMswHook(msw, context));
     });
   }
-  globals.expect?.extend({ toMatchContract: createToMatchContract(() => contracts) });
+  globals.expect?.extend({ toMatchContract: createToMatchContract(loadContracts) });
 
   const fail = () => {
     const violations = context.take();
@@ -83,7 +90,13 @@ export function installContractValidation(options: ContractValidationOptions = {
   };
   globals.afterEach?.(fail);
   globals.afterAll?.(fail);
-  return { contracts, takeViolations: () => context.take(), uninstall: () => uninstallers.reverse().forEach((uninstall) => uninstall()) };
+  return {
+    get contracts() {
+      return loadContracts();
+    },
+    takeViolations: () => context.take(),
+    uninstall: () => uninstallers.reverse().forEach((uninstall) => uninstall()),
+  };
 }
 
 /** The error a test fails with: every violation, each with its spec lines and call site. */

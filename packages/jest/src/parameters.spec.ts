@@ -102,7 +102,7 @@ describe('Swagger 2.0 parameters (type on the parameter, csv arrays)', () => {
 });
 
 describe('parameters as the hooks see them', () => {
-  const context = new ValidationContext(contracts, __filename, () => expect.getState().currentTestName);
+  const context = new ValidationContext(() => contracts, fixtures, __filename, () => expect.getState().currentTestName);
   const reported = () => context.take().map(formatViolation).join('\n');
 
   it('fetch: headers from init or from a Request', async () => {

@@ -9,13 +9,19 @@ export class ValidationContext {
   private readonly seen = new Map<string, ContractViolation>();
 
   constructor(
-    readonly contracts: ContractSet,
+    private readonly loadContracts: () => ContractSet,
+    readonly workspaceRoot: string,
     readonly testPath: string | undefined,
     private readonly currentTestName: () => string | undefined,
   ) {}
 
+  /** The specs and their validators, loaded on first use: a test file that sends no request does not load them. */
+  get contracts(): ContractSet {
+    return this.loadContracts();
+  }
+
   callSite(): CallSite {
-    return captureCallSite(this.contracts.workspaceRoot, this.testPath);
+    return captureCallSite(this.workspaceRoot, this.testPath);
   }
 
   /** Validates an exchange and keeps its violations for the running test; never throws. */
