@@ -58,11 +58,14 @@ function isUserFrame(file: string): boolean {
 }
 
 /**
- * `called from apps/web/src/profile.spec.ts:12:5 (fetch call in apps/web/src/profile.ts:3:26)`.
+ * `called from apps/web/src/profile.spec.ts:12:5 (fetch call in apps/web/src/profile.ts:3:26)`;
+ * `mocked by the msw handler at apps/web/src/mocks/handlers.ts:4:8 (loaded from ...)`.
  * Not `at ...`: jest takes lines starting with `at` for stack frames and rewrites their paths.
  */
 export function formatCallSite(site: CallSite | undefined, client: string): string | undefined {
   if (!site || (!site.test && !site.code)) return undefined;
+  // An msw handler's site is where it was defined: in the test, or in a handlers module it imports.
+  if (client === 'msw handler') return site.code ? `mocked by the msw handler at ${site.code}${site.test ? ` (loaded from ${site.test})` : ''}` : `mocked by the msw handler at ${site.test}`;
   if (site.test && site.code) return `called from ${site.test} (${client} call in ${site.code})`;
   return `called from ${site.test ?? site.code} (${client})`;
 }

@@ -13,6 +13,7 @@ import {
   type SpecLocation,
   type SpecNode,
 } from '@contract-graph/core';
+import { describeParameters, pathParameterValues, rawParameterValue, type ParameterSpec, type RequestCall } from './parameters';
 import { FORBIDDEN_KEYWORD, toJsonSchema, type Direction } from './to-json-schema';
 
 /** One thing wrong with a body or a call, pointed at the instance and at the spec. */
@@ -63,13 +64,16 @@ export class ContractSet {
   private loaded?: ContractSpec[];
   private readonly validators = new Map<string, { validate: ValidateFunction; origins: WeakMap<object, SpecNode>; schema: object }>();
   private readonly ajv: Ajv2020;
+  /** Parameters arrive as strings: this one reads `"42"` as the number an `integer` schema wants. */
+  private readonly coercingAjv: Ajv2020;
 
   constructor(
     readonly workspaceRoot: string,
     private readonly specFiles: () => string[],
     private readonly options: ContractSetOptions = {},
   ) {
-    this.ajv = createAjv();
+    this.ajv = createAjv(false);
+    this.coercingAjv = createAjv(true);
   }
 
   /** The specs, loaded on first use; a spec that cannot be loaded is kept with its problems. */
@@ -95,20 +99,22 @@ export class ContractSet {
   /** Resolves a concrete URL path (`/api/users/42`) or a template (`/api/users/{}`) to an operation. */
   match(method: string, urlPath: string): OperationMatch {
     let best: { contract: ContractSpec; operation: Operation; score: number } | undefined;
-    let unknown: OperationMatch | undefined;
+    const unknowns: Array<OperationMatch & { kind: 'unknown' }> = [];
     for (const contract of this.specs) {
       const resolution = resolveCall(method, urlPath, contract.operations);
       if (resolution.kind === 'matched') {
         const score = resolution.operation.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).length;
         if (!best || score > best.score) best = { contract, operation: resolution.operation, score };
-      } else if (!unknown) {
-        if (resolution.kind === 'method-not-found') unknown = { kind: 'unknown', contract, suggestion: resolution.candidates[0] };
-        else if (resolution.kind === 'path-not-found') unknown = { kind: 'unknown', contract, suggestion: resolution.nearest };
-        else if (contract.basePaths.some((base) => urlPath === base || urlPath.startsWith(`${base}/`))) unknown = { kind: 'unknown', contract, suggestion: nearestByName(method, urlPath, contract.operations) };
+      } else if (resolution.kind === 'method-not-found') {
+        unknowns.push({ kind: 'unknown', contract, suggestion: resolution.candidates[0] });
+      } else if (resolution.kind === 'path-not-found') {
+        unknowns.push({ kind: 'unknown', contract, suggestion: resolution.nearest });
+      } else if (contract.basePaths.some((base) => urlPath === base || urlPath.startsWith(`${base}/`))) {
+        unknowns.push({ kind: 'unknown', contract, suggestion: nearestByName(method, urlPath, contract.operations) });
       }
     }
     if (best) return { kind: 'matched', contract: best.contract, operation: best.operation };
-    return unknown ?? { kind: 'unrelated' };
+    return closestUnknown(urlPath, unknowns) ?? { kind: 'unrelated' };
   }
 
   /**
@@ -147,18 +153,13 @@ export class ContractSet {
     return { statusKey, mediaType: schemaNode.mediaType, schema: spec.locate(schemaNode.node), problems: this.validate(contract, schemaNode.node, 'response', body) };
   }
 
-  /** Checks a request: required query parameters, and the JSON body (`undefined` when none was sent). */
-  checkRequest(contract: ContractSpec, operation: Operation, query: URLSearchParams | undefined, contentType: string | undefined, body: unknown): BodyCheck {
+  /**
+   * Checks a request: its path, query and header parameters (when `call` is given; headers only
+   * when the client's are known), and the JSON body (`undefined` when none was sent).
+   */
+  checkRequest(contract: ContractSpec, operation: Operation, call: RequestCall | undefined, contentType: string | undefined, body: unknown): BodyCheck {
     const { spec } = contract;
-    const problems: ContractProblem[] = [];
-    if (query) {
-      for (const parameter of parametersOf(spec, operation)) {
-        const value = parameter.value as Record<string, unknown>;
-        if (value.in === 'query' && value.required === true && typeof value.name === 'string' && !query.has(value.name)) {
-          problems.push({ pointer: '', message: `required query parameter '${value.name}' is missing`, spec: spec.locate(parameter) });
-        }
-      }
-    }
+    const problems: ContractProblem[] = call ? this.checkParameters(contract, operation, call) : [];
     const requestBody = spec.version === '2.0' ? undefined : spec.child(operation.node, 'requestBody');
     const swaggerBody = spec.version === '2.0' ? swaggerBodySchema(spec, operation) : undefined;
     const schemaNode = swaggerBody ?? (requestBody && bodySchema(spec, requestBody, contentType, 'request'));
@@ -172,29 +173,66 @@ export class ContractSet {
     return { mediaType: schemaNode.mediaType, schema: spec.locate(schemaNode.node), problems };
   }
 
-  private validate(contract: ContractSpec, schemaNode: SpecNode, direction: Direction, body: unknown): ContractProblem[] {
+  /** Every path, query and header parameter the call carries, against its schema; required ones must be there. */
+  private checkParameters(contract: ContractSpec, operation: Operation, call: RequestCall): ContractProblem[] {
+    const { spec } = contract;
+    const pathValues = pathParameterValues(operation.path, call.path);
+    const problems: ContractProblem[] = [];
+    for (const parameter of describeParameters(spec, parametersOf(spec, operation))) {
+      if (parameter.location === 'header' && !call.headers) continue;
+      if (parameter.location === 'path' && !pathValues) continue;
+      const value = rawParameterValue(parameter, call, pathValues);
+      if (value === undefined) {
+        if (parameter.required) problems.push({ pointer: '', message: `required ${parameter.location} parameter '${parameter.name}' is missing`, spec: spec.locate(parameter.node) });
+        continue;
+      }
+      problems.push(...this.validate(contract, parameter.schema, 'request', value, parameterLabel(parameter)));
+    }
+    return problems;
+  }
+
+  /** Validates `value` against the schema at `schemaNode`; `subject` names the value in messages (a parameter, else the body). */
+  private validate(contract: ContractSpec, schemaNode: SpecNode, direction: Direction, value: unknown, subject?: string): ContractProblem[] {
     const strict = (direction === 'request' ? this.options.strictRequests : this.options.strictResponses) ?? true;
-    const key = `${schemaNode.file}#${schemaNode.pointer}|${direction}|${strict}`;
+    const coerce = subject !== undefined;
+    const key = `${schemaNode.file}#${schemaNode.pointer}|${direction}|${strict}|${coerce}`;
     let entry = this.validators.get(key);
     if (!entry) {
       const converted = toJsonSchema(contract.spec, schemaNode, { direction, strict });
-      entry = { validate: this.ajv.compile(converted.schema), origins: converted.origins, schema: converted.schema };
+      const ajv = coerce ? this.coercingAjv : this.ajv;
+      entry = { validate: ajv.compile(converted.schema), origins: converted.origins, schema: converted.schema };
       this.validators.set(key, entry);
     }
-    if (entry.validate(body)) return [];
+    if (entry.validate(value)) return [];
     const errors = (entry.validate.errors ?? []).filter((error) => error.keyword !== 'if');
     const current = entry;
-    return dedupe(errors.map((error) => describeError(error, body, current.schema, current.origins, contract.spec)));
+    return dedupe(errors.map((error) => describeError(error, value, current.schema, current.origins, contract.spec, subject)));
   }
+}
+
+/**
+ * Several specs may share a base path (`/api`): the URL is reported against the one whose
+ * suggestion is closest to it, a spec with a suggestion before one without (then spec order).
+ */
+function closestUnknown(urlPath: string, unknowns: Array<OperationMatch & { kind: 'unknown' }>): OperationMatch | undefined {
+  const distance = (candidate: OperationMatch & { kind: 'unknown' }) =>
+    candidate.suggestion ? editDistance(pathShape(urlPath), pathShape(candidate.suggestion.path)) : Number.POSITIVE_INFINITY;
+  let closest: (OperationMatch & { kind: 'unknown' }) | undefined;
+  for (const candidate of unknowns) if (!closest || distance(candidate) < distance(closest)) closest = candidate;
+  return closest;
+}
+
+/** `/api/users/{id}` and `/api/users/42` alike as `/api/users/{}`-ish shapes for edit distances. */
+function pathShape(text: string): string {
+  return text.replace(/\{[^}]*\}/g, '{}');
 }
 
 /** The operation whose path is closest to the URL's (same method first): a "did you mean". */
 function nearestByName(method: string, urlPath: string, operations: Operation[]): Operation | undefined {
-  const shape = (text: string) => text.replace(/\{[^}]*\}/g, '{}');
-  const target = shape(urlPath);
+  const target = pathShape(urlPath);
   let best: { operation: Operation; distance: number } | undefined;
   for (const operation of operations) {
-    const distance = editDistance(target, shape(operation.path)) + (operation.method === method.toUpperCase() ? 0 : 2);
+    const distance = editDistance(target, pathShape(operation.path)) + (operation.method === method.toUpperCase() ? 0 : 2);
     if (!best || distance < best.distance) best = { operation, distance };
   }
   return best && best.distance <= Math.max(3, Math.floor(target.length / 4)) ? best.operation : undefined;
@@ -210,8 +248,14 @@ function editDistance(a: string, b: string): number {
   return previous[b.length];
 }
 
-function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: false });
+/** `path parameter 'id'`: how a parameter is named in messages. */
+function parameterLabel(parameter: ParameterSpec): string {
+  return `${parameter.location} parameter '${parameter.name}'`;
+}
+
+/** With `coerceTypes: 'array'`, a parameter's text `"42"` passes as an integer and a single value as a one-item array. */
+function createAjv(coerceTypes: boolean): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, logger: false, coerceTypes: coerceTypes ? 'array' : false });
   addFormats(ajv);
   // OpenAPI's own formats: ranges for the integer ones, the rest only document the value.
   ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 });
@@ -272,15 +316,15 @@ function swaggerBodySchema(spec: LoadedSpec, operation: Operation): { node: Spec
 
 /** Path-item parameters, overridden by the operation's own (same name and location). */
 function parametersOf(spec: LoadedSpec, operation: Operation): SpecNode[] {
-  const pathItemPointer = operation.node.pointer.slice(0, operation.node.pointer.lastIndexOf('/'));
   const collect = (owner: SpecNode | undefined) => {
     const list = owner && spec.child(owner, 'parameters');
     if (!list || !Array.isArray(list.value)) return [];
     return list.value.map((_, index) => spec.child(list, String(index))).filter((node): node is SpecNode => node !== undefined && isRecord(node.value));
   };
-  const pathItem = spec.deref({ file: operation.node.file, pointer: pathItemPointer, value: undefined });
+  const paths = spec.root && spec.child(spec.root, 'paths');
+  const pathItem = paths && spec.child(paths, operation.specPath);
   const byKey = new Map<string, SpecNode>();
-  for (const parameter of [...collect(pathItem?.value ? pathItem : undefined), ...collect(operation.node)]) {
+  for (const parameter of [...collect(pathItem), ...collect(operation.node)]) {
     const value = parameter.value as Record<string, unknown>;
     byKey.set(`${String(value.in)}:${String(value.name)}`, parameter);
   }
@@ -293,26 +337,29 @@ function isJsonMediaType(mediaType: string): boolean {
 }
 
 /** Turns one ajv error into a message with the instance pointer, expected vs actual, and the spec node. */
-function describeError(error: ErrorObject, body: unknown, root: object, origins: WeakMap<object, SpecNode>, spec: LoadedSpec): ContractProblem {
+function describeError(error: ErrorObject, body: unknown, root: object, origins: WeakMap<object, SpecNode>, spec: LoadedSpec, subject?: string): ContractProblem {
   const origin = originOf(error.schemaPath, root, origins);
   const location = origin ? spec.locate(origin) : undefined;
-  const at = error.instancePath;
-  const actual = valueAt(body, at);
+  const actual = valueAt(body, error.instancePath);
+  // A parameter's problems name the parameter (`query parameter 'ids'/1`); a body's start with the pointer.
+  const at = subject ? `${subject}${error.instancePath}` : error.instancePath;
   const params = error.params as Record<string, unknown>;
-  let pointer = at;
+  let pointer = error.instancePath;
   let message: string;
   switch (error.keyword) {
     case 'unevaluatedProperties':
     case 'additionalProperties': {
-      const name = String(params.unevaluatedProperty ?? params.additionalProperty);
-      pointer = `${at}/${encodePointer(name)}`;
-      message = `${pointer} is not in the contract (unknown property)`;
+      const name = encodePointer(String(params.unevaluatedProperty ?? params.additionalProperty));
+      pointer = `${pointer}/${name}`;
+      message = `${at}/${name} is not in the contract (unknown property)`;
       break;
     }
-    case 'required':
-      pointer = `${at}/${encodePointer(String(params.missingProperty))}`;
-      message = `${pointer} is required but missing`;
+    case 'required': {
+      const name = encodePointer(String(params.missingProperty));
+      pointer = `${pointer}/${name}`;
+      message = `${at}/${name} is required but missing`;
       break;
+    }
     case FORBIDDEN_KEYWORD:
       message =
         params.reason === 'readOnly'

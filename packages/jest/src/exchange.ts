@@ -9,6 +9,8 @@ export interface Exchange {
   /** Absolute or path-only URL, query string included. */
   url: string;
   request?: { contentType?: string; body: unknown };
+  /** The request's headers, names lowercased; leave out when the client's headers cannot be seen (header parameters are then not checked). */
+  headers?: Record<string, string>;
   response?: { status: number; contentType?: string; body: unknown };
   callSite?: CallSite;
 }
@@ -46,7 +48,8 @@ export function validateExchange(contracts: ContractSet, exchange: Exchange): Co
   const { contract, operation } = match;
   const name = `${operation.method} ${operation.path}`;
   const violations: ContractViolation[] = [];
-  const request = contracts.checkRequest(contract, operation, url.searchParams, exchange.request?.contentType, exchange.request?.body);
+  const call = { path: url.pathname, query: url.searchParams, headers: exchange.headers };
+  const request = contracts.checkRequest(contract, operation, call, exchange.request?.contentType, exchange.request?.body);
   if (request.problems.length > 0) {
     violations.push({ operation: name, summary: `${name} request does not match the contract`, problems: request.problems, where });
   }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ContractSet } from './contracts';
+import type { ContractSet } from './contracts';
 import { discoverSpecFiles, findWorkspaceRoot, specGlobsOf } from './discover-specs';
 import { formatViolation, type ContractViolation } from './exchange';
 import { installAxiosHook } from './hooks/axios';
@@ -47,16 +47,23 @@ interface JestGlobals {
  * `toMatchContract`, and fails each test, after it ran, with every contract violation it caused.
  * Called by `@contract-graph/jest/setup`; call it yourself from a setup file to pass options.
  */
-export function installContractValidation(options: ContractValidationOptions = {}, jestObject?: JestLike): ContractValidation {
+export function installContractValidation(options: ContractValidationOptions = {}, jestObject?: JestLike & ModuleMocker): ContractValidation {
   const globals = globalThis as unknown as JestGlobals & Record<string, any>;
   const testPath = globals.expect?.getState().testPath;
   const startDir = testPath ? path.dirname(testPath) : process.cwd();
   const workspaceRoot = path.resolve(options.workspaceRoot ?? findWorkspaceRoot(startDir));
   const specFiles = () =>
     options.specs ? discoverSpecFiles(workspaceRoot, { specs: options.specs, exclude: specGlobsOf(workspaceRoot).exclude }) : discoverSpecFiles(workspaceRoot);
-  const contracts = new ContractSet(workspaceRoot, specFiles, { strictRequests: options.strictRequests, strictResponses: options.strictResponses });
+  let contracts: ContractSet | undefined;
+  const loadContracts = () => {
+    // Required here, not imported: the spec engine and ajv load only once a test file sends a
+    // request, defines an msw handler or calls toMatchContract.
+    const { ContractSet: Contracts } = require('./contracts') as typeof import('./contracts');
+    contracts ??= new Contracts(workspaceRoot, specFiles, { strictRequests: options.strictRequests, strictResponses: options.strictResponses });
+    return contracts;
+  };
   const currentTestName = () => globals.expect?.getState().currentTestName;
-  const context = new ValidationContext(contracts, testPath, currentTestName);
+  const context = new ValidationContext(loadContracts, workspaceRoot, testPath, currentTestName);
   const uninstallers: Array<() => void> = [];
 
   if (options.fetch !== false) {
@@ -65,15 +72,17 @@ export function installContractValidation(options: ContractValidationOptions = {
     globals.beforeEach?.(() => hook.repair());
   }
   if (options.axios !== false) {
-    const axios = requireFrom(startDir, 'axios');
-    const instance = axios?.default ?? axios;
-    if (instance?.interceptors) uninstallers.push(installAxiosHook(instance, context));
+    whenLoaded(startDir, 'axios', jestObject, (axios) => {
+      const instance = axios?.default ?? axios;
+      if (instance?.interceptors) uninstallers.push(installAxiosHook(instance, context));
+    });
   }
   if (options.msw !== false) {
-    const msw = requireFrom(startDir, 'msw');
-    if (msw?.http) uninstallers.push(installMswHook(msw, context));
+    whenLoaded(startDir, 'msw', jestObject, (msw) => {
+      if (msw?.http) uninstallers.push(installMswHook(msw, context));
+    });
   }
-  globals.expect?.extend({ toMatchContract: createToMatchContract(() => contracts) });
+  globals.expect?.extend({ toMatchContract: createToMatchContract(loadContracts) });
 
   const fail = () => {
     const violations = context.take();
@@ -81,7 +90,13 @@ export function installContractValidation(options: ContractValidationOptions = {
   };
   globals.afterEach?.(fail);
   globals.afterAll?.(fail);
-  return { contracts, takeViolations: () => context.take(), uninstall: () => uninstallers.reverse().forEach((uninstall) => uninstall()) };
+  return {
+    get contracts() {
+      return loadContracts();
+    },
+    takeViolations: () => context.take(),
+    uninstall: () => uninstallers.reverse().forEach((uninstall) => uninstall()),
+  };
 }
 
 /** The error a test fails with: every violation, each with its spec lines and call site. */
@@ -99,16 +114,47 @@ export function contractError(violations: ContractViolation[], testName: string 
   return error;
 }
 
-/** The module as the test's own project resolves it, so that the hook patches the instance the test uses. */
-function requireFrom(directory: string, name: string): any {
+/** The slice of the `jest` object that defers hooking a module until the test loads it. */
+interface ModuleMocker {
+  mock?(moduleName: string, factory: () => unknown): unknown;
+  requireActual?(moduleName: string): any;
+}
+
+/**
+ * Runs `hook` on the module as the test's own project resolves it (the instance the test and its
+ * code use). With jest's module registry at hand, only when the test file first loads it: msw
+ * takes ~0.3 s to load, which a test file that never imports it should not pay. The module is
+ * registered as a mock whose factory is the real module, hooked.
+ */
+function whenLoaded(directory: string, name: string, jestObject: ModuleMocker | undefined, hook: (module: any) => void): void {
+  const resolved = resolveFrom(directory, name);
+  if (!resolved) return;
+  const load = jestObject?.requireActual ?? require;
+  if (!jestObject?.mock) {
+    const loaded = tryLoad(() => load(resolved));
+    if (loaded) hook(loaded);
+    return;
+  }
+  jestObject.mock(resolved, () => {
+    const actual = load(resolved);
+    hook(actual);
+    return actual;
+  });
+}
+
+function resolveFrom(directory: string, name: string): string | undefined {
   try {
-    return require(require.resolve(name, { paths: [directory] }));
+    return require.resolve(name, { paths: [directory] });
   } catch {
-    try {
-      return require(name);
-    } catch {
-      return undefined;
-    }
+    return tryLoad(() => require.resolve(name));
+  }
+}
+
+function tryLoad<T>(load: () => T): T | undefined {
+  try {
+    return load();
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,6 +1,4 @@
-import * as path from 'node:path';
-import { ContractSet } from './contracts';
-import { discoverSpecFiles, findWorkspaceRoot } from './discover-specs';
+import type { ContractSet } from './contracts';
 import { formatViolation } from './exchange';
 
 export interface ToMatchContractOptions {
@@ -8,12 +6,12 @@ export interface ToMatchContractOptions {
   contentType?: string;
 }
 
-interface MatcherContext {
+export interface MatcherContext {
   isNot: boolean;
   testPath?: string;
 }
 
-interface MatcherResult {
+export interface MatcherResult {
   pass: boolean;
   message(): string;
 }
@@ -41,25 +39,6 @@ export function createToMatchContract(contracts: () => ContractSet) {
     return { pass: false, message: () => formatViolation({ operation: name, summary: `${what} does not match the contract`, problems: check.problems }) };
   };
 }
-
-/**
- * The matcher for `expect.extend({ toMatchContract })` without the setup: specs are found from
- * the test file's folder as the setup finds them.
- */
-export const toMatchContract = (() => {
-  const byRoot = new Map<string, ContractSet>();
-  const matcher = createToMatchContract(() => {
-    const testPath = (globalThis as { expect?: { getState(): { testPath?: string } } }).expect?.getState().testPath;
-    const root = findWorkspaceRoot(testPath ? path.dirname(testPath) : process.cwd());
-    let set = byRoot.get(root);
-    if (!set) {
-      set = new ContractSet(root, () => discoverSpecFiles(root));
-      byRoot.set(root, set);
-    }
-    return set;
-  });
-  return matcher;
-})();
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace

@@ -1,5 +1,6 @@
 import type { CallSite } from '../call-site';
 import { mayBeJson, parseJsonText } from '../exchange';
+import { headerRecord } from '../parameters';
 import type { ValidationContext } from './context';
 
 type AxiosLike = Record<string, any>;
@@ -24,13 +25,15 @@ export function installAxiosHook(axios: AxiosLike, context: ValidationContext): 
       url = String(config.url ?? '');
     }
     const requestBody = typeof config.data === 'string' ? parseJsonText(config.data) : config.data;
-    const contentType = headerOf(response.headers, 'content-type');
+    const requestHeaders = headerRecord(config.headers);
+    const contentType = headerRecord(response.headers)['content-type'];
     const data = typeof response.data === 'string' && mayBeJson(contentType) ? parseJsonText(response.data) : response.data;
     context.check({
       client: 'axios',
       method: String(config.method ?? 'get'),
       url,
-      request: requestBody === undefined ? undefined : { contentType: headerOf(config.headers, 'content-type'), body: requestBody },
+      request: requestBody === undefined ? undefined : { contentType: requestHeaders['content-type'], body: requestBody },
+      headers: requestHeaders,
       response: { status: response.status, contentType, body: data === '' ? undefined : data },
       callSite: callSites.get(config),
     });
@@ -74,14 +77,4 @@ export function installAxiosHook(axios: AxiosLike, context: ValidationContext): 
     removers.forEach((remove) => remove());
     if (typeof originalCreate === 'function') axios.create = originalCreate;
   };
-}
-
-function headerOf(headers: any, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof headers.get === 'function') {
-    const value = headers.get(name);
-    if (value !== undefined && value !== null) return String(value);
-  }
-  const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
-  return found ? String(found[1]) : undefined;
 }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mayBeJson, parseJsonText } from '../exchange';
+import { headerRecord } from '../parameters';
 import type { ValidationContext } from './context';
 
 type AnyFunction = (...args: any[]) => any;
@@ -10,7 +11,10 @@ export interface JestLike {
 }
 
 export interface FetchHook {
-  /** Puts the hook's own implementation back after `resetMocks`/`jest.resetAllMocks()` wiped it. */
+  /**
+   * Run before each test: puts the hook's own implementation back after `resetMocks` or
+   * `jest.resetAllMocks()` wiped it, and hooks a fetch that a library defined over the hook.
+   */
   repair(): void;
   uninstall(): void;
 }
@@ -49,6 +53,7 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
         method: request.method,
         url: request.url,
         request: requestBody === undefined ? undefined : { contentType: request.contentType, body: requestBody },
+        headers: request.headers,
         response: responseBody,
         callSite,
       });
@@ -93,10 +98,11 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
     };
   }
 
+  const get = () => (assigned || stub || onceStubs.length > 0 ? hook : undefined);
   Object.defineProperty(target, 'fetch', {
     configurable: true,
     enumerable: original?.enumerable ?? true,
-    get: () => (assigned || stub || onceStubs.length > 0 ? hook : undefined),
+    get,
     set: (value: AnyFunction | undefined) => {
       // Assigning the hook back (a library restoring what it saved) means "no patch any more";
       // assigning anything replaces fetch as a whole, stubs set through the mock API included.
@@ -106,9 +112,24 @@ export function installFetchHook(target: Record<string, any>, context: Validatio
     },
   });
 
+  // A library may define its own fetch over the hook rather than assign it: msw 2's
+  // `server.listen()` does, and puts the hook's property back on `server.close()`. Meanwhile a
+  // second hook sits over the library's fetch, so that calls are still seen where they are made.
+  let overlay: FetchHook | undefined;
+  const isInPlace = () => Object.getOwnPropertyDescriptor(target, 'fetch')?.get === get;
+
   return {
-    repair: () => hook.__repair?.(),
+    repair: () => {
+      hook.__repair?.();
+      if (isInPlace()) {
+        overlay = undefined;
+        return;
+      }
+      overlay ??= installFetchHook(target, context, jestObject);
+      overlay.repair();
+    },
     uninstall: () => {
+      overlay?.uninstall();
       if (original) Object.defineProperty(target, 'fetch', original);
       else delete target.fetch;
     },
@@ -119,6 +140,7 @@ interface RequestDescription {
   method: string;
   url: string;
   contentType?: string;
+  headers: Record<string, string>;
   body: Promise<unknown>;
 }
 
@@ -128,7 +150,9 @@ function describeRequest(args: any[]): RequestDescription {
   const isRequest = input && typeof input === 'object' && typeof input.url === 'string' && !(input instanceof URL);
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : isRequest ? input.url : String(input);
   const method = String(init?.method ?? (isRequest ? input.method : undefined) ?? 'GET').toUpperCase();
-  const contentType = headerOf(init?.headers, 'content-type') ?? (isRequest ? headerOf(input.headers, 'content-type') : undefined);
+  // fetch takes init's headers instead of the Request's, not merged with them.
+  const headers = headerRecord(init?.headers ?? (isRequest ? input.headers : undefined));
+  const contentType = headers['content-type'];
   let body: Promise<unknown> = Promise.resolve(undefined);
   if (init?.body !== undefined && init?.body !== null) {
     body = Promise.resolve(typeof init.body === 'string' && mayBeJson(contentType ?? 'application/json') ? parseJsonText(init.body) : undefined);
@@ -136,15 +160,7 @@ function describeRequest(args: any[]): RequestDescription {
     const copy = input.clone();
     body = copy.text().then((text: string) => (mayBeJson(contentType) ? parseJsonText(text) : undefined), () => undefined);
   }
-  return { method, url, contentType, body };
-}
-
-function headerOf(headers: any, name: string): string | undefined {
-  if (!headers) return undefined;
-  if (typeof headers.get === 'function') return headers.get(name) ?? undefined;
-  const entries: [string, unknown][] = Array.isArray(headers) ? headers : Object.entries(headers);
-  const found = entries.find(([key]) => key.toLowerCase() === name);
-  return found ? String(found[1]) : undefined;
+  return { method, url, contentType, headers, body };
 }
 
 /**
@@ -156,7 +172,7 @@ async function readResponse(response: any): Promise<{ status: number; contentTyp
   if (!response || typeof response !== 'object') return undefined;
   const status = typeof response.status === 'number' ? response.status : response.ok === false ? undefined : 200;
   if (status === undefined) return undefined;
-  const contentType = headerOf(response.headers, 'content-type');
+  const contentType = headerRecord(response.headers)['content-type'];
   if (typeof response.clone === 'function' && !response.bodyUsed) {
     try {
       const text = await response.clone().text();

@@ -1,4 +1,5 @@
 import { mayBeJson, parseJsonText } from '../exchange';
+import { headerRecord } from '../parameters';
 import type { ValidationContext } from './context';
 
 type AnyFunction = (...args: any[]) => any;
@@ -60,6 +61,7 @@ function wrapResolver(resolver: AnyFunction, context: ValidationContext, callSit
         method: request.method,
         url: request.url,
         request: requestBody === undefined ? undefined : { contentType: requestType, body: requestBody },
+        headers: headerRecord(request.headers),
         response: { status: result.status, contentType: responseType, body: responseBody },
         callSite,
       });
