@@ -26,5 +26,6 @@ describe('spec discovery', () => {
     write('apis/billing/swagger.json', '{}');
     expect(findWorkspaceRoot(path.join(root, 'apps/web/src'))).toBe(root);
     expect(discoverSpecFiles(root)).toEqual(['apis/billing/swagger.json', 'apis/users/openapi.yaml']);
+    fs.rmSync(root, { recursive: true, force: true });
   });
 });

@@ -3,9 +3,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ContractSet } from './contracts';
 
+const workspaces: string[] = [];
+afterAll(() => workspaces.forEach((root) => fs.rmSync(root, { recursive: true, force: true })));
+
 /** A workspace with one spec; returns a function that checks a body against an operation. */
 function contractsFor(spec: object, options = {}) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-jest-'));
+  workspaces.push(root);
   fs.writeFileSync(path.join(root, 'openapi.json'), JSON.stringify(spec, null, 2));
   const set = new ContractSet(root, () => ['openapi.json'], options);
   return {
