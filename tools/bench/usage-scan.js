@@ -14,6 +14,8 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { parseArgs } = require('node:util');
+const v8 = require('node:v8');
+const vm = require('node:vm');
 const ts = require('typescript');
 const core = require('../../packages/core/dist/index.js');
 
@@ -48,8 +50,16 @@ while (copies * perRound < wanted) {
   copies++;
 }
 const files = core.listSourceFiles(root, project);
+// A rescan trusts a file's stat record only once the file is a few seconds old (a change in the same
+// timestamp tick could go unseen otherwise); a real checkout is older than that, so wait it out.
+Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3500);
+
+// Each measurement starts from a collected heap, so garbage left by the previous one is not billed to it.
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
 
 function time(fn) {
+  collectGarbage();
   const start = process.hrtime.bigint();
   const result = fn();
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
@@ -81,9 +91,13 @@ for (let run = 0; run < runs; run++) {
   const cold = time(() => core.scanProjectUsage(root, project, cache));
   coldTimes.push(cold.ms);
   calls = cold.result.calls.length;
-  const changed = path.join(root, files[run % files.length]);
-  fs.appendFileSync(changed, `\n// edit ${run}\n`);
-  rescanTimes.push(time(() => core.scanProjectUsage(root, project, cache)).ms);
+  // Three rescans per run, each after editing another file (the edit appends a comment: the file
+  // is re-read, re-parsed and its link group relinked).
+  for (let edit = 0; edit < 3; edit++) {
+    const changed = path.join(root, files[(run * 3 + edit) * 101 % files.length]);
+    fs.appendFileSync(changed, `\n// edit ${run}.${edit}\n`);
+    rescanTimes.push(time(() => core.scanProjectUsage(root, project, cache)).ms);
+  }
 }
 
 const floorMs = median(floorTimes);
