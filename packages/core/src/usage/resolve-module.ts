@@ -12,12 +12,14 @@ export function createModuleResolver(files: Iterable<string>, projectRoot = '.')
   const known = new Set(files);
   const root = projectRoot === '.' || projectRoot === '' ? '' : projectRoot.replace(/\/+$/, '');
   const memo = new Map<string, string | undefined>();
-  const byImporter = new Map<string, string | undefined>();
+  // Nested maps, not a joined key: the linker asks this for every call through an import.
+  const byImporter = new Map<string, Map<string, string | undefined>>();
   return (from, module) => {
-    const importerKey = `${from}\u0000${module}`;
-    if (byImporter.has(importerKey)) return byImporter.get(importerKey);
+    let resolved = byImporter.get(from);
+    if (!resolved) byImporter.set(from, (resolved = new Map()));
+    if (resolved.has(module)) return resolved.get(module);
     const found = resolve(from, module);
-    byImporter.set(importerKey, found);
+    resolved.set(module, found);
     return found;
   };
 
