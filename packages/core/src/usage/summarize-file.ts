@@ -2,6 +2,7 @@
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { clientImport, derivedClient } from './clients';
+import { kindTable } from './scope';
 import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
 import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
@@ -56,8 +57,7 @@ WALK_ACTION[ts.SyntaxKind.Identifier] = WalkAction.Name;
 WALK_ACTION[ts.SyntaxKind.ReturnStatement] = WalkAction.Return;
 
 /** 1 for the functions a `return` belongs to (the nearest one around it). */
-const OWNS_RETURNS = new Uint8Array(ts.SyntaxKind.Count);
-for (const kind of [
+const OWNS_RETURNS = kindTable([
   ts.SyntaxKind.FunctionDeclaration,
   ts.SyntaxKind.MethodDeclaration,
   ts.SyntaxKind.Constructor,
@@ -65,9 +65,7 @@ for (const kind of [
   ts.SyntaxKind.SetAccessor,
   ts.SyntaxKind.FunctionExpression,
   ts.SyntaxKind.ArrowFunction,
-]) {
-  OWNS_RETURNS[kind] = 1;
-}
+]);
 
 /** How deep shapes and texts are followed; guards against pathological chains. */
 const MAX_DEPTH = 12;
