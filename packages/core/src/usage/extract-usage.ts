@@ -34,6 +34,8 @@ export interface LinkProjectOptions {
   rewrites?: readonly PrefixRewrite[];
   /** How imports resolve; by default among the analysed files (see `createModuleResolver`). */
   resolveModule?: (from: string, module: string) => string | undefined;
+  /** The project's own files, when libraries it imports are linked with it (see `LinkOptions`). */
+  isOwnFile?: (file: string) => boolean;
 }
 
 /** Links the analyses of a project's files into its usage (calls sorted by file, line, column). */
@@ -45,7 +47,7 @@ export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: Link
       summaries.map((summary) => summary.file),
       options.projectRoot,
     );
-  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites });
+  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile });
   return {
     calls: sortCalls(linked.calls),
     problems: sortProblems(analyses.flatMap((analysis) => analysis.problems)),

@@ -1,6 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
+import { isLocalModule } from './summarize-file';
 import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
@@ -13,6 +14,12 @@ export interface LinkOptions {
   /** The workspace-relative file an import specifier of `from` names, when it is one of the project's files. */
   resolveModule?: (from: string, module: string) => string | undefined;
   rewrites?: readonly PrefixRewrite[];
+  /**
+   * The files whose calls are the project's (by default all). The others are workspace libraries
+   * it imports: their requests count only when the project's code reaches them through calls, at
+   * the library's location, and what the analyzer missed in them is not listed.
+   */
+  isOwnFile?: (file: string) => boolean;
 }
 
 export interface LinkResult {
@@ -40,6 +47,9 @@ interface UnitResult {
   requests: Request[];
   paramReads: Array<{ index: number; path: string[]; location: SourceLocation }>;
   returns?: Target;
+  /** The units this unit calls, for reachability from the project's own files. */
+  callees: UnitResult[];
+  reached: boolean;
 }
 
 type ResolvedCallee = { kind: 'client'; client: ClientRef; member?: string } | { kind: 'unit'; file: string; unit: number };
@@ -84,7 +94,7 @@ class Linker {
         summary,
         originsByUnit: Array.from({ length: unitCount }, () => []),
         readsByUnit: Array.from({ length: unitCount }, () => []),
-        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [] })),
+        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [], callees: [], reached: false })),
         targets: new Array(summary.origins.length),
       };
       summary.origins.forEach((origin, index) => state.originsByUnit[origin.unit].push(index));
@@ -95,16 +105,31 @@ class Linker {
 
   run(): LinkResult {
     for (const summary of this.files.values()) for (let unit = 0; unit < summary.units.length; unit++) this.evaluate(summary.file, unit);
+    const isOwn = this.options.isOwnFile ?? (() => true);
+    this.markReached(isOwn);
     const calls: CallSite[] = [];
     for (const state of this.states.values()) {
+      const own = isOwn(state.summary.file);
       state.results.forEach((result, unit) => {
+        if (!own && !result.reached) return;
         for (const request of result.requests) {
           if (!isTemplate(request)) this.emit(request, calls);
-          else if (!result.instantiated) this.fallback(state.summary, unit, request, calls);
+          else if (!result.instantiated && own) this.fallback(state.summary, unit, request, calls);
         }
       });
     }
-    return { calls, unresolved: this.unresolved };
+    return { calls, unresolved: this.unresolved.filter((entry) => isOwn(entry.location.file)) };
+  }
+
+  /** Marks every unit the own files' code calls, directly or through other units. */
+  private markReached(isOwn: (file: string) => boolean): void {
+    const pending: UnitResult[] = [];
+    for (const state of this.states.values()) if (isOwn(state.summary.file)) pending.push(...state.results);
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      if (next.reached) continue;
+      next.reached = true;
+      pending.push(...next.callees);
+    }
   }
 
   // ---- evaluation -------------------------------------------------------------------------------
@@ -178,6 +203,7 @@ class Linker {
     }
     const result = this.evaluate(callee.file, callee.unit);
     result.instantiated = true;
+    owner.callees.push(result);
     const instances = new Map<Request, Request>();
     for (const template of result.requests) {
       if (!isTemplate(template)) continue;
@@ -221,7 +247,8 @@ class Linker {
     const found = this.followImport(file, ref.module, ref.name, [...ref.members, ...callee.members], 0);
     if (found?.shape.kind === 'unit') return { kind: 'unit', file: found.file, unit: found.shape.unit };
     if (found?.shape.kind === 'client') return { kind: 'client', client: this.resolveClient(found.file, found.shape.client), member: found.member };
-    if (!found && origin.args.some((arg) => looksLikeUrl(arg.text))) {
+    // A package's function is not this project's business; a project module that is missing is.
+    if (!found && isLocalModule(ref.module) && origin.args.some((arg) => looksLikeUrl(arg.text))) {
       this.unresolved.push({
         reason: 'import-unresolved',
         message: `${[ref.name === 'default' || ref.name === '*' ? '' : ref.name, ...callee.members].filter(Boolean).join('.')}(...) comes from '${ref.module}', which is not a source file of this project (or does not export it)`,

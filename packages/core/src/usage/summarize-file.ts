@@ -477,8 +477,8 @@ class FileSummarizer {
     if (ts.isIdentifier(node)) return this.valueOfDeclaration(declarationOf(this.context, node));
     if (ts.isPropertyAccessExpression(node)) {
       const object = this.valueOf(node.expression);
-      if (object) return step(object, node.name.text, node.name);
-      return this.storedValue(node);
+      if (object && !this.isPackageCall(object)) return step(object, node.name.text, node.name);
+      return this.storedValue(node) ?? (object && step(object, node.name.text, node.name));
     }
     if (ts.isElementAccessExpression(node)) {
       const object = this.valueOf(node.expression);
@@ -494,6 +494,15 @@ class FileSummarizer {
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return this.valueOf(node.right);
     }
     return undefined;
+  }
+
+  /**
+   * The result of calling a package's function (`ref([])` from 'vue'), unless a tsconfig path maps
+   * the package onto a workspace library: what the code stores in it says more than the call.
+   */
+  private isPackageCall(value: Value): boolean {
+    const origin = this.origins[value.origin];
+    return value.path.length === 0 && origin.kind === 'call' && origin.callee.kind === 'import' && !isLocalModule(this.imports[origin.callee.ref].module);
   }
 
   /** `this.user` / `state.value` assigned elsewhere in the file: the first assigned value that is tracked. */
@@ -626,7 +635,8 @@ class FileSummarizer {
       const iterated = this.valueOf(statement.expression);
       value = iterated && step(iterated, ELEMENT, undefined);
     } else {
-      value = (declaration.initializer && this.valueOf(declaration.initializer)) ?? this.firstValue(this.stores.get(declaration)?.get(''));
+      const initial = declaration.initializer && this.valueOf(declaration.initializer);
+      value = initial && !this.isPackageCall(initial) ? initial : (this.firstValue(this.stores.get(declaration)?.get('')) ?? initial);
     }
     this.values.set(declaration, value ?? null);
     return value;
@@ -1020,8 +1030,18 @@ function moduleOf(node: ts.Node, name: string): { module: string; name: string }
   return ts.isStringLiteral(declaration.moduleSpecifier) ? { module: declaration.moduleSpecifier.text, name } : undefined;
 }
 
-/** Relative modules and the usual source-root aliases (`@/`, `~/`, `$lib`) are followed; packages are not. */
+/**
+ * Modules that may be files of the workspace: relative paths, the usual source-root aliases
+ * (`@/`, `~/`, `$lib`) and any bare specifier, which a tsconfig `paths` entry may map onto a
+ * workspace library (`@acme/api-client`). Whether one does is decided when linking, so the
+ * summary stays a function of the file alone. Node built-ins (`node:x`) never are.
+ */
 export function isProjectModule(module: string): boolean {
+  return module !== '' && !module.startsWith('node:');
+}
+
+/** Relative modules and the source-root aliases: written to name a file of the project itself. */
+export function isLocalModule(module: string): boolean {
   return /^(\.\.?(\/|$)|[@~]\/|\$lib(\/|$))/.test(module);
 }
 

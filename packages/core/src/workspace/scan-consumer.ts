@@ -4,9 +4,10 @@ import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../m
 import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
-import { createModuleResolver } from '../usage/resolve-module';
+import { createModuleResolver, lookup } from '../usage/resolve-module';
+import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
-import { findUsageManifest, listSourceFiles } from './source-files';
+import { findUsageManifest, listSourceFiles, PROJECT_FILES } from './source-files';
 import { digest, isRacy, linkCacheKey, statKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
@@ -23,6 +24,7 @@ export interface ScanOptions {
 
 /** A file's analysis and the content key it is cached under. */
 interface LoadedFile extends FileAnalysis {
+  file: string;
   contentKey: string;
 }
 
@@ -41,12 +43,52 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
     const analysis = loadFile(workspaceRoot, file, cache, now);
     if (analysis) loaded.push(analysis);
   }
+  const paths = readPathMappings(projectRoot, (file) => readText(workspaceRoot, file));
+  loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
   const manifest = readManifest(workspaceRoot, projectRoot);
-  const linked = linkFiles(loaded, projectRoot, manifest?.prefixes, cache);
-  const problems: InputProblem[] = [...sortProblems(loaded.flatMap((file) => file.problems)), ...(manifest?.problems ?? [])];
+  const own = new Set(files);
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file) }, cache);
+  const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length };
   if (options.explain) usage.explain = linked.unresolved;
   return usage;
+}
+
+/**
+ * Adds the files of the workspace libraries the project imports through tsconfig `paths`
+ * (`@acme/api-client` → `libs/api-client/src/index.ts`), and of those they import in turn: each
+ * library is the project (folder with a `project.json` or `package.json`) its mapped file is in,
+ * listed like the project itself. Nothing outside the workspace is read.
+ */
+function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: readonly PathMapping[], loaded: LoadedFile[], cache: UsageCache | undefined, now: number): void {
+  if (mappings.length === 0) return;
+  const listed = new Set([projectRoot === '' ? '.' : projectRoot]);
+  const known = new Set(loaded.map((file) => file.file));
+  for (let index = 0; index < loaded.length; index++) {
+    const summary = loaded[index].summary;
+    for (const module of summary ? importedModules(summary) : []) {
+      for (const target of mappedPaths(mappings, module)) {
+        if (lookup(known, target) !== undefined) break;
+        const library = projectFolderOf(workspaceRoot, target);
+        if (library === undefined || listed.has(library)) continue;
+        listed.add(library);
+        for (const file of listSourceFiles(workspaceRoot, library, cache)) {
+          if (known.has(file)) continue;
+          known.add(file);
+          const analysis = loadFile(workspaceRoot, file, cache, now);
+          if (analysis) loaded.push(analysis);
+        }
+      }
+    }
+  }
+}
+
+/** The nearest folder at or above `target` (a workspace-relative path, maybe without extension) holding a project file; never the workspace root. */
+function projectFolderOf(workspaceRoot: string, target: string): string | undefined {
+  for (let folder = target; folder !== '.' && folder !== '' && folder !== '/'; folder = path.posix.dirname(folder)) {
+    if (PROJECT_FILES.some((name) => fs.existsSync(path.join(workspaceRoot, folder, name)))) return folder;
+  }
+  return undefined;
 }
 
 /** One file's analysis: from its stat record, else from its content key, else by analysing it. */
@@ -59,7 +101,7 @@ function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undef
     if (!stat) return undefined;
     const contentKey = cache?.get(statKey('file', file, stat))?.contentKey;
     const known = contentKey === undefined ? undefined : cache?.get(contentKey);
-    if (contentKey !== undefined && known) return { contentKey, summary: known.summary, problems: known.problems };
+    if (contentKey !== undefined && known) return { file, contentKey, summary: known.summary, problems: known.problems };
     text = fs.readFileSync(absolute, 'utf8');
   } catch {
     return undefined;
@@ -72,16 +114,16 @@ function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undef
   }
   // A file modified in the current timestamp tick could change again unseen by its stat: no record.
   if (cache && !isRacy(stat, now)) cache.set(statKey('file', file, stat), { calls: [], problems: [], contentKey });
-  return { contentKey, summary: analysis.summary, problems: analysis.problems };
+  return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
 }
 
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
 function linkFiles(
   files: readonly LoadedFile[],
-  projectRoot: string,
-  rewrites: LinkProjectOptions['rewrites'],
+  options: { projectRoot: string; mappings: readonly PathMapping[]; rewrites: LinkProjectOptions['rewrites']; isOwnFile: (file: string) => boolean },
   cache: UsageCache | undefined,
 ): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
+  const { projectRoot, mappings, rewrites, isOwnFile } = options;
   const linkable = files.filter((file) => file.summary);
   const summaries = linkable.map((file) => file.summary as FileSummary);
   let resolver: ModuleResolver | undefined;
@@ -89,19 +131,23 @@ function linkFiles(
     resolver ??= createModuleResolver(
       summaries.map((summary) => summary.file),
       projectRoot,
+      mappings,
     );
     return resolver(from, module);
   };
   const rewritesKey = JSON.stringify(rewrites ?? []);
   const calls: CallSite[] = [];
   const unresolved: UnresolvedCall[] = [];
-  for (const group of groupsOf(summaries, projectRoot, resolveModule, cache)) {
-    const key = linkCacheKey('group', [rewritesKey, group.resolution, ...group.members.map((index) => linkable[index].contentKey)]);
+  const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
+  for (const group of groupsOf(summaries, groupsKey, resolveModule, cache)) {
+    // Which members are the project's own decides what is reported (see `LinkOptions.isOwnFile`).
+    const ownership = group.members.map((index) => (isOwnFile(linkable[index].file) ? '1' : '0')).join('');
+    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...group.members.map((index) => linkable[index].contentKey)]);
     let result = cache?.get(key);
     if (!result) {
       const linked = linkProject(
         group.members.map((index) => ({ summary: summaries[index], problems: [] })),
-        { resolveModule, rewrites },
+        { resolveModule, rewrites, isOwnFile },
       );
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
@@ -115,13 +161,21 @@ function linkFiles(
 type ModuleResolver = (from: string, module: string) => string | undefined;
 
 /** The project's link groups; they depend only on its file list and each file's import specifiers, so they are cached by those. */
-function groupsOf(summaries: readonly FileSummary[], projectRoot: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
-  const key = cache && linkCacheKey('groups', [projectRoot, ...summaries.map((summary) => `${summary.file}\u0001${importedModules(summary).join('\u0001')}`)]);
+function groupsOf(summaries: readonly FileSummary[], resolutionKey: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
+  const key = cache && linkCacheKey('groups', [resolutionKey, ...summaries.map((summary) => `${summary.file}\u0001${importedModules(summary).join('\u0001')}`)]);
   const known = key === undefined ? undefined : cache?.get(key)?.groups;
   if (known) return known;
   const groups = linkGroups(summaries, resolveModule).map((group) => ({ members: group.members, resolution: digest(group.resolution) }));
   if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups });
   return groups;
+}
+
+function readText(workspaceRoot: string, file: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readManifest(workspaceRoot: string, projectRoot: string) {

@@ -5,7 +5,8 @@ import { isRacy, statKey, type DirectoryListing, type UsageCache } from './usage
 
 const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp']);
-const PROJECT_FILES = ['project.json', 'package.json'];
+/** Files that make a folder a project's root. */
+export const PROJECT_FILES = ['project.json', 'package.json'];
 
 /** True for a consumer source file: TS/JS, not a declaration file, not a test. */
 export function isConsumerSourceFile(file: string): boolean {
