@@ -1,6 +1,6 @@
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
 import type * as AnalyzeFileModule from './analyze-file';
-import { compareLocations, compareText, linkSummaries, type PrefixRewrite } from './link';
+import { compareLocations, compareText, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
 import { createModuleResolver } from './resolve-module';
 import type { FileSummary } from './summary';
 
@@ -36,6 +36,8 @@ export interface LinkProjectOptions {
   resolveModule?: (from: string, module: string) => string | undefined;
   /** The project's own files, when libraries it imports are linked with it (see `LinkOptions`). */
   isOwnFile?: (file: string) => boolean;
+  /** Unambiguous operationIds of the consumed specs, for calls of generated clients (see `LinkOptions`). */
+  operations?: ReadonlyMap<string, OperationRef>;
 }
 
 /** Links the analyses of a project's files into its usage (calls sorted by file, line, column). */
@@ -47,7 +49,7 @@ export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: Link
       summaries.map((summary) => summary.file),
       options.projectRoot,
     );
-  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile });
+  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile, operations: options.operations });
   return {
     calls: sortCalls(linked.calls),
     problems: sortProblems(analyses.flatMap((analysis) => analysis.problems)),

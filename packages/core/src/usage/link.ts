@@ -20,6 +20,14 @@ export interface LinkOptions {
    * the library's location, and what the analyzer missed in them is not listed.
    */
   isOwnFile?: (file: string) => boolean;
+  /** Operations by operationId, each id naming exactly one operation of the consumed specs (see `generatedOperation`). */
+  operations?: ReadonlyMap<string, OperationRef>;
+}
+
+export interface OperationRef {
+  method: string;
+  /** The path as callers see it, server base path included: `/api/users/{id}`. */
+  path: string;
 }
 
 export interface LinkResult {
@@ -52,7 +60,13 @@ interface UnitResult {
   reached: boolean;
 }
 
-type ResolvedCallee = { kind: 'client'; client: ClientRef; member?: string } | { kind: 'unit'; file: string; unit: number };
+type ResolvedCallee =
+  | { kind: 'client'; client: ClientRef; member?: string }
+  | { kind: 'unit'; file: string; unit: number }
+  | { kind: 'operation'; operation: OperationRef };
+
+/** Package names of generated OpenAPI clients (`@acme/generated-api`, `petstore-openapi-client`, `./__generated__/api`). */
+const GENERATED_MODULE = /(^|[/@._-])(__generated__|generated|openapi|swagger|codegen)([/._-]|$)/i;
 
 /** Parameter names that say "this is the URL": a wrapper that takes one shows no endpoint of its own. */
 const URL_PARAMETER = /url|uri|path|endpoint|route|resource|href|link/i;
@@ -184,6 +198,11 @@ class Linker {
     if (!callee) return undefined;
     const args = origin.args.map((arg) => this.resolveArg(file, arg));
     const owner = this.result(file, origin.unit);
+    if (callee.kind === 'operation') {
+      const request: Request = { library: 'generated', method: callee.operation.method, url: callee.operation.path, location: origin.location, reads: [] };
+      owner.requests.push(request);
+      return { kind: 'request', request, path: [] };
+    }
     if (callee.kind === 'client') {
       const chained = (origin.chained ?? []).map((call) => ({ method: call.method, args: call.args.map((arg) => this.resolveArg(file, arg)) }));
       const parts = requestOf(callee.client, callee.member, args, chained);
@@ -245,6 +264,8 @@ class Linker {
     const summary = this.files.get(file) as FileSummary;
     const ref = summary.imports[callee.ref];
     const found = this.followImport(file, ref.module, ref.name, [...ref.members, ...callee.members], 0);
+    const operation = this.generatedOperation(file, ref.module, [ref.name, ...ref.members, ...callee.members], found);
+    if (operation) return { kind: 'operation', operation };
     if (found?.shape.kind === 'unit') return { kind: 'unit', file: found.file, unit: found.shape.unit };
     if (found?.shape.kind === 'client') return { kind: 'client', client: this.resolveClient(found.file, found.shape.client), member: found.member };
     // A package's function is not this project's business; a project module that is missing is.
@@ -256,6 +277,27 @@ class Linker {
       });
     }
     return undefined;
+  }
+
+  /**
+   * The operation a call of a generated client names by its function: `getUserById(...)` or
+   * `usersApi.getUserById(...)` with the function or class imported from a generated module, and
+   * `getUserById` the operationId of exactly one operation. A module is generated when its file
+   * says so in its leading comment, or, for a package outside the workspace, when its name does
+   * (`generated`, `openapi`, `swagger`, `codegen`). Where the generated code itself shows the
+   * request (a function of the project that calls a client), that request is used instead.
+   */
+  private generatedOperation(file: string, module: string, names: readonly string[], found: { file: string; shape: Shape } | undefined): OperationRef | undefined {
+    const operations = this.options.operations;
+    const name = names[names.length - 1];
+    const operation = operations && name !== undefined ? operations.get(name) : undefined;
+    if (!operation) return undefined;
+    const target = this.options.resolveModule?.(file, module);
+    const summary = target === undefined ? undefined : this.files.get(target);
+    const generated = summary ? summary.generated || (found && this.files.get(found.file)?.generated) : GENERATED_MODULE.test(module);
+    if (!generated) return undefined;
+    if (found?.shape.kind === 'unit' && this.evaluate(found.file, found.shape.unit).requests.length > 0) return undefined;
+    return operation;
   }
 
   /** Follows an import to the shape it names, through re-exports and object members; a client keeps its last member as the method. */

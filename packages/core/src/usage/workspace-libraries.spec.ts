@@ -30,7 +30,30 @@ describe('workspace libraries imported through tsconfig paths', () => {
     ]);
     expect(usage.explain).toEqual([]);
     expect(usage.problems).toEqual([]);
-    expect(usage.files).toBe(1);
+    expect(usage.files).toBe(3);
+  });
+
+  it('resolves calls of a generated client by operationId, only for generated modules and ids naming one operation', () => {
+    const operations = [
+      { operationId: 'getUserById', method: 'GET', path: '/api/users/{id}' },
+      { operationId: 'listOrders', method: 'GET', path: '/api/orders' },
+      { operationId: 'deleteUser', method: 'DELETE', path: '/api/users/{id}' },
+      // Two operations share this id (two specs): a call of `countUsers()` cannot be placed.
+      { operationId: 'countUsers', method: 'GET', path: '/api/users/count' },
+      { operationId: 'countUsers', method: 'GET', path: '/v2/users/count' },
+    ];
+    const usage = scanProjectUsage(WORKSPACE, 'apps/shop', undefined, { explain: true, operations });
+    const generated = usage.calls.filter((call) => call.client === 'generated').map(describeCall);
+    expect(generated).toEqual([
+      // `usersApi.getUserById({ id })`, `UsersApi` from a library whose files carry the OpenAPI Generator banner.
+      { call: 'GET /api/users/{} @apps/shop/src/app/account.ts:8:31', reads: ['email @account.ts:9:15'] },
+      { call: 'GET /api/orders @apps/shop/src/app/account.ts:13:24', reads: ['[].total @account.ts:14:38'] },
+      // From a package outside the workspace whose name says it is generated (`@acme/openapi-client`).
+      { call: 'DELETE /api/users/{} @apps/shop/src/app/account.ts:18:10', reads: [] },
+    ]);
+    // `getUserById` from ../util/lookup is an ordinary function of the app: no call at line 22.
+    expect(usage.calls.filter((call) => call.location.file.endsWith('account.ts')).map((call) => call.location.line)).toEqual([8, 13, 18]);
+    expect(usage.calls.length - generated.length).toBe(3);
   });
 
   it('scans a library as a project of its own, with all of its calls', () => {

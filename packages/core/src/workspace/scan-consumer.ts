@@ -4,6 +4,7 @@ import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../m
 import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
+import type { OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
@@ -20,6 +21,11 @@ export interface ProjectUsage extends ConsumerUsage {
 export interface ScanOptions {
   /** List the call sites that could not be resolved (`contract-graph scan --explain`). */
   explain?: boolean;
+  /**
+   * The operations of the specs the project consumes: a call of a generated client's function
+   * named after an operationId becomes a call of that operation (only ids naming one operation).
+   */
+  operations?: ReadonlyArray<{ operationId?: string; method: string; path: string }>;
 }
 
 /** A file's analysis and the content key it is cached under. */
@@ -47,7 +53,8 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
   loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
-  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file) }, cache);
+  const operations = unambiguousOperations(options.operations ?? []);
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
   const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length };
   if (options.explain) usage.explain = linked.unresolved;
@@ -120,10 +127,10 @@ function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undef
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
 function linkFiles(
   files: readonly LoadedFile[],
-  options: { projectRoot: string; mappings: readonly PathMapping[]; rewrites: LinkProjectOptions['rewrites']; isOwnFile: (file: string) => boolean },
+  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'isOwnFile' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[] },
   cache: UsageCache | undefined,
 ): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
-  const { projectRoot, mappings, rewrites, isOwnFile } = options;
+  const { projectRoot, mappings, rewrites, isOwnFile, operations } = options;
   const linkable = files.filter((file) => file.summary);
   const summaries = linkable.map((file) => file.summary as FileSummary);
   let resolver: ModuleResolver | undefined;
@@ -135,7 +142,7 @@ function linkFiles(
     );
     return resolver(from, module);
   };
-  const rewritesKey = JSON.stringify(rewrites ?? []);
+  const rewritesKey = JSON.stringify([rewrites ?? [], [...operations]]);
   const calls: CallSite[] = [];
   const unresolved: UnresolvedCall[] = [];
   const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
@@ -147,7 +154,7 @@ function linkFiles(
     if (!result) {
       const linked = linkProject(
         group.members.map((index) => ({ summary: summaries[index], problems: [] })),
-        { resolveModule, rewrites, isOwnFile },
+        { resolveModule, rewrites, isOwnFile, operations },
       );
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
@@ -159,6 +166,23 @@ function linkFiles(
 }
 
 type ModuleResolver = (from: string, module: string) => string | undefined;
+
+/** operationId → operation, for the ids that name one operation (servers with several base paths make an id ambiguous). */
+function unambiguousOperations(operations: NonNullable<ScanOptions['operations']>): Map<string, OperationRef> {
+  const byId = new Map<string, Map<string, OperationRef>>();
+  for (const { operationId, method, path: operationPath } of operations) {
+    if (!operationId) continue;
+    const found = byId.get(operationId) ?? new Map<string, OperationRef>();
+    found.set(`${method} ${operationPath}`, { method, path: operationPath });
+    byId.set(operationId, found);
+  }
+  const unique = new Map<string, OperationRef>();
+  for (const id of [...byId.keys()].sort()) {
+    const found = byId.get(id) as Map<string, OperationRef>;
+    if (found.size === 1) unique.set(id, [...found.values()][0]);
+  }
+  return unique;
+}
 
 /** The project's link groups; they depend only on its file list and each file's import specifiers, so they are cached by those. */
 function groupsOf(summaries: readonly FileSummary[], resolutionKey: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
