@@ -111,23 +111,43 @@ export function mappedPaths(mappings: readonly PathMapping[], specifier: string)
 
 /** tsconfig files are JSON with comments and trailing commas; strips both, leaving strings alone. */
 export function withoutJsonComments(text: string): string {
-  let out = '';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index];
-    if (char === '"') {
-      const start = index;
-      for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-      out += text.slice(start, index + 1);
-    } else if (char === '/' && text[index + 1] === '/') {
-      while (index < text.length && text[index] !== '\n') index++;
-      out += '\n';
-    } else if (char === '/' && text[index + 1] === '*') {
+  return withoutTrailingCommas(scanJson(text, (index) => {
+    if (text[index] === '/' && text[index + 1] === '/') {
+      const end = text.indexOf('\n', index);
+      return { skip: (end < 0 ? text.length : end) - index, replacement: '' };
+    }
+    if (text[index] === '/' && text[index + 1] === '*') {
       const end = text.indexOf('*/', index + 2);
-      out += text.slice(index, end < 0 ? text.length : end + 2).replace(/[^\n]/g, ' ');
-      index = end < 0 ? text.length : end + 1;
+      const comment = text.slice(index, end < 0 ? text.length : end + 2);
+      // Newlines kept, so JSON.parse positions still point at the right line.
+      return { skip: comment.length, replacement: comment.replace(/[^\n]/g, ' ') };
+    }
+    return undefined;
+  }));
+}
+
+function withoutTrailingCommas(text: string): string {
+  return scanJson(text, (index) => (text[index] === ',' && /^\s*[}\]]/.test(text.slice(index + 1, index + 200)) ? { skip: 1, replacement: '' } : undefined));
+}
+
+/** Copies `text`, letting `edit` replace what starts at an index outside string literals. */
+function scanJson(text: string, edit: (index: number) => { skip: number; replacement: string } | undefined): string {
+  let out = '';
+  for (let index = 0; index < text.length; ) {
+    if (text[index] === '"') {
+      let end = index + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    const change = edit(index);
+    if (change) {
+      out += change.replacement;
+      index += change.skip;
     } else {
-      out += char;
+      out += text[index++];
     }
   }
-  return out.replace(/,(\s*[}\]])/g, '$1');
+  return out;
 }

@@ -113,6 +113,6 @@ describe('readPathMappings', () => {
   });
 
   it('reads JSON with comments and trailing commas, leaving strings alone', () => {
-    expect(JSON.parse(withoutJsonComments('{\n  // a\n  "a": "x // y", /* b */\n  "b": ["/*", "*/",],\n}'))).toEqual({ a: 'x // y', b: ['/*', '*/'] });
+    expect(JSON.parse(withoutJsonComments('{\n  // a\n  "a": "x // y", /* b */\n  "b": ["/*", "*/", ",}",],\n  "c": 1, // last\n}'))).toEqual({ a: 'x // y', b: ['/*', '*/', ',}'], c: 1 });
   });
 });
