@@ -39,8 +39,9 @@ Commands:
       change at its rule's severity) and list the operations added, removed or changed. The
       bodies of changed operations are also shown to openapi-diff, unless --no-second-opinion.
   scan <dir> [--explain] [--spec <file>...]
-      Print the HTTP calls and response fields found in <dir> as JSON. --explain adds "explain":
-      the call sites that could not be resolved, and why (with --spec, also calls that match no
+      Print the HTTP calls and response fields found in <dir> as JSON (with --spec, calls of
+      generated clients are also resolved by operationId). --explain adds "explain": the call
+      sites that could not be resolved, and why (with --spec, also calls that match no
       operation of those specs).
 
 Report options (check, diff):
@@ -165,10 +166,11 @@ function scanCommand(args: readonly string[], io: CliIo): number {
     io.stderr(`error: scan takes one folder\n\n${CLI_USAGE}`);
     return EXIT.badInput;
   }
-  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain });
+  const read = workingTreeReader(io.cwd);
+  // With specs, calls of generated clients are resolved by their operationIds too.
+  const operations = (values.spec ?? []).flatMap((file) => indexSpec(relative(io, file), read).operations);
+  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain, operations });
   if (values.explain && values.spec?.length) {
-    const read = workingTreeReader(io.cwd);
-    const operations = values.spec.flatMap((file) => indexSpec(relative(io, file), read).operations);
     usage.explain = [...(usage.explain ?? []), ...unmatchedCalls(usage.calls, operations)];
   }
   io.stdout(`${JSON.stringify(usage, null, 2)}\n`);

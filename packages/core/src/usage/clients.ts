@@ -120,6 +120,9 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
       if (!member || !OPENAPI_METHODS.has(member)) return undefined;
       return withBase({ method: member, url: first?.text, body: prop(second, 'body'), query: prop(prop(second, 'params'), 'query') });
     }
+    case 'generated':
+      // Made by the linker from an operationId, never by a client call in the code.
+      return undefined;
   }
 }
 
@@ -153,8 +156,8 @@ export type BodyPlace = { kind: 'body' | 'error'; path: string[] };
 export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyPlace | undefined {
   const [first, second, third] = raw;
   if (first === '!error') {
-    if ((library === 'axios' || library === 'got' || library === 'superagent') && second === 'response') {
-      const key = library === 'axios' ? 'data' : 'body';
+    if ((library === 'axios' || library === 'generated' || library === 'got' || library === 'superagent') && second === 'response') {
+      const key = library === 'axios' || library === 'generated' ? 'data' : 'body';
       return third === key ? { kind: 'error', path: raw.slice(3) } : undefined;
     }
     if (library === 'angular' && second === 'error') return { kind: 'error', path: raw.slice(2) };
@@ -168,6 +171,9 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyP
       return first === '()json' || first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
     case 'axios':
       return first === 'data' ? { kind: 'body', path: raw.slice(1) } : undefined;
+    case 'generated':
+      // Axios-based generators return the response (`data` is the body), fetch-based ones the body.
+      return { kind: 'body', path: first === 'data' ? raw.slice(1) : [...raw] };
     case 'angular':
       return { kind: 'body', path: [...raw] };
     case 'superagent':

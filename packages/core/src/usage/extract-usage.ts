@@ -1,6 +1,6 @@
-import type { ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
+import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
 import type * as AnalyzeFileModule from './analyze-file';
-import { compareLocations, compareText, linkSummaries, type PrefixRewrite } from './link';
+import { compareLocations, compareText, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
 import { createModuleResolver } from './resolve-module';
 import type { FileSummary } from './summary';
 
@@ -32,21 +32,42 @@ export interface ExplainedUsage extends ConsumerUsage {
 export interface LinkProjectOptions {
   projectRoot?: string;
   rewrites?: readonly PrefixRewrite[];
+  /** How imports resolve; by default among the analysed files (see `createModuleResolver`). */
+  resolveModule?: (from: string, module: string) => string | undefined;
+  /** The project's own files, when libraries it imports are linked with it (see `LinkOptions`). */
+  isOwnFile?: (file: string) => boolean;
+  /** Unambiguous operationIds of the consumed specs, for calls of generated clients (see `LinkOptions`). */
+  operations?: ReadonlyMap<string, OperationRef>;
 }
 
 /** Links the analyses of a project's files into its usage (calls sorted by file, line, column). */
 export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: LinkProjectOptions = {}): ExplainedUsage {
   const summaries = analyses.flatMap((analysis) => (analysis.summary ? [analysis.summary] : []));
-  const resolveModule = createModuleResolver(
-    summaries.map((summary) => summary.file),
-    options.projectRoot,
-  );
-  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites });
+  const resolveModule =
+    options.resolveModule ??
+    createModuleResolver(
+      summaries.map((summary) => summary.file),
+      options.projectRoot,
+    );
+  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile, operations: options.operations });
   return {
-    calls: linked.calls.sort((a, b) => compareLocations(a.location, b.location) || compareText(`${a.method} ${a.urlTemplate}`, `${b.method} ${b.urlTemplate}`)),
-    problems: analyses.flatMap((analysis) => analysis.problems).sort((a, b) => compareLocations(a.location, b.location) || compareText(a.code, b.code)),
-    unresolved: linked.unresolved.sort((a, b) => compareLocations(a.location, b.location) || compareText(a.reason, b.reason)),
+    calls: sortCalls(linked.calls),
+    problems: sortProblems(analyses.flatMap((analysis) => analysis.problems)),
+    unresolved: sortUnresolved(linked.unresolved),
   };
+}
+
+/** Sorts in place by file, line, column, then call; returns the list. */
+export function sortCalls<T extends CallSite>(calls: T[]): T[] {
+  return calls.sort((a, b) => compareLocations(a.location, b.location) || compareText(`${a.method} ${a.urlTemplate}`, `${b.method} ${b.urlTemplate}`));
+}
+
+export function sortProblems(problems: InputProblem[]): InputProblem[] {
+  return problems.sort((a, b) => compareLocations(a.location, b.location) || compareText(a.code, b.code));
+}
+
+export function sortUnresolved(unresolved: UnresolvedCall[]): UnresolvedCall[] {
+  return unresolved.sort((a, b) => compareLocations(a.location, b.location) || compareText(a.reason, b.reason));
 }
 
 /** Finds the HTTP calls in one TS/JS source file and the response fields the code reads. */

@@ -1,6 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
+import { isLocalModule } from './summarize-file';
 import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
@@ -13,6 +14,20 @@ export interface LinkOptions {
   /** The workspace-relative file an import specifier of `from` names, when it is one of the project's files. */
   resolveModule?: (from: string, module: string) => string | undefined;
   rewrites?: readonly PrefixRewrite[];
+  /**
+   * The files whose calls are the project's (by default all). The others are workspace libraries
+   * it imports: their requests count only when the project's code reaches them through calls, at
+   * the library's location, and what the analyzer missed in them is not listed.
+   */
+  isOwnFile?: (file: string) => boolean;
+  /** Operations by operationId, each id naming exactly one operation of the consumed specs (see `generatedOperation`). */
+  operations?: ReadonlyMap<string, OperationRef>;
+}
+
+export interface OperationRef {
+  method: string;
+  /** The path as callers see it, server base path included: `/api/users/{id}`. */
+  path: string;
 }
 
 export interface LinkResult {
@@ -40,9 +55,18 @@ interface UnitResult {
   requests: Request[];
   paramReads: Array<{ index: number; path: string[]; location: SourceLocation }>;
   returns?: Target;
+  /** The units this unit calls, for reachability from the project's own files. */
+  callees: UnitResult[];
+  reached: boolean;
 }
 
-type ResolvedCallee = { kind: 'client'; client: ClientRef; member?: string } | { kind: 'unit'; file: string; unit: number };
+type ResolvedCallee =
+  | { kind: 'client'; client: ClientRef; member?: string }
+  | { kind: 'unit'; file: string; unit: number }
+  | { kind: 'operation'; operation: OperationRef };
+
+/** Package names of generated OpenAPI clients (`@acme/generated-api`, `petstore-openapi-client`, `./__generated__/api`). */
+const GENERATED_MODULE = /(^|[/@._-])(__generated__|generated|openapi|swagger|codegen)([/._-]|$)/i;
 
 /** Parameter names that say "this is the URL": a wrapper that takes one shows no endpoint of its own. */
 const URL_PARAMETER = /url|uri|path|endpoint|route|resource|href|link/i;
@@ -84,7 +108,7 @@ class Linker {
         summary,
         originsByUnit: Array.from({ length: unitCount }, () => []),
         readsByUnit: Array.from({ length: unitCount }, () => []),
-        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [] })),
+        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [], callees: [], reached: false })),
         targets: new Array(summary.origins.length),
       };
       summary.origins.forEach((origin, index) => state.originsByUnit[origin.unit].push(index));
@@ -95,16 +119,31 @@ class Linker {
 
   run(): LinkResult {
     for (const summary of this.files.values()) for (let unit = 0; unit < summary.units.length; unit++) this.evaluate(summary.file, unit);
+    const isOwn = this.options.isOwnFile ?? (() => true);
+    this.markReached(isOwn);
     const calls: CallSite[] = [];
     for (const state of this.states.values()) {
+      const own = isOwn(state.summary.file);
       state.results.forEach((result, unit) => {
+        if (!own && !result.reached) return;
         for (const request of result.requests) {
           if (!isTemplate(request)) this.emit(request, calls);
-          else if (!result.instantiated) this.fallback(state.summary, unit, request, calls);
+          else if (!result.instantiated && own) this.fallback(state.summary, unit, request, calls);
         }
       });
     }
-    return { calls, unresolved: this.unresolved };
+    return { calls, unresolved: this.unresolved.filter((entry) => isOwn(entry.location.file)) };
+  }
+
+  /** Marks every unit the own files' code calls, directly or through other units. */
+  private markReached(isOwn: (file: string) => boolean): void {
+    const pending: UnitResult[] = [];
+    for (const state of this.states.values()) if (isOwn(state.summary.file)) pending.push(...state.results);
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      if (next.reached) continue;
+      next.reached = true;
+      pending.push(...next.callees);
+    }
   }
 
   // ---- evaluation -------------------------------------------------------------------------------
@@ -159,6 +198,11 @@ class Linker {
     if (!callee) return undefined;
     const args = origin.args.map((arg) => this.resolveArg(file, arg));
     const owner = this.result(file, origin.unit);
+    if (callee.kind === 'operation') {
+      const request: Request = { library: 'generated', method: callee.operation.method, url: callee.operation.path, location: origin.location, reads: [] };
+      owner.requests.push(request);
+      return { kind: 'request', request, path: [] };
+    }
     if (callee.kind === 'client') {
       const chained = (origin.chained ?? []).map((call) => ({ method: call.method, args: call.args.map((arg) => this.resolveArg(file, arg)) }));
       const parts = requestOf(callee.client, callee.member, args, chained);
@@ -178,6 +222,7 @@ class Linker {
     }
     const result = this.evaluate(callee.file, callee.unit);
     result.instantiated = true;
+    owner.callees.push(result);
     const instances = new Map<Request, Request>();
     for (const template of result.requests) {
       if (!isTemplate(template)) continue;
@@ -219,9 +264,12 @@ class Linker {
     const summary = this.files.get(file) as FileSummary;
     const ref = summary.imports[callee.ref];
     const found = this.followImport(file, ref.module, ref.name, [...ref.members, ...callee.members], 0);
+    const operation = this.generatedOperation(file, ref.module, [ref.name, ...ref.members, ...callee.members], found);
+    if (operation) return { kind: 'operation', operation };
     if (found?.shape.kind === 'unit') return { kind: 'unit', file: found.file, unit: found.shape.unit };
     if (found?.shape.kind === 'client') return { kind: 'client', client: this.resolveClient(found.file, found.shape.client), member: found.member };
-    if (!found && origin.args.some((arg) => looksLikeUrl(arg.text))) {
+    // A package's function is not this project's business; a project module that is missing is.
+    if (!found && isLocalModule(ref.module) && origin.args.some((arg) => looksLikeUrl(arg.text))) {
       this.unresolved.push({
         reason: 'import-unresolved',
         message: `${[ref.name === 'default' || ref.name === '*' ? '' : ref.name, ...callee.members].filter(Boolean).join('.')}(...) comes from '${ref.module}', which is not a source file of this project (or does not export it)`,
@@ -229,6 +277,27 @@ class Linker {
       });
     }
     return undefined;
+  }
+
+  /**
+   * The operation a call of a generated client names by its function: `getUserById(...)` or
+   * `usersApi.getUserById(...)` with the function or class imported from a generated module, and
+   * `getUserById` the operationId of exactly one operation. A module is generated when its file
+   * says so in its leading comment, or, for a package outside the workspace, when its name does
+   * (`generated`, `openapi`, `swagger`, `codegen`). Where the generated code itself shows the
+   * request (a function of the project that calls a client), that request is used instead.
+   */
+  private generatedOperation(file: string, module: string, names: readonly string[], found: { file: string; shape: Shape } | undefined): OperationRef | undefined {
+    const operations = this.options.operations;
+    const name = names[names.length - 1];
+    const operation = operations && name !== undefined ? operations.get(name) : undefined;
+    if (!operation) return undefined;
+    const target = this.options.resolveModule?.(file, module);
+    const summary = target === undefined ? undefined : this.files.get(target);
+    const generated = summary ? summary.generated || (found && this.files.get(found.file)?.generated) : GENERATED_MODULE.test(module);
+    if (!generated) return undefined;
+    if (found?.shape.kind === 'unit' && this.evaluate(found.file, found.shape.unit).requests.length > 0) return undefined;
+    return operation;
   }
 
   /** Follows an import to the shape it names, through re-exports and object members; a client keeps its last member as the method. */

@@ -1,29 +1,37 @@
 import * as path from 'node:path';
+import { mappedPaths, type PathMapping } from './tsconfig-paths';
 
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 /**
- * Resolves import specifiers among a project's own files, without a tsconfig: relative paths
- * (`./x`, `../x`, folder `index` files, with or without an extension, `.js` naming a `.ts` file)
- * and the usual source-root aliases `@/x` and `~/x` (tried under `<projectRoot>/src`, then the root),
- * and SvelteKit's `$lib/x` (`<projectRoot>/src/lib/x`).
+ * Resolves import specifiers among the files being linked (a project's own, and the workspace
+ * libraries it imports): relative paths (`./x`, `../x`, folder `index` files, with or without an
+ * extension, `.js` naming a `.ts` file),
+ * specifiers mapped by tsconfig `paths` (`@acme/api-client` → `libs/api-client/src/index.ts`), and
+ * otherwise the usual source-root aliases `@/x` and `~/x` (tried under `<projectRoot>/src`, then the
+ * root) and SvelteKit's `$lib/x` (`<projectRoot>/src/lib/x`).
  */
-export function createModuleResolver(files: Iterable<string>, projectRoot = '.'): (from: string, module: string) => string | undefined {
+export function createModuleResolver(files: Iterable<string>, projectRoot = '.', mappings: readonly PathMapping[] = []): (from: string, module: string) => string | undefined {
   const known = new Set(files);
   const root = projectRoot === '.' || projectRoot === '' ? '' : projectRoot.replace(/\/+$/, '');
   const memo = new Map<string, string | undefined>();
-  const byImporter = new Map<string, string | undefined>();
+  // Nested maps, not a joined key: the linker asks this for every call through an import.
+  const byImporter = new Map<string, Map<string, string | undefined>>();
   return (from, module) => {
-    const importerKey = `${from}\u0000${module}`;
-    if (byImporter.has(importerKey)) return byImporter.get(importerKey);
+    let resolved = byImporter.get(from);
+    if (!resolved) byImporter.set(from, (resolved = new Map()));
+    if (resolved.has(module)) return resolved.get(module);
     const found = resolve(from, module);
-    byImporter.set(importerKey, found);
+    resolved.set(module, found);
     return found;
   };
 
   function resolve(from: string, module: string): string | undefined {
     let bases: string[];
-    if (module.startsWith('@/') || module.startsWith('~/')) {
+    const mapped = module.startsWith('.') ? [] : mappedPaths(mappings, module);
+    if (mapped.length > 0) {
+      bases = mapped;
+    } else if (module.startsWith('@/') || module.startsWith('~/')) {
       const rest = module.slice(2);
       bases = [path.posix.join(root, 'src', rest), path.posix.join(root, rest)];
     } else if (module === '$lib' || module.startsWith('$lib/')) {
@@ -43,7 +51,7 @@ export function createModuleResolver(files: Iterable<string>, projectRoot = '.')
   }
 }
 
-function lookup(known: ReadonlySet<string>, base: string): string | undefined {
+export function lookup(known: ReadonlySet<string>, base: string): string | undefined {
   if (known.has(base)) return base;
   const withoutJs = base.replace(/\.(m|c)?jsx?$/, '');
   for (const stem of withoutJs === base ? [base] : [withoutJs, base]) {

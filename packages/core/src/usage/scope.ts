@@ -8,12 +8,23 @@ import ts = require('typescript');
  */
 export class Scopes {
   private readonly tables = new Map<ts.Node, Map<string, ts.Declaration>>();
+  /**
+   * Every name the file declares (a superset: every identifier that is its parent's `name`), when
+   * the walk that sets parent pointers has collected them. A name not in it (`console`, `JSON`,
+   * `window`) resolves to nothing without walking up the scopes.
+   */
+  private declaredNames: ReadonlySet<string> | undefined;
+
+  setDeclaredNames(names: ReadonlySet<string>): void {
+    this.declaredNames = names;
+  }
 
   /** The declaration `identifier` refers to in this file, if any (imports included). */
   declarationOf(identifier: ts.Identifier): ts.Declaration | undefined {
     const name = identifier.text;
+    if (this.declaredNames && !this.declaredNames.has(name)) return undefined;
     for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
-      if (!isScope(node)) continue;
+      if (SCOPE_KINDS[node.kind] !== 1) continue;
       const found = this.table(node).get(name);
       if (found) return found;
     }
@@ -31,29 +42,35 @@ export class Scopes {
   }
 }
 
-function isScope(node: ts.Node): boolean {
-  switch (node.kind) {
-    case ts.SyntaxKind.SourceFile:
-    case ts.SyntaxKind.Block:
-    case ts.SyntaxKind.ModuleBlock:
-    case ts.SyntaxKind.CaseBlock:
-    case ts.SyntaxKind.ForStatement:
-    case ts.SyntaxKind.ForOfStatement:
-    case ts.SyntaxKind.ForInStatement:
-    case ts.SyntaxKind.CatchClause:
-    case ts.SyntaxKind.ClassExpression:
-    case ts.SyntaxKind.FunctionDeclaration:
-    case ts.SyntaxKind.FunctionExpression:
-    case ts.SyntaxKind.ArrowFunction:
-    case ts.SyntaxKind.MethodDeclaration:
-    case ts.SyntaxKind.Constructor:
-    case ts.SyntaxKind.GetAccessor:
-    case ts.SyntaxKind.SetAccessor:
-      return true;
-    default:
-      return false;
-  }
+/**
+ * A table with 1 at each of `kinds`: asked of every node of every file, it beats a chain of
+ * `case ts.SyntaxKind.X` labels, which load two properties per label tried.
+ */
+export function kindTable(kinds: readonly ts.SyntaxKind[]): Uint8Array {
+  const table = new Uint8Array(ts.SyntaxKind.Count);
+  for (const kind of kinds) table[kind] = 1;
+  return table;
 }
+
+/** 1 for the kinds of node that open a scope (asked of every ancestor of every name looked up). */
+const SCOPE_KINDS = kindTable([
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.ForOfStatement,
+  ts.SyntaxKind.ForInStatement,
+  ts.SyntaxKind.CatchClause,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+]);
 
 function fillTable(scope: ts.Node, table: Map<string, ts.Declaration>): void {
   if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {

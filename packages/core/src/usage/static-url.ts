@@ -6,7 +6,9 @@ const SLOT = /\{[^{}/]*\}/g;
 
 /** The URL template of a call: origin, query and fragment removed, slots turned into `{}`, runs merged. */
 export function urlTemplate(url: string): string | undefined {
-  const path = stripOrigin(url).replace(/[?#].*$/s, '').replace(SLOT, UNKNOWN).replace(/(\{\})+/g, UNKNOWN);
+  // A base URL joined with a parameter slot before the caller's path filled it (`/api/` + `/users`)
+  // leaves `//`; the client joins the real values with one `/`, so runs of slashes are merged.
+  const path = stripOrigin(url).replace(/[?#].*$/s, '').replace(/\/{2,}/g, '/').replace(SLOT, UNKNOWN).replace(/(\{\})+/g, UNKNOWN);
   if (onlyUnknown(path)) return undefined;
   return path === '' ? '/' : path;
 }

@@ -2,6 +2,7 @@
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { clientImport, derivedClient } from './clients';
+import { kindTable } from './scope';
 import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
 import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
@@ -31,6 +32,41 @@ const REQUEST_BUILDER_METHODS = new Set(['send', 'query', 'set', 'use', 'type', 
 const RX_SAME = new Set(['tap', 'filter', 'take', 'first', 'last', 'retry', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'delay', 'finalize', 'takeUntil', 'catchError', 'timeout', 'startWith']);
 const RX_MAP = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap']);
 const FETCH_GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
+const enum WalkAction {
+  None,
+  Call,
+  Access,
+  Assignment,
+  Unit,
+  Name,
+  Return,
+}
+
+/** What the walk does with each kind of node; a table, since it is asked of every node of every file. */
+const WALK_ACTION = new Uint8Array(ts.SyntaxKind.Count);
+WALK_ACTION[ts.SyntaxKind.CallExpression] = WalkAction.Call;
+WALK_ACTION[ts.SyntaxKind.PropertyAccessExpression] = WalkAction.Access;
+WALK_ACTION[ts.SyntaxKind.ElementAccessExpression] = WalkAction.Access;
+WALK_ACTION[ts.SyntaxKind.BindingElement] = WalkAction.Access;
+WALK_ACTION[ts.SyntaxKind.BinaryExpression] = WalkAction.Assignment;
+WALK_ACTION[ts.SyntaxKind.FunctionDeclaration] = WalkAction.Unit;
+WALK_ACTION[ts.SyntaxKind.MethodDeclaration] = WalkAction.Unit;
+WALK_ACTION[ts.SyntaxKind.ArrowFunction] = WalkAction.Unit;
+WALK_ACTION[ts.SyntaxKind.FunctionExpression] = WalkAction.Unit;
+WALK_ACTION[ts.SyntaxKind.Identifier] = WalkAction.Name;
+WALK_ACTION[ts.SyntaxKind.ReturnStatement] = WalkAction.Return;
+
+/** 1 for the functions a `return` belongs to (the nearest one around it). */
+const OWNS_RETURNS = kindTable([
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ArrowFunction,
+]);
+
 /** How deep shapes and texts are followed; guards against pathological chains. */
 const MAX_DEPTH = 12;
 
@@ -55,6 +91,8 @@ class FileSummarizer {
   private readonly stores = new Map<ts.Node, Map<string, ts.Expression[]>>();
   private readonly values = new Map<ts.Node, Value | undefined | null>();
   private readonly returnMemo = new Map<ts.Node, Value | undefined | null>();
+  /** The expressions each function's own `return` statements return (not those of functions inside it), in order. */
+  private readonly returnStatements = new Map<ts.Node, ts.Expression[]>();
   private readonly shapeMemo = new Map<ts.Node, LocalShape | undefined | null>();
 
   constructor(private readonly context: SourceContext) {}
@@ -65,7 +103,7 @@ class FileSummarizer {
     for (const call of this.calls) this.originFor(call);
     const reads = this.collectReads();
     for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
-    return {
+    const summary: FileSummary = {
       file: this.context.file,
       units: this.units,
       origins: this.origins,
@@ -73,39 +111,54 @@ class FileSummarizer {
       exports: this.exportShapes(),
       imports: this.imports,
     };
+    if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
+    return summary;
   }
 
   // ---- one walk over the file -------------------------------------------------------------------
 
   /** The one walk over the file: sets parent pointers (the parse leaves them out) and collects what the analysis needs. */
   private collect(root: ts.Node): void {
+    const assignments: ts.BinaryExpression[] = [];
+    const declaredNames = new Set<string>();
+    // One closure for the whole walk (not one per node): `parent` is the node whose children are visited.
+    let parent: ts.Node = root;
     const visit = (node: ts.Node): void => {
-      switch (node.kind) {
-        case ts.SyntaxKind.CallExpression:
+      (node as { parent: ts.Node }).parent = parent;
+      switch (WALK_ACTION[node.kind]) {
+        case WalkAction.Call:
           this.calls.push(node as ts.CallExpression);
           break;
-        case ts.SyntaxKind.PropertyAccessExpression:
-        case ts.SyntaxKind.ElementAccessExpression:
-        case ts.SyntaxKind.BindingElement:
+        case WalkAction.Access:
           this.accesses.push(node);
           break;
-        case ts.SyntaxKind.BinaryExpression:
+        case WalkAction.Assignment:
           if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) assignments.push(node as ts.BinaryExpression);
           break;
-        case ts.SyntaxKind.FunctionDeclaration:
-        case ts.SyntaxKind.MethodDeclaration:
-        case ts.SyntaxKind.ArrowFunction:
-        case ts.SyntaxKind.FunctionExpression:
+        case WalkAction.Unit:
           this.registerUnit(node as ts.FunctionLikeDeclaration);
           break;
+        case WalkAction.Name:
+          if ((parent as { name?: ts.Node }).name === node) declaredNames.add((node as ts.Identifier).text);
+          return;
+        case WalkAction.Return:
+          if ((node as ts.ReturnStatement).expression) this.returnStatements.get(owner)?.push((node as ts.ReturnStatement).expression as ts.Expression);
+          break;
       }
-      ts.forEachChild(node, (child) => {
-        (child as { parent: ts.Node }).parent = node;
-        visit(child);
-      });
+      const saved = parent;
+      const savedOwner = owner;
+      parent = node;
+      if (OWNS_RETURNS[node.kind] === 1) {
+        owner = node;
+        this.returnStatements.set(node, []);
+      }
+      ts.forEachChild(node, visit);
+      parent = saved;
+      owner = savedOwner;
     };
-    const assignments: ts.BinaryExpression[] = [];
-    visit(root);
+    let owner: ts.Node = root;
+    ts.forEachChild(root, visit);
+    this.context.scopes.setDeclaredNames(declaredNames);
     // After the walk: resolving names needs the parent pointers of the whole file.
     for (const assignment of assignments) this.collectStore(assignment);
   }
@@ -426,8 +479,8 @@ class FileSummarizer {
     if (ts.isIdentifier(node)) return this.valueOfDeclaration(declarationOf(this.context, node));
     if (ts.isPropertyAccessExpression(node)) {
       const object = this.valueOf(node.expression);
-      if (object) return step(object, node.name.text, node.name);
-      return this.storedValue(node);
+      if (object && !this.isPackageCall(object)) return step(object, node.name.text, node.name);
+      return this.storedValue(node) ?? (object && step(object, node.name.text, node.name));
     }
     if (ts.isElementAccessExpression(node)) {
       const object = this.valueOf(node.expression);
@@ -443,6 +496,15 @@ class FileSummarizer {
       if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return this.valueOf(node.right);
     }
     return undefined;
+  }
+
+  /**
+   * The result of calling a package's function (`ref([])` from 'vue'), unless a tsconfig path maps
+   * the package onto a workspace library: what the code stores in it says more than the call.
+   */
+  private isPackageCall(value: Value): boolean {
+    const origin = this.origins[value.origin];
+    return value.path.length === 0 && origin.kind === 'call' && origin.callee.kind === 'import' && !isLocalModule(this.imports[origin.callee.ref].module);
   }
 
   /** `this.user` / `state.value` assigned elsewhere in the file: the first assigned value that is tracked. */
@@ -536,14 +598,18 @@ class FileSummarizer {
     this.returnMemo.set(fn, null);
     let value: Value | undefined;
     if (fn.body && !ts.isBlock(fn.body)) value = this.valueOf(fn.body);
-    else if (fn.body) for (const expression of returnedExpressions(fn.body)) if ((value = this.valueOf(expression))) break;
+    else if (fn.body) for (const expression of this.returnedExpressions(fn)) if ((value = this.valueOf(expression))) break;
     this.returnMemo.set(fn, value ?? null);
     return value;
   }
 
+  private returnedExpressions(fn: ts.FunctionLikeDeclaration): readonly ts.Expression[] {
+    return this.returnStatements.get(fn) ?? [];
+  }
+
   private returnsOf(fn: ts.FunctionLikeDeclaration): ValueRef[] {
     const found: ValueRef[] = [];
-    const expressions = fn.body && !ts.isBlock(fn.body) ? [fn.body] : fn.body ? returnedExpressions(fn.body) : [];
+    const expressions = fn.body && !ts.isBlock(fn.body) ? [fn.body] : fn.body ? this.returnedExpressions(fn) : [];
     for (const expression of expressions) {
       const value = this.valueOf(expression);
       if (value && !found.some((other) => other.origin === value.origin && other.path.join('.') === value.path.join('.'))) found.push({ origin: value.origin, path: value.path });
@@ -571,7 +637,8 @@ class FileSummarizer {
       const iterated = this.valueOf(statement.expression);
       value = iterated && step(iterated, ELEMENT, undefined);
     } else {
-      value = (declaration.initializer && this.valueOf(declaration.initializer)) ?? this.firstValue(this.stores.get(declaration)?.get(''));
+      const initial = declaration.initializer && this.valueOf(declaration.initializer);
+      value = initial && !this.isPackageCall(initial) ? initial : (this.firstValue(this.stores.get(declaration)?.get('')) ?? initial);
     }
     this.values.set(declaration, value ?? null);
     return value;
@@ -965,8 +1032,27 @@ function moduleOf(node: ts.Node, name: string): { module: string; name: string }
   return ts.isStringLiteral(declaration.moduleSpecifier) ? { module: declaration.moduleSpecifier.text, name } : undefined;
 }
 
-/** Relative modules and the usual source-root aliases (`@/`, `~/`, `$lib`) are followed; packages are not. */
+/**
+ * Modules that may be files of the workspace: relative paths, the usual source-root aliases
+ * (`@/`, `~/`, `$lib`) and any bare specifier, which a tsconfig `paths` entry may map onto a
+ * workspace library (`@acme/api-client`). Whether one does is decided when linking, so the
+ * summary stays a function of the file alone. Node built-ins (`node:x`) never are.
+ */
 export function isProjectModule(module: string): boolean {
+  return module !== '' && !module.startsWith('node:');
+}
+
+/** Banners OpenAPI client generators (openapi-generator, orval, swagger-codegen, openapi-typescript-codegen, ...) write. */
+const GENERATED_BANNER = /\b(generated by|auto-?generated|do not (edit|modify)|@generated|openapi[- ]generator|swagger[- ]codegen|orval)\b/i;
+
+/** A file whose leading comment (before any code) says it was generated. */
+export function isGeneratedSource(text: string): boolean {
+  const leading = /^(\s*(\/\/[^\n]*|\/\*[\s\S]*?\*\/))+/.exec(text.slice(0, 4000))?.[0];
+  return leading !== undefined && GENERATED_BANNER.test(leading);
+}
+
+/** Relative modules and the source-root aliases: written to name a file of the project itself. */
+export function isLocalModule(module: string): boolean {
   return /^(\.\.?(\/|$)|[@~]\/|\$lib(\/|$))/.test(module);
 }
 
@@ -999,17 +1085,6 @@ function urlSearchParamsArgument(node: ts.Expression): ts.Expression | undefined
 function calleeToken(call: ts.CallExpression): ts.Node {
   const callee = unwrap(call.expression);
   return ts.isPropertyAccessExpression(callee) ? callee.name : callee;
-}
-
-function returnedExpressions(block: ts.Block): ts.Expression[] {
-  const found: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isReturnStatement(node) && node.expression) found.push(node.expression);
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(block, visit);
-  return found;
 }
 
 function withoutTrailingElements(path: readonly string[]): string[] {

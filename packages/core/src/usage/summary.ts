@@ -24,6 +24,8 @@ export interface FileSummary {
   exports: Record<string, Shape>;
   /** Things imported from other modules, referenced by `{$n}` slots and `import` shapes. */
   imports: ImportRef[];
+  /** The file says it was generated (an OpenAPI client): its functions may be called by operationId. */
+  generated?: true;
 }
 
 export interface UnitSummary {
@@ -72,7 +74,8 @@ export interface ClientRef {
   base: Template;
 }
 
-export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch';
+/** `generated`: a function of a generated OpenAPI client, resolved by its operationId. */
+export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch' | 'generated';
 
 /** A call argument as far as it matters: its text, its properties, the fields of an object literal, the value it carries. */
 export interface Arg {

@@ -127,7 +127,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     const known = options.ownedSpecs.find((ref) => ref.file === versions.file)?.consumers;
     const consumers: KnownConsumer[] | undefined = known?.map((consumer) => ({
       name: consumer.name,
-      usage: scanProjectUsage(options.workspaceRoot, consumer.root, options.usageCache),
+      usage: scanProjectUsage(options.workspaceRoot, consumer.root, options.usageCache, { operations: versions.head.operations }),
     }));
     findings.push(...judgeSpecChanges(versions, diff, specOptions, consumers));
     const breaking = diff.changes.filter((change) => change.severity === 'error' && change.category === 'breaking').length;
@@ -136,7 +136,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   }
   let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
   if (consumed.length > 0) {
-    const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache);
+    const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: consumed.flatMap((versions) => versions.head.operations) });
     const result = checkConsumer(options.project.name, scanned, consumed, { diffs, now: options.now });
     findings.push(...result.findings);
     notes.push(...result.notes.filter((note) => !notes.includes(note)));

@@ -1,10 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
-import { analyzeFile, linkProject, type FileAnalysis } from '../usage/extract-usage';
+import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
+import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
+import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
-import { findUsageManifest, listSourceFiles } from './source-files';
-import { usageCacheKey, type UsageCache } from './usage-cache';
+import type { OperationRef } from '../usage/link';
+import { createModuleResolver, lookup } from '../usage/resolve-module';
+import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
+import type { FileSummary } from '../usage/summary';
+import { findUsageManifest, listSourceFiles, PROJECT_FILES } from './source-files';
+import { digest, isRacy, linkCacheKey, statKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
 export interface ProjectUsage extends ConsumerUsage {
@@ -16,39 +21,185 @@ export interface ProjectUsage extends ConsumerUsage {
 export interface ScanOptions {
   /** List the call sites that could not be resolved (`contract-graph scan --explain`). */
   explain?: boolean;
+  /**
+   * The operations of the specs the project consumes: a call of a generated client's function
+   * named after an operationId becomes a call of that operation (only ids naming one operation).
+   */
+  operations?: ReadonlyArray<{ operationId?: string; method: string; path: string }>;
+}
+
+/** A file's analysis and the content key it is cached under. */
+interface LoadedFile extends FileAnalysis {
+  file: string;
+  contentKey: string;
 }
 
 /**
  * Scans a project's TS/JS sources for HTTP calls, following wrappers and clients across the
- * project's modules, plus the calls its declared-usage manifest lists. Each file's summary comes
- * from `cache` when its content is unchanged; linking the summaries is redone on every scan.
+ * project's modules, plus the calls its declared-usage manifest lists. With a cache, a file whose
+ * stat record is unchanged is not read at all, a file whose content is unchanged is not parsed,
+ * and a group of files linked by imports is relinked only when one of its files (or how its
+ * imports resolve) changed.
  */
 export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cache?: UsageCache, options: ScanOptions = {}): ProjectUsage {
-  const files = listSourceFiles(workspaceRoot, projectRoot);
-  const analyses: FileAnalysis[] = [];
+  const files = listSourceFiles(workspaceRoot, projectRoot, cache);
+  const now = Date.now();
+  const loaded: LoadedFile[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
-    } catch {
-      continue;
-    }
-    const key = usageCacheKey(file, text);
-    const cached = cache?.get(key);
-    if (cached) {
-      analyses.push({ summary: cached.summary, problems: cached.problems });
-      continue;
-    }
-    const analysis = analyzeFile(file, text);
-    cache?.set(key, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
-    analyses.push(analysis);
+    const analysis = loadFile(workspaceRoot, file, cache, now);
+    if (analysis) loaded.push(analysis);
   }
+  const paths = readPathMappings(projectRoot, (file) => readText(workspaceRoot, file));
+  loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
   const manifest = readManifest(workspaceRoot, projectRoot);
-  const linked = linkProject(analyses, { projectRoot, rewrites: manifest?.prefixes });
-  const problems: InputProblem[] = [...linked.problems, ...(manifest?.problems ?? [])];
+  const own = new Set(files);
+  const operations = unambiguousOperations(options.operations ?? []);
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
+  const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length };
   if (options.explain) usage.explain = linked.unresolved;
   return usage;
+}
+
+/**
+ * Adds the files of the workspace libraries the project imports through tsconfig `paths`
+ * (`@acme/api-client` → `libs/api-client/src/index.ts`), and of those they import in turn: each
+ * library is the project (folder with a `project.json` or `package.json`) its mapped file is in,
+ * listed like the project itself. Nothing outside the workspace is read.
+ */
+function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: readonly PathMapping[], loaded: LoadedFile[], cache: UsageCache | undefined, now: number): void {
+  if (mappings.length === 0) return;
+  const listed = new Set([projectRoot === '' ? '.' : projectRoot]);
+  const known = new Set(loaded.map((file) => file.file));
+  for (let index = 0; index < loaded.length; index++) {
+    const summary = loaded[index].summary;
+    for (const module of summary ? importedModules(summary) : []) {
+      for (const target of mappedPaths(mappings, module)) {
+        if (lookup(known, target) !== undefined) break;
+        const library = projectFolderOf(workspaceRoot, target);
+        if (library === undefined || listed.has(library)) continue;
+        listed.add(library);
+        for (const file of listSourceFiles(workspaceRoot, library, cache)) {
+          if (known.has(file)) continue;
+          known.add(file);
+          const analysis = loadFile(workspaceRoot, file, cache, now);
+          if (analysis) loaded.push(analysis);
+        }
+      }
+    }
+  }
+}
+
+/** The nearest folder at or above `target` (a workspace-relative path, maybe without extension) holding a project file; never the workspace root. */
+function projectFolderOf(workspaceRoot: string, target: string): string | undefined {
+  for (let folder = target; folder !== '.' && folder !== '' && folder !== '/'; folder = path.posix.dirname(folder)) {
+    if (PROJECT_FILES.some((name) => fs.existsSync(path.join(workspaceRoot, folder, name)))) return folder;
+  }
+  return undefined;
+}
+
+/** One file's analysis: from its stat record, else from its content key, else by analysing it. */
+function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undefined, now: number): LoadedFile | undefined {
+  const absolute = path.join(workspaceRoot, file);
+  let stat: fs.Stats | undefined;
+  let text: string;
+  try {
+    stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    const contentKey = cache?.get(statKey('file', file, stat))?.contentKey;
+    const known = contentKey === undefined ? undefined : cache?.get(contentKey);
+    if (contentKey !== undefined && known) return { file, contentKey, summary: known.summary, problems: known.problems };
+    text = fs.readFileSync(absolute, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const contentKey = usageCacheKey(file, text);
+  let analysis: FileAnalysis | undefined = cache?.get(contentKey);
+  if (!analysis) {
+    analysis = analyzeFile(file, text);
+    cache?.set(contentKey, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
+  }
+  // A file modified in the current timestamp tick could change again unseen by its stat: no record.
+  if (cache && !isRacy(stat, now)) cache.set(statKey('file', file, stat), { calls: [], problems: [], contentKey });
+  return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
+}
+
+/** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
+function linkFiles(
+  files: readonly LoadedFile[],
+  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'isOwnFile' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[] },
+  cache: UsageCache | undefined,
+): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
+  const { projectRoot, mappings, rewrites, isOwnFile, operations } = options;
+  const linkable = files.filter((file) => file.summary);
+  const summaries = linkable.map((file) => file.summary as FileSummary);
+  let resolver: ModuleResolver | undefined;
+  const resolveModule: ModuleResolver = (from, module) => {
+    resolver ??= createModuleResolver(
+      summaries.map((summary) => summary.file),
+      projectRoot,
+      mappings,
+    );
+    return resolver(from, module);
+  };
+  const rewritesKey = JSON.stringify([rewrites ?? [], [...operations]]);
+  const calls: CallSite[] = [];
+  const unresolved: UnresolvedCall[] = [];
+  const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
+  for (const group of groupsOf(summaries, groupsKey, resolveModule, cache)) {
+    // Which members are the project's own decides what is reported (see `LinkOptions.isOwnFile`).
+    const ownership = group.members.map((index) => (isOwnFile(linkable[index].file) ? '1' : '0')).join('');
+    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...group.members.map((index) => linkable[index].contentKey)]);
+    let result = cache?.get(key);
+    if (!result) {
+      const linked = linkProject(
+        group.members.map((index) => ({ summary: summaries[index], problems: [] })),
+        { resolveModule, rewrites, isOwnFile, operations },
+      );
+      result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
+      cache?.set(key, result);
+    }
+    calls.push(...result.calls);
+    unresolved.push(...(result.unresolved ?? []));
+  }
+  return { calls: sortCalls(calls), unresolved: sortUnresolved(unresolved) };
+}
+
+type ModuleResolver = (from: string, module: string) => string | undefined;
+
+/** operationId → operation, for the ids that name one operation (servers with several base paths make an id ambiguous). */
+function unambiguousOperations(operations: NonNullable<ScanOptions['operations']>): Map<string, OperationRef> {
+  const byId = new Map<string, Map<string, OperationRef>>();
+  for (const { operationId, method, path: operationPath } of operations) {
+    if (!operationId) continue;
+    const found = byId.get(operationId) ?? new Map<string, OperationRef>();
+    found.set(`${method} ${operationPath}`, { method, path: operationPath });
+    byId.set(operationId, found);
+  }
+  const unique = new Map<string, OperationRef>();
+  for (const id of [...byId.keys()].sort()) {
+    const found = byId.get(id) as Map<string, OperationRef>;
+    if (found.size === 1) unique.set(id, [...found.values()][0]);
+  }
+  return unique;
+}
+
+/** The project's link groups; they depend only on its file list and each file's import specifiers, so they are cached by those. */
+function groupsOf(summaries: readonly FileSummary[], resolutionKey: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
+  const key = cache && linkCacheKey('groups', [resolutionKey, ...summaries.map((summary) => `${summary.file}\u0001${importedModules(summary).join('\u0001')}`)]);
+  const known = key === undefined ? undefined : cache?.get(key)?.groups;
+  if (known) return known;
+  const groups = linkGroups(summaries, resolveModule).map((group) => ({ members: group.members, resolution: digest(group.resolution) }));
+  if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups });
+  return groups;
+}
+
+function readText(workspaceRoot: string, file: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 function readManifest(workspaceRoot: string, projectRoot: string) {

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CallSite } from '../model';
+import { scanProjectUsage } from './scan-consumer';
+import { createMemoryUsageCache, type FileUsage, type UsageCache } from './usage-cache';
+
+const callText = (call: CallSite) => `${call.method} ${call.urlTemplate} @${call.location.file}:${call.location.line}:${call.location.column}`;
+
+const kindOf = (entry: FileUsage) =>
+  entry.contentKey ? 'file stat' : entry.listing ? 'directory stat' : entry.groups ? 'link groups' : 'summary' in entry || entry.problems.length > 0 ? 'file content' : 'linked group';
+
+/** A cache that records what kind of entries a scan had to write (what it could not reuse). */
+function recording(cache: UsageCache): UsageCache & { writes: string[] } {
+  const writes: string[] = [];
+  return { writes, get: (key) => cache.get(key), set: (key: string, value: FileUsage) => (writes.push(kindOf(value)), cache.set(key, value)) };
+}
+
+describe('scanProjectUsage with a cache', () => {
+  let root: string;
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  };
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-rescan-'));
+    write('app/src/api.ts', "import axios from 'axios';\nexport const get = (path: string) => axios.get(`/api/${path}`);\n");
+    write('app/src/users.ts', "import { get } from './api';\nexport const user = get('users/1');\n");
+    write('app/src/other/plans.ts', "fetch('/api/plans');\n");
+    // Stat records are only trusted for entries changed a few seconds before the scan.
+    jest.useFakeTimers({ now: Date.now() + 60_000, doNotFake: ['nextTick', 'setImmediate'] });
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('rescans to exactly what a cold scan finds after edits, an added and a removed file, redoing only what changed', () => {
+    const cache = createMemoryUsageCache();
+    expect(scanProjectUsage(root, 'app', cache).calls.map(callText)).toEqual(['GET /api/plans @app/src/other/plans.ts:1:1', 'GET /api/users/1 @app/src/users.ts:2:21']);
+
+    const unchanged = recording(cache);
+    scanProjectUsage(root, 'app', unchanged);
+    expect(unchanged.writes).toEqual([]);
+
+    write('app/src/api.ts', "import axios from 'axios';\nexport const get = (path: string) => axios.get(`/v2/${path}`);\n");
+    jest.setSystemTime(Date.now() + 60_000);
+    const edited = recording(cache);
+    const rescan = scanProjectUsage(root, 'app', edited, { explain: true });
+    expect(rescan).toEqual(scanProjectUsage(root, 'app', undefined, { explain: true }));
+    expect(rescan.calls.map(callText)).toEqual(['GET /api/plans @app/src/other/plans.ts:1:1', 'GET /v2/users/1 @app/src/users.ts:2:21']);
+    // The edited file's content and stat record, and the one link group it is in: plans.ts is not
+    // relinked, the grouping is reused (the imports did not change), no directory is read again.
+    expect(edited.writes.sort()).toEqual(['file content', 'file stat', 'linked group']);
+
+    write('app/src/other/orders.ts', "import { get } from '../api';\nget('orders');\n");
+    fs.rmSync(path.join(root, 'app/src/users.ts'));
+    jest.setSystemTime(Date.now() + 60_000);
+    const moved = scanProjectUsage(root, 'app', cache, { explain: true });
+    expect(moved).toEqual(scanProjectUsage(root, 'app', undefined, { explain: true }));
+    expect(moved.calls.map(callText)).toEqual(['GET /v2/orders @app/src/other/orders.ts:2:1', 'GET /api/plans @app/src/other/plans.ts:1:1']);
+  });
+
+  it('sees a rewrite that keeps the size and restores the modification time (as checkouts and archive tools can)', () => {
+    const cache = createMemoryUsageCache();
+    const file = path.join(root, 'app/src/other/plans.ts');
+    const { mtime } = fs.statSync(file);
+    expect(scanProjectUsage(root, 'app', cache).calls.map(callText)).toContain('GET /api/plans @app/src/other/plans.ts:1:1');
+    fs.writeFileSync(file, "fetch('/api/plaid');\n");
+    fs.utimesSync(file, mtime, mtime);
+    jest.setSystemTime(Date.now() + 60_000);
+    expect(scanProjectUsage(root, 'app', cache).calls.map(callText)).toContain('GET /api/plaid @app/src/other/plans.ts:1:1');
+  });
+
+  it('keeps no stat record of a file or directory changed within the last seconds, so such a file is read again', () => {
+    jest.useRealTimers();
+    const recorder = recording(createMemoryUsageCache());
+    scanProjectUsage(root, 'app', recorder);
+    expect(recorder.writes.sort()).toEqual(['file content', 'file content', 'file content', 'link groups', 'linked group', 'linked group']);
+  });
+});
