@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
 import type { ConsumedSpec, SpecRef, WorkspaceContracts } from '@contract-graph/core';
 import { minimatch } from 'minimatch';
-import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
+import { specFileMatcher, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
@@ -82,7 +82,7 @@ function hashText(text: string): string {
 }
 
 function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
-  const specFiles = files.filter((file) => isSpecFile(file, options)).sort();
+  const specFiles = files.filter(specFileMatcher(options)).sort();
   const projects = findProjects(files, context.workspaceRoot);
   const specRoots = groupByDirectory(specFiles);
   const specRefs: SpecRef[] = [];

@@ -2,7 +2,7 @@ import type { Tree } from '@nx/devkit';
 import { core, specSummaryCache } from '../../plugin/engine';
 import { globInTree, readNxJsonInTree } from '../../plugin/nx-internals';
 import { openPluginCache } from '../../plugin/plugin-cache-file';
-import { isSpecFile, normalizeOptions, registeredOptions } from '../../plugin/options';
+import { specFileMatcher, normalizeOptions, registeredOptions } from '../../plugin/options';
 
 /** What Nx expects back from a sync generator. */
 export interface SyncResult {
@@ -30,7 +30,7 @@ export function writeFingerprintFiles(tree: Tree): string[] {
   const read = (file: string) => tree.read(file, 'utf8') ?? undefined;
   const specs = globInTree(tree, options.specs)
     .map((file) => file.split('\\').join('/'))
-    .filter((file) => isSpecFile(file, options))
+    .filter(specFileMatcher(options))
     .sort();
   const cache = openPluginCache(tree.root);
   const written: string[] = [];
