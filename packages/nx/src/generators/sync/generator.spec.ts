@@ -52,15 +52,14 @@ describe('sync generator', () => {
       fs.writeFileSync(path.join(root, 'nx.json'), JSON.stringify({ plugins: ['@contract-graph/nx'] }));
       fs.mkdirSync(path.join(root, 'apis/users'), { recursive: true });
       fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), SPEC);
-      const cacheFile = path.join(dataDirectoryOf(root), 'contract-graph-cache.json');
-      const usage = { 'some-file-hash': { calls: [], problems: [] } };
-      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-      fs.writeFileSync(cacheFile, JSON.stringify({ version: 1, usage, specs: {} }));
+      const cacheFile = (name: string) => path.join(dataDirectoryOf(root), `contract-graph-${name}.json`);
+      const usage = JSON.stringify({ version: 2, entries: { 'some-file-hash': { calls: [], problems: [] } } });
+      fs.mkdirSync(dataDirectoryOf(root), { recursive: true });
+      fs.writeFileSync(cacheFile('usage'), usage);
 
       expect((await syncGenerator(new FsTree(root, false))).outOfSyncMessage).toContain('apis/users/openapi.contract.json');
-      const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
-      expect(saved.usage).toEqual(usage);
-      expect(Object.keys(saved.specs)).toEqual(['apis/users/openapi.yaml']);
+      expect(fs.readFileSync(cacheFile('usage'), 'utf8')).toBe(usage);
+      expect(Object.keys(JSON.parse(fs.readFileSync(cacheFile('specs'), 'utf8')).entries)).toEqual(['apis/users/openapi.yaml']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
