@@ -6,8 +6,10 @@
  *   node tools/bench/affected.js [--specs 20] [--consumers 200] [--endpoints 30] [--runs 3] [--keep]
  *
  * P1  precision: one endpoint changed, then one shared schema: selected / executed / true tasks.
- * P2  graph overhead: `nx show projects` with vs without the plugin, cold and warm (median ms).
- * P5  a fully cached `contract-check` run vs a fully cached no-op target on the same projects.
+ * P2  graph overhead: `nx show projects` with vs without the plugin, cold and warm.
+ * P5  a fully cached `contract-check` run vs a fully cached no-op target on the same projects (all
+ *     projects; the affected ones through `nx affected`, and the same ones through `run-many -p`).
+ * Times are medians of wall time and, on Linux, of CPU time (less swayed by other jobs).
  */
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -36,11 +38,27 @@ const env = {
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-graph-bench-'));
 const nxBin = path.join(root, 'node_modules/nx/dist/bin/nx.js');
 
+/**
+ * CPU time (user + system, ms) of the children this process has waited for, from /proc (Linux;
+ * undefined elsewhere). On a shared machine wall time swings with other jobs; CPU time much less.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // Fields 16 and 17 of stat (cutime, cstime) in clock ticks; 100 per second on Linux.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 function run(command, commandArgs) {
   const started = process.hrtime.bigint();
+  const cpuBefore = childrenCpuMs();
   const result = spawnSync(command, commandArgs, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  return { ms, code: result.status, output: `${result.stdout}\n${result.stderr}` };
+  const cpuAfter = childrenCpuMs();
+  return { ms, cpuMs: cpuBefore === undefined ? undefined : cpuAfter - cpuBefore, code: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 const nx = (...nxArgs) => run(process.execPath, [nxBin, ...nxArgs]);
 const git = (...gitArgs) => {
@@ -49,6 +67,13 @@ const git = (...gitArgs) => {
   return result.output.trim();
 };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+/** Median wall and CPU time of runs. */
+const medians = (results) => ({ ms: median(results.map((r) => r.ms)), cpuMs: results.some((r) => r.cpuMs === undefined) ? undefined : median(results.map((r) => r.cpuMs)) });
+/** `a` vs `b`, as wall time and CPU time, each with its ratio. */
+function versus(a, b) {
+  const wall = `${a.ms.toFixed(0)} ms vs ${b.ms.toFixed(0)} ms → ${(a.ms / b.ms).toFixed(2)}×`;
+  return a.cpuMs === undefined ? wall : `${wall}  (CPU ${a.cpuMs.toFixed(0)} vs ${b.cpuMs.toFixed(0)} ms → ${(a.cpuMs / b.cpuMs).toFixed(2)}×)`;
+}
 const clearNxState = () => fs.rmSync(path.join(root, '.nx'), { recursive: true, force: true });
 
 function selected(output) {
@@ -59,23 +84,32 @@ function executed(output, target) {
   return [...output.matchAll(new RegExp(`> nx run (\\S+):${target}(.*)`, 'g'))].filter((m) => !/cache\]/.test(m[2])).map((m) => m[1]);
 }
 
-function timeShowProjects(withPlugin) {
+/** `nx show projects` with and without the plugin, cold (no .nx) and warm; the variants alternate run by run, so load swings hit both. */
+function timeShowProjects() {
   const nxJsonFile = path.join(root, 'nx.json');
   const original = fs.readFileSync(nxJsonFile, 'utf8');
-  if (!withPlugin) {
-    const nxJson = JSON.parse(original);
-    nxJson.plugins = [];
-    fs.writeFileSync(nxJsonFile, JSON.stringify(nxJson, null, 2));
+  const withoutPlugin = `${JSON.stringify({ ...JSON.parse(original), plugins: [] }, null, 2)}\n`;
+  const times = { with: { cold: [], warm: [] }, without: { cold: [], warm: [] } };
+  try {
+    for (let i = 0; i < runs; i++) {
+      for (const variant of ['with', 'without']) {
+        fs.writeFileSync(nxJsonFile, variant === 'with' ? original : withoutPlugin);
+        clearNxState();
+        times[variant].cold.push(nx('show', 'projects'));
+        times[variant].warm.push(nx('show', 'projects'));
+      }
+    }
+  } finally {
+    fs.writeFileSync(nxJsonFile, original);
   }
-  const cold = [];
-  const warm = [];
-  for (let i = 0; i < runs; i++) {
-    clearNxState();
-    cold.push(nx('show', 'projects').ms);
-    warm.push(nx('show', 'projects').ms);
-  }
-  fs.writeFileSync(nxJsonFile, original);
-  return { cold: median(cold), warm: median(warm) };
+  return { cold: [medians(times.with.cold), medians(times.without.cold)], warm: [medians(times.with.warm), medians(times.without.warm)] };
+}
+
+/** Median times of two commands, run alternately. */
+function timePair(first, second) {
+  const results = [[], []];
+  for (let i = 0; i < runs; i++) [first, second].forEach((command, index) => results[index].push(command()));
+  return results.map(medians);
 }
 
 try {
@@ -89,11 +123,10 @@ try {
   console.log(`monorepo: ${sizes.specs} specs × ${sizes.consumers} consumers × ${sizes.endpoints} endpoints (${projectCount} projects) in ${root}`);
 
   // P2 first, on a clean state.
-  const withPlugin = timeShowProjects(true);
-  const withoutPlugin = timeShowProjects(false);
-  console.log('\nP2 graph overhead: nx show projects, median of', runs, 'runs');
-  console.log(`  cold: ${withPlugin.cold.toFixed(0)} ms with plugin vs ${withoutPlugin.cold.toFixed(0)} ms without → ${(withPlugin.cold / withoutPlugin.cold).toFixed(2)}×`);
-  console.log(`  warm: ${withPlugin.warm.toFixed(0)} ms with plugin vs ${withoutPlugin.warm.toFixed(0)} ms without → ${(withPlugin.warm / withoutPlugin.warm).toFixed(2)}×`);
+  const showProjects = timeShowProjects();
+  console.log('\nP2 graph overhead: nx show projects with vs without the plugin, median of', runs, 'runs');
+  console.log(`  cold: ${versus(...showProjects.cold)}`);
+  console.log(`  warm: ${versus(...showProjects.warm)}`);
 
   // Warm the task cache on the base.
   const warmRun = nx('run-many', '-t', 'contract-check', '--outputStyle=static', '--parallel=2');
@@ -125,13 +158,12 @@ try {
   console.log('\nP5 fully cached run vs a cached no-op target on the same projects (median of', runs, 'runs)');
   nx('run-many', '-t', 'contract-check', '--outputStyle=static', '--parallel=2');
   nx('run-many', '-t', 'noop', '--outputStyle=static', '--parallel=2');
-  const timeTarget = (target, projects) => median(Array.from({ length: runs }, () => nx('run-many', '-t', target, ...(projects ? ['-p', projects.join(',')] : []), '--outputStyle=static').ms));
-  const allCheck = timeTarget('contract-check');
-  const allNoop = timeTarget('noop');
-  console.log(`  all ${projectCount} projects: ${allCheck.toFixed(0)} ms vs ${allNoop.toFixed(0)} ms → ${(allCheck / allNoop).toFixed(2)}×`);
-  const affectedCheck = median(Array.from({ length: runs }, () => nx('affected', '-t', 'contract-check', '--base=main', '--outputStyle=static').ms));
-  const sameNoop = timeTarget('noop', lastSelection);
-  console.log(`  affected (${lastSelection.length} projects): ${affectedCheck.toFixed(0)} ms vs noop on the same projects ${sameNoop.toFixed(0)} ms → ${(affectedCheck / sameNoop).toFixed(2)}×`);
+  const runMany = (target, projects) => () => nx('run-many', '-t', target, ...(projects ? ['-p', projects.join(',')] : []), '--outputStyle=static');
+  console.log(`  all ${projectCount} projects: ${versus(...timePair(runMany('contract-check'), runMany('noop')))}`);
+  const affected = () => nx('affected', '-t', 'contract-check', '--base=main', '--outputStyle=static');
+  console.log(`  nx affected (${lastSelection.length} projects) vs run-many noop on them: ${versus(...timePair(affected, runMany('noop', lastSelection)))}`);
+  // The same tasks through run-many: what is left once `affected`'s own base/head diff is taken out.
+  console.log(`  run-many on the same ${lastSelection.length} projects: ${versus(...timePair(runMany('contract-check', lastSelection), runMany('noop', lastSelection)))}`);
 } finally {
   if (args.includes('--keep')) console.log(`\nkept ${root}`);
   else fs.rmSync(root, { recursive: true, force: true });

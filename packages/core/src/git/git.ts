@@ -25,10 +25,27 @@ export function isGitRepository(cwd: string): boolean {
 }
 
 /**
+ * The merge-base of `head` with `base`, as `nx affected` computes it, in one git call; undefined
+ * when it cannot be computed. (`^{commit}` keeps a revision from ever being read as an option.)
+ */
+function mergeBase(cwd: string, base: string, head: string): string | undefined {
+  try {
+    return git(cwd, ['merge-base', `${base}^{commit}`, `${head}^{commit}`]).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The commit to diff against: the merge-base of `head` with `base`, as `nx affected` computes it.
  * Throws a BaseRevisionError that says how to fix a missing ref or a shallow clone.
  */
 export function resolveBaseCommit(cwd: string, base: string, head = 'HEAD'): string {
+  return mergeBase(cwd, base, head) ?? throwWhyNoMergeBase(cwd, base, head);
+}
+
+/** Works out why there is no merge-base (run only then: it costs several git calls). */
+function throwWhyNoMergeBase(cwd: string, base: string, head: string): never {
   const commitOf = (revision: string): string | undefined => {
     try {
       return git(cwd, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).trim();
@@ -38,15 +55,9 @@ export function resolveBaseCommit(cwd: string, base: string, head = 'HEAD'): str
   };
   const shallow = isShallow(cwd);
   const fetchHint = `Fetch the base first, e.g. \`git fetch origin ${base}\`${shallow ? ' (this clone is shallow: in GitHub Actions use `actions/checkout` with `fetch-depth: 0`)' : ''}, or pass another base (NX_BASE / --base).`;
-  const baseCommit = commitOf(base);
-  if (!baseCommit) throw new BaseRevisionError(`The base revision '${base}' does not exist in this repository`, fetchHint);
-  const headCommit = commitOf(head);
-  if (!headCommit) throw new BaseRevisionError(`The head revision '${head}' does not exist in this repository`, 'Pass an existing head (NX_HEAD / --head).');
-  try {
-    return git(cwd, ['merge-base', baseCommit, headCommit]).trim();
-  } catch {
-    throw new BaseRevisionError(`'${base}' and '${head}' have no common ancestor${shallow ? ' in this shallow clone' : ''}`, fetchHint);
-  }
+  if (!commitOf(base)) throw new BaseRevisionError(`The base revision '${base}' does not exist in this repository`, fetchHint);
+  if (!commitOf(head)) throw new BaseRevisionError(`The head revision '${head}' does not exist in this repository`, 'Pass an existing head (NX_HEAD / --head).');
+  throw new BaseRevisionError(`'${base}' and '${head}' have no common ancestor${shallow ? ' in this shallow clone' : ''}`, fetchHint);
 }
 
 function isShallow(cwd: string): boolean {
@@ -66,6 +77,40 @@ export function readFileAtRevision(cwd: string, revision: string, relativePath: 
   }
 }
 
+/**
+ * The contents of workspace-relative files at `revision`, in one git call (`undefined` for a file
+ * that did not exist there). Reading a spec's documents one `git show` at a time cost a process each.
+ */
+export function readFilesAtRevision(cwd: string, revision: string, relativePaths: readonly string[]): Map<string, string | undefined> {
+  const files = new Map<string, string | undefined>();
+  // The batch protocol is line-based: a path with a line break is read on its own.
+  const batched = relativePaths.filter((file) => !/[\r\n]/.test(file));
+  for (const file of relativePaths) if (!batched.includes(file)) files.set(file, readFileAtRevision(cwd, revision, file));
+  if (batched.length === 0) return files;
+  let output: Buffer;
+  try {
+    output = execFileSync('git', ['cat-file', '--batch'], { cwd, input: batched.map((file) => `${revision}:${file}\n`).join(''), stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  } catch {
+    for (const file of batched) files.set(file, readFileAtRevision(cwd, revision, file));
+    return files;
+  }
+  // Each answer is `<oid> <type> <size>\n<content>\n`, or `<object name> missing\n`.
+  let offset = 0;
+  for (const file of batched) {
+    const lineEnd = output.indexOf(10, offset);
+    const header = output.subarray(offset, lineEnd).toString('utf8').split(' ');
+    offset = lineEnd + 1;
+    const size = Number(header[2]);
+    if (header.length !== 3 || !Number.isInteger(size)) {
+      files.set(file, undefined);
+      continue;
+    }
+    files.set(file, header[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
+    offset += size + 1;
+  }
+  return files;
+}
+
 /** The workspace root's path inside the git repository ('' when they are the same). */
 export function gitPrefix(cwd: string): string {
   return git(cwd, ['rev-parse', '--show-prefix']).trim();
@@ -80,9 +125,12 @@ export type BaseChoice = { commit?: string; note?: string } | { error: string; h
  * and so does a workspace that is not a git repository.
  */
 export function chooseBaseCommit(cwd: string, base: { revision: string; explicit: boolean }, head = 'HEAD'): BaseChoice {
+  // One git call in the usual case: every contract-check task runs this.
+  const commit = mergeBase(cwd, base.revision, head);
+  if (commit) return { commit };
   if (!isGitRepository(cwd)) return {};
   try {
-    return { commit: resolveBaseCommit(cwd, base.revision, head) };
+    return throwWhyNoMergeBase(cwd, base.revision, head);
   } catch (error) {
     if (!(error instanceof BaseRevisionError)) throw error;
     if (base.explicit) return { error: error.message, hint: error.hint };

@@ -7,7 +7,7 @@ import { checkSupportedRange, checkVersionBump, type SupportedRange } from '../c
 import { specCheckOptions } from '../check/spec-options';
 import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
-import { readFileAtRevision } from '../git/git';
+import { readFileAtRevision, readFilesAtRevision } from '../git/git';
 import type { InputProblem } from '../model';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
@@ -70,9 +70,20 @@ export function workingTreeReader(workspaceRoot: string): ReadFile {
   };
 }
 
-/** Reads workspace-relative files as they were at a commit. */
-export function revisionReader(workspaceRoot: string, commit: string): ReadFile {
-  return (file) => readFileAtRevision(workspaceRoot, commit, `./${file}`);
+/** Reads workspace-relative files as they were at a commit; `prefetch` reads many in one git call. */
+export function revisionReader(workspaceRoot: string, commit: string): ReadFile & { prefetch(files: readonly string[]): void } {
+  const read = new Map<string, string | undefined>();
+  const reader = (file: string) => {
+    if (!read.has(file)) read.set(file, readFileAtRevision(workspaceRoot, commit, `./${file}`));
+    return read.get(file);
+  };
+  reader.prefetch = (files: readonly string[]) => {
+    const missing = files.filter((file) => !read.has(file));
+    if (missing.length === 0) return;
+    const texts = readFilesAtRevision(workspaceRoot, commit, missing.map((file) => `./${file}`));
+    for (const file of missing) read.set(file, texts.get(`./${file}`));
+  };
+  return reader;
 }
 
 /**
@@ -86,6 +97,8 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     const headSpec = indexSpec(ref.file, head);
     const published = options.baselines?.[ref.file];
     if (published !== undefined) return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(head, ref.file, published)) };
+    // Every document the spec has now, in one git call: most of them are unchanged and compared below.
+    base?.prefetch(headSpec.spec.documents.includes(ref.file) ? headSpec.spec.documents : [ref.file, ...headSpec.spec.documents]);
     const baseText = base?.(ref.file);
     if (!base || baseText === undefined) return { ...ref, head: headSpec };
     // Most checks run against a spec this change did not touch: reuse the head's parse then.

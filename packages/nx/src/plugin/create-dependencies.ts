@@ -28,5 +28,6 @@ export const createDependencies: CreateDependencies<ContractGraphPluginOptions> 
       edges.set(`${project}\u0000${owner}`, { source: project, target: owner, type: 'implicit' as DependencyType.implicit });
     }
   }
-  return [...edges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, edge]) => edge);
+  // Code-unit order: the same on every machine, and free of the ICU collator's first-use cost (~25 ms).
+  return [...edges.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge);
 };

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
 import type { ConsumedSpec, SpecRef, WorkspaceContracts } from '@contract-graph/core';
 import { minimatch } from 'minimatch';
-import { isSpecFile, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
+import { specFileMatcher, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
+import { core } from './engine';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -38,16 +39,6 @@ function reportingOptionsOf(options: ContractGraphPluginOptions | undefined): Re
   const picked: Record<string, unknown> = {};
   for (const key of REPORTING_KEYS) if (options?.[key] !== undefined) picked[key] = options[key];
   return picked as ReportingOptions;
-}
-
-type Core = typeof import('@contract-graph/core');
-let coreModule: Core | undefined;
-
-/** The engine is loaded only when nodes must be computed: a cached graph build never pays for it. */
-function core(): Core {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  coreModule ??= require('@contract-graph/core') as Core;
-  return coreModule;
 }
 
 /** Everything the inferred nodes depend on: sources, specs and project files (fingerprint files and manifests included). */
@@ -91,7 +82,7 @@ function hashText(text: string): string {
 }
 
 function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
-  const specFiles = files.filter((file) => isSpecFile(file, options)).sort();
+  const specFiles = files.filter(specFileMatcher(options)).sort();
   const projects = findProjects(files, context.workspaceRoot);
   const specRoots = groupByDirectory(specFiles);
   const specRefs: SpecRef[] = [];

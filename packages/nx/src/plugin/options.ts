@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { FailOn, ReportFormat } from '@contract-graph/core';
 
 /**
@@ -49,9 +49,15 @@ export function normalizeOptions(options: ContractGraphPluginOptions | undefined
   };
 }
 
-/** True when a workspace-relative file is a spec under these options. */
-export function isSpecFile(file: string, options: NormalizedOptions): boolean {
-  return options.specs.some((glob) => minimatch(file, glob)) && !options.exclude.some((glob) => minimatch(file, glob));
+/**
+ * A test of workspace-relative files: is this a spec under these options? The globs are compiled
+ * once (compiling them per file cost the sync generator ~20 ms on every task run).
+ */
+export function specFileMatcher(options: NormalizedOptions): (file: string) => boolean {
+  const compile = (globs: readonly string[]) => globs.map((glob) => new Minimatch(glob));
+  const specs = compile(options.specs);
+  const excludes = compile(options.exclude);
+  return (file) => specs.some((glob) => glob.match(file)) && !excludes.some((glob) => glob.match(file));
 }
 
 export const PLUGIN_NAME = '@contract-graph/nx';

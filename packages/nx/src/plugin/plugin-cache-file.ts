@@ -1,33 +1,36 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CachedSpecSummary, ConsumerUsage, SpecSummaryCache, UsageCache } from '@contract-graph/core';
+import type { CachedSpecSummary, FileUsage, SpecSummaryCache, UsageCache } from '@contract-graph/core';
 import { dataDirectoryOf } from './nx-internals';
 
 /**
  * The plugin's cache, persisted in Nx's workspace-data directory: per-file usage (keyed by content
  * hash) and per-spec summaries (checked against the hashes of the spec's documents). Graph
  * construction and `nx sync` then re-analyse only what changed. Entries not used in a run are
- * dropped when it is saved, so the file never grows beyond the workspace.
+ * dropped when it is saved, so the files never grow beyond the workspace. The two parts are
+ * separate files, each read on first use: the sync generator, which Nx runs before every task run
+ * of a spec's check, reads the spec summaries only.
  */
 export interface PluginCache {
   usage: UsageCache;
   specs: SpecSummaryCache;
   /**
-   * Writes the cache. Graph construction sees the whole workspace and prunes what it did not use;
-   * a task sees one project and keeps the other entries (`prune: false`).
+   * Writes what changed. Graph construction sees the whole workspace and prunes what it did not
+   * use; a task sees one project and keeps the other entries (`prune: false`). A part never read
+   * nor written in this run is left as it is.
    */
   save(options?: { prune?: boolean }): void;
 }
 
-interface CacheFile {
+interface CacheFile<T> {
   version: number;
-  usage: Record<string, ConsumerUsage>;
-  specs: Record<string, CachedSpecSummary>;
+  entries: Record<string, T>;
 }
 
-const CACHE_FILE = 'contract-graph-cache.json';
+const USAGE_FILE = 'contract-graph-usage.json';
+const SPECS_FILE = 'contract-graph-specs.json';
 /** Bump when the shape of cached data changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /**
  * Opens the cache of a workspace; a missing or corrupt file gives an empty cache. A workspace root
@@ -35,32 +38,40 @@ const CACHE_VERSION = 1;
  * only, so nothing is ever written outside the workspace.
  */
 export function openPluginCache(workspaceRoot: string): PluginCache {
-  const persistent = fs.existsSync(workspaceRoot);
-  const file = path.join(dataDirectoryOf(workspaceRoot), CACHE_FILE);
-  const previous = persistent ? readCacheFile(file) : { version: CACHE_VERSION, usage: {}, specs: {} };
-  const used: CacheFile = { version: CACHE_VERSION, usage: {}, specs: {} };
-  let changed = false;
-  const section = <K extends 'usage' | 'specs'>(name: K) => ({
-    get(key: string): CacheFile[K][string] | undefined {
-      const hit = Object.prototype.hasOwnProperty.call(previous[name], key) ? previous[name][key] : undefined;
-      if (hit) used[name][key] = hit;
-      return hit as CacheFile[K][string] | undefined;
+  const directory = fs.existsSync(workspaceRoot) ? dataDirectoryOf(workspaceRoot) : undefined;
+  const usage = openCachePart<FileUsage>(directory && path.join(directory, USAGE_FILE));
+  const specs = openCachePart<CachedSpecSummary>(directory && path.join(directory, SPECS_FILE));
+  return {
+    usage,
+    specs,
+    save(options) {
+      usage.save(options);
+      specs.save(options);
     },
-    set(key: string, value: CacheFile[K][string]): void {
-      used[name][key] = value;
+  };
+}
+
+function openCachePart<T>(file: string | undefined) {
+  let previous: Record<string, T> | undefined;
+  const stored = () => (previous ??= file ? readCacheFile<T>(file) : {});
+  const used: Record<string, T> = {};
+  let changed = false;
+  return {
+    get(key: string): T | undefined {
+      const hit = Object.prototype.hasOwnProperty.call(stored(), key) ? stored()[key] : undefined;
+      if (hit) used[key] = hit;
+      return hit;
+    },
+    set(key: string, value: T): void {
+      used[key] = value;
       changed = true;
     },
-  });
-  return {
-    usage: section('usage'),
-    specs: section('specs'),
-    save({ prune = true } = {}) {
-      const sameEntries = (name: 'usage' | 'specs') => Object.keys(used[name]).length === Object.keys(previous[name]).length;
-      if (!persistent || (!changed && (!prune || (sameEntries('usage') && sameEntries('specs'))))) return;
-      const content: CacheFile = prune
-        ? used
-        : { version: CACHE_VERSION, usage: { ...previous.usage, ...used.usage }, specs: { ...previous.specs, ...used.specs } };
-      writeAtomically(file, JSON.stringify(content));
+    save({ prune = true }: { prune?: boolean } = {}): void {
+      if (!file || (previous === undefined && !changed)) return;
+      const unused = Object.keys(stored()).length !== Object.keys(used).length;
+      if (!changed && !(prune && unused)) return;
+      const entries = prune ? used : { ...stored(), ...used };
+      writeAtomically(file, JSON.stringify({ version: CACHE_VERSION, entries } satisfies CacheFile<T>));
     },
   };
 }
@@ -78,12 +89,12 @@ export function writeAtomically(file: string, text: string): void {
   }
 }
 
-function readCacheFile(file: string): CacheFile {
+function readCacheFile<T>(file: string): Record<string, T> {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    if (parsed.version === CACHE_VERSION && parsed.usage && parsed.specs) return parsed;
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile<T>;
+    if (parsed.version === CACHE_VERSION && parsed.entries && typeof parsed.entries === 'object') return parsed.entries;
   } catch {
     // No cache yet, or a corrupt one.
   }
-  return { version: CACHE_VERSION, usage: {}, specs: {} };
+  return {};
 }

@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { updateJson, type Tree } from '@nx/devkit';
+import { FsTree } from 'nx/src/generators/tree';
+import { dataDirectoryOf } from '../../plugin/nx-internals';
 import syncGenerator from './generator';
 
 const SPEC = `openapi: 3.0.3
@@ -39,5 +44,24 @@ describe('sync generator', () => {
     await syncGenerator(tree);
     expect(tree.exists('contracts/orders.contract.json')).toBe(true);
     expect(tree.exists('apis/users/openapi.contract.json')).toBe(false);
+  });
+
+  it('keeps the plugin cache entries it does not use: graph construction still finds its usage analysis', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-graph-sync-'));
+    try {
+      fs.writeFileSync(path.join(root, 'nx.json'), JSON.stringify({ plugins: ['@contract-graph/nx'] }));
+      fs.mkdirSync(path.join(root, 'apis/users'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), SPEC);
+      const cacheFile = (name: string) => path.join(dataDirectoryOf(root), `contract-graph-${name}.json`);
+      const usage = JSON.stringify({ version: 2, entries: { 'some-file-hash': { calls: [], problems: [] } } });
+      fs.mkdirSync(dataDirectoryOf(root), { recursive: true });
+      fs.writeFileSync(cacheFile('usage'), usage);
+
+      expect((await syncGenerator(new FsTree(root, false))).outOfSyncMessage).toContain('apis/users/openapi.contract.json');
+      expect(fs.readFileSync(cacheFile('usage'), 'utf8')).toBe(usage);
+      expect(Object.keys(JSON.parse(fs.readFileSync(cacheFile('specs'), 'utf8')).entries)).toEqual(['apis/users/openapi.yaml']);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,8 @@
-import { glob, readNxJson, type Tree } from '@nx/devkit';
-import { summarizeSpec } from '@contract-graph/core';
+import type { Tree } from '@nx/devkit';
+import { core, specSummaryCache } from '../../plugin/engine';
+import { globInTree, readNxJsonInTree } from '../../plugin/nx-internals';
 import { openPluginCache } from '../../plugin/plugin-cache-file';
-import { isSpecFile, normalizeOptions, registeredOptions } from '../../plugin/options';
+import { specFileMatcher, normalizeOptions, registeredOptions } from '../../plugin/options';
 
 /** What Nx expects back from a sync generator. */
 export interface SyncResult {
@@ -25,23 +26,26 @@ export default async function syncGenerator(tree: Tree): Promise<SyncResult> {
 
 /** Writes the fingerprint files that differ from what their specs say; returns their paths, sorted. */
 export function writeFingerprintFiles(tree: Tree): string[] {
-  const options = normalizeOptions(registeredOptions(readNxJson(tree)?.plugins));
+  const options = normalizeOptions(registeredOptions(readNxJsonInTree(tree)?.plugins));
   const read = (file: string) => tree.read(file, 'utf8') ?? undefined;
-  const specs = glob(tree, options.specs)
+  const specs = globInTree(tree, options.specs)
     .map((file) => file.split('\\').join('/'))
-    .filter((file) => isSpecFile(file, options))
+    .filter(specFileMatcher(options))
     .sort();
   const cache = openPluginCache(tree.root);
   const written: string[] = [];
   try {
     for (const spec of specs) {
-      const rendered = summarizeSpec(spec, read, cache.specs, true).fingerprint;
+      // Nx runs this before every task run of a spec's check: unchanged specs answer from the cache, without the engine.
+      const summary = specSummaryCache().currentSpecSummary(spec, read, cache.specs, true) ?? core().summarizeSpec(spec, read, cache.specs, true);
+      const rendered = summary.fingerprint;
       if (!rendered || read(rendered.file) === rendered.text) continue;
       tree.write(rendered.file, rendered.text);
       written.push(rendered.file);
     }
   } finally {
-    cache.save();
+    // It sees only specs: pruning would drop the usage entries graph construction needs.
+    cache.save({ prune: false });
   }
   return written;
 }

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { ReadFile } from '../spec/load-spec';
+
+/**
+ * The cache side of spec summaries, kept apart from the code that makes them: it imports nothing
+ * heavy, so a caller whose specs are all unchanged (the sync generator before every task run)
+ * answers without loading the parser.
+ */
+
+/** The little that graph construction and `nx sync` need of a spec, cheap to keep between runs. */
+export interface SpecSummary {
+  /** Every document of the spec that could be read, with the sha256 of its content. */
+  documents: Record<string, string>;
+  /** The spec loaded without problems. */
+  valid: boolean;
+  operations: Array<{ method: string; path: string; key: string }>;
+  /** The fingerprint file's path and exact text, once asked for (valid specs only). */
+  fingerprint?: { file: string; text: string };
+}
+
+/** Where spec summaries are kept between runs, keyed by spec file. */
+export interface SpecSummaryCache {
+  get(specFile: string): SpecSummary | undefined;
+  set(specFile: string, summary: SpecSummary): void;
+}
+
+/** The sha256 of a document's text, as summaries record it. */
+export function documentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The cached summary of a spec when every document it was made from still has the same content
+ * (and, with `withFingerprint`, it holds the fingerprint file text); otherwise undefined. A spec
+ * whose set of documents changes (a new `$ref` file) changes the entry file too, so that case is covered.
+ */
+export function currentSpecSummary(specFile: string, readFile: ReadFile, cache: SpecSummaryCache | undefined, withFingerprint = false): SpecSummary | undefined {
+  const cached = cache?.get(specFile);
+  if (!cached || (withFingerprint && !cached.fingerprint && cached.valid)) return undefined;
+  const unchanged = Object.entries(cached.documents).every(([file, hash]) => {
+    const text = readFile(file);
+    return text !== undefined && documentHash(text) === hash;
+  });
+  return unchanged ? cached : undefined;
+}

@@ -1,0 +1,22 @@
+/**
+ * The engine (`@contract-graph/core`), loaded only when something must be computed: its barrel
+ * loads the spec parser and the rules (~0.2 s), which a command whose inputs are all unchanged
+ * never needs. Its spec-summary cache module has no heavy imports, so it is loaded on its own.
+ */
+import type * as SpecSummaryCacheModule from '@contract-graph/core/dist/workspace/spec-summary-cache';
+
+type Core = typeof import('@contract-graph/core');
+let coreModule: Core | undefined;
+
+/** The whole engine, loaded on first use. */
+export function core(): Core {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  coreModule ??= require('@contract-graph/core') as Core;
+  return coreModule;
+}
+
+/** Reading the spec-summary cache: loads a few hundred lines, not the engine. */
+export function specSummaryCache(): typeof SpecSummaryCacheModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@contract-graph/core/dist/workspace/spec-summary-cache') as typeof SpecSummaryCacheModule;
+}
