@@ -34,7 +34,10 @@ export function discoverConsumers(
   const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) }));
   const consumers = new Map<string, ConsumedSpec[]>();
   for (const projectRoot of [...projectRoots].sort()) {
-    const usage = scanProjectUsage(workspaceRoot, projectRoot, cache);
+    // A project calling an API only through a generated client is found by its operationIds (ids
+    // that name one operation of the specs it could consume; the scan ignores the others).
+    const operations = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot)).flatMap(({ summary }) => summary.operations);
+    const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
       const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));

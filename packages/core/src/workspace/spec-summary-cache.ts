@@ -13,7 +13,8 @@ export interface SpecSummary {
   documents: Record<string, string>;
   /** The spec loaded without problems. */
   valid: boolean;
-  operations: Array<{ method: string; path: string; key: string }>;
+  /** With their operationIds: graph construction resolves calls of generated clients by them. */
+  operations: Array<{ method: string; path: string; key: string; operationId?: string }>;
   /** The fingerprint file's path and exact text, once asked for (valid specs only). */
   fingerprint?: { file: string; text: string };
 }

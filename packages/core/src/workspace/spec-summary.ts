@@ -20,7 +20,7 @@ export function summarizeSpec(specFile: string, readFile: ReadFile, cache?: Spec
   const summary: SpecSummary = {
     documents,
     valid,
-    operations: indexed.operations.map(({ method, path, key }) => ({ method, path, key })),
+    operations: indexed.operations.map(({ method, path, key, operationId }) => ({ method, path, key, ...(operationId ? { operationId } : {}) })),
     ...(fingerprint ? { fingerprint } : {}),
   };
   cache?.set(specFile, summary);

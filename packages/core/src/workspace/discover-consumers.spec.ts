@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discoverConsumers } from './discover-consumers';
+
+const FIXTURE = path.join(__dirname, '../../fixtures/usage-workspace');
+
+const spec = (getOperationId: string) => `openapi: 3.0.3
+info: { title: Users, version: 1.0.0 }
+servers: [{ url: /api }]
+paths:
+  /users/{id}:
+    get:
+      operationId: ${getOperationId}
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+    delete:
+      operationId: deleteUser
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '204': { description: gone } }
+`;
+
+/** An app that reaches the users API only through the generated client library (`@acme/generated-api`). */
+const APP = `import { UsersApi } from '@acme/generated-api';
+
+const usersApi = new UsersApi();
+
+export async function email(id: string) {
+  return (await usersApi.getUserById({ id })).email;
+}
+`;
+
+describe('discoverConsumers', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-discover-'));
+    fs.cpSync(path.join(FIXTURE, 'tsconfig.base.json'), path.join(root, 'tsconfig.base.json'));
+    fs.cpSync(path.join(FIXTURE, 'libs/generated-api'), path.join(root, 'libs/generated-api'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'apps/admin/src'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'apps/admin/project.json'), '{ "name": "admin" }\n');
+    fs.writeFileSync(path.join(root, 'apps/admin/src/main.ts'), APP);
+    fs.mkdirSync(path.join(root, 'apis/users'), { recursive: true });
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('makes a project that calls an API only through a generated client its consumer, by operationId', () => {
+    fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('getUserById'));
+    const contracts = discoverConsumers(root, [{ name: 'users-api', file: 'apis/users/openapi.yaml' }], ['apps/admin', 'libs/generated-api']);
+    expect(contracts.consumers.get('apps/admin')).toEqual([{ spec: { name: 'users-api', file: 'apis/users/openapi.yaml' }, operations: ['GET /api/users/{}'] }]);
+  });
+
+  it('does not when no operation of the spec has that operationId', () => {
+    fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('fetchUser'));
+    const contracts = discoverConsumers(root, [{ name: 'users-api', file: 'apis/users/openapi.yaml' }], ['apps/admin']);
+    expect(contracts.consumers.get('apps/admin')).toBeUndefined();
+  });
+});
