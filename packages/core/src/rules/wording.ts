@@ -1,3 +1,4 @@
+import { STABILITY_LEVELS } from '../diff/compare-values';
 import type { SchemaInput, SchemaSubject } from '../diff/inputs';
 
 /** `request body`, `request property 'address.city'`, `response property 'items[].title'`, `query parameter 'page'`. */
@@ -26,3 +27,15 @@ export function listValues(values: readonly unknown[]): string {
 export function joinProperty(parent: string, name: string): string {
   return parent === '' ? name : `${parent}.${name}`;
 }
+
+/** An `x-stability-level` value that is not one of the known levels, as text; undefined when it is absent or known. */
+export function invalidStabilityLevel(owner: Record<string, unknown>): string | undefined {
+  const value = owner['x-stability-level'];
+  return value === undefined || STABILITY_LEVELS.includes(value as never) ? undefined : String(value);
+}
+
+/** Message and hint of the two stability-level rules (operations and parameters; properties). */
+export const stabilityLevelWording = {
+  message: ({ operation, item, value }: { operation: string; item: string; value: string }) => `${operation}: ${item} has x-stability-level '${value}', which is not one of ${STABILITY_LEVELS.join(', ')}`,
+  hint: () => `Use one of ${STABILITY_LEVELS.join(', ')}.`,
+};
