@@ -47,6 +47,8 @@ describe('discoverConsumers', () => {
     fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('getUserById'));
     const contracts = discoverConsumers(root, [{ name: 'users-api', file: 'apis/users/openapi.yaml' }], ['apps/admin', 'libs/generated-api']);
     expect(contracts.consumers.get('apps/admin')).toEqual([{ spec: { name: 'users-api', file: 'apis/users/openapi.yaml' }, operations: ['GET /api/users/{}'] }]);
+    // The client library's code decides what the app calls: its check must rerun when that code changes.
+    expect(contracts.libraries.get('apps/admin')).toEqual(['libs/generated-api']);
   });
 
   it('does not when no operation of the spec has that operationId', () => {

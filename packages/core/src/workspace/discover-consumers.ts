@@ -16,6 +16,8 @@ export interface WorkspaceContracts {
   specs: Map<string, { documents: string[]; operations: number }>;
   /** Per project root: the specs its code calls. */
   consumers: Map<string, ConsumedSpec[]>;
+  /** Per consumer root: the workspace libraries (tsconfig `paths`) whose code its calls were found through, sorted. */
+  libraries: Map<string, string[]>;
 }
 
 /**
@@ -33,6 +35,7 @@ export function discoverConsumers(
   const read = workingTreeReader(workspaceRoot);
   const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) }));
   const consumers = new Map<string, ConsumedSpec[]>();
+  const libraries = new Map<string, string[]>();
   for (const projectRoot of [...projectRoots].sort()) {
     // A project calling an API only through a generated client is found by its operationIds (ids
     // that name one operation of the specs it could consume; the scan ignores the others).
@@ -53,6 +56,7 @@ export function discoverConsumers(
       }
     }
     if (used.size === 0) continue;
+    if (usage.libraries.length > 0) libraries.set(projectRoot, usage.libraries);
     consumers.set(
       projectRoot,
       [...used.values()]
@@ -61,7 +65,7 @@ export function discoverConsumers(
     );
   }
   const specSummaries = new Map(indexed.map(({ ref, summary }) => [ref.file, { documents: Object.keys(summary.documents).sort(), operations: summary.operations.length }]));
-  return { specs: specSummaries, consumers };
+  return { specs: specSummaries, consumers, libraries };
 }
 
 function isInside(file: string, root: string): boolean {

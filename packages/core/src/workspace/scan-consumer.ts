@@ -14,6 +14,8 @@ import { digest, isRacy, linkCacheKey, statKey, usageCacheKey, type CachedLinkGr
 /** The usage found in a project's sources, with the number of files read. */
 export interface ProjectUsage extends ConsumerUsage {
   files: number;
+  /** Roots of the workspace libraries whose files were read through tsconfig `paths`, sorted: the result depends on them too. */
+  libraries: string[];
   /** With `explain`: call sites seen but not resolved to a call, and why. */
   explain?: UnresolvedCall[];
 }
@@ -50,13 +52,13 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
     if (analysis) loaded.push(analysis);
   }
   const paths = readPathMappings(projectRoot, (file) => readText(workspaceRoot, file));
-  loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
+  const libraries = loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
   const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
   const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
-  const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length };
+  const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries };
   if (options.explain) usage.explain = linked.unresolved;
   return usage;
 }
@@ -65,11 +67,12 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
  * Adds the files of the workspace libraries the project imports through tsconfig `paths`
  * (`@acme/api-client` → `libs/api-client/src/index.ts`), and of those they import in turn: each
  * library is the project (folder with a `project.json` or `package.json`) its mapped file is in,
- * listed like the project itself. Nothing outside the workspace is read.
+ * listed like the project itself. Nothing outside the workspace is read. Returns the library roots, sorted.
  */
-function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: readonly PathMapping[], loaded: LoadedFile[], cache: UsageCache | undefined, now: number): void {
-  if (mappings.length === 0) return;
-  const listed = new Set([projectRoot === '' ? '.' : projectRoot]);
+function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: readonly PathMapping[], loaded: LoadedFile[], cache: UsageCache | undefined, now: number): string[] {
+  if (mappings.length === 0) return [];
+  const own = projectRoot === '' ? '.' : projectRoot;
+  const listed = new Set([own]);
   const known = new Set(loaded.map((file) => file.file));
   for (let index = 0; index < loaded.length; index++) {
     const summary = loaded[index].summary;
@@ -88,6 +91,7 @@ function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: rea
       }
     }
   }
+  return [...listed].filter((root) => root !== own).sort();
 }
 
 /** The nearest folder at or above `target` (a workspace-relative path, maybe without extension) holding a project file; never the workspace root. */

@@ -46,7 +46,7 @@ const INPUT_GLOBS = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.{json,yaml,ym
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
 /** Results of another version of the plugin or engine are never reused. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const NODES_CACHE_VERSION = `1/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
+const NODES_CACHE_VERSION = `2/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
 
 /**
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes
@@ -106,7 +106,7 @@ function createContractNodes(files: readonly string[], options: NodesOptions, co
   for (const root of roots) {
     const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
     const consumed = contracts.consumers.get(root) ?? [];
-    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting);
+    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting, contracts.libraries.get(root));
     const isNewProject = !projects.has(root);
     const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
     results.push([
@@ -137,20 +137,31 @@ export const SYNC_GENERATOR = '@contract-graph/nx:sync';
  * reads. A consumer's inputs name only the operations it calls, as fields of the spec's committed
  * fingerprint file, so an edit of one endpoint selects and reruns only that endpoint's consumers.
  */
+const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}';
+const CONSUMER_SOURCE_INPUTS = [
+  `{projectRoot}/${SOURCE_GLOB}`,
+  '{projectRoot}/contract-graph.usage.{json,yaml,yml}',
+  '{projectRoot}/tsconfig*.json',
+  '{workspaceRoot}/tsconfig.base.json',
+  '{workspaceRoot}/tsconfig.json',
+];
+
 export function contractCheckTarget(
   owned: SpecRef[],
   consumed: ConsumedSpec[],
   contracts: WorkspaceContracts,
   fileExists: (file: string) => boolean,
   reporting: ReportingOptions = {},
+  libraries: readonly string[] = [],
 ): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
   const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), core().fingerprintFilePath(spec.file)]);
   const consumedInputs = consumed.map((entry) => consumedSpecInput(entry, specDocuments, fileExists));
   const documents = [...new Set([...ownedDocuments, ...consumedInputs.flatMap((input) => ('documents' in input ? input.documents : []))])].sort();
   const fingerprintInputs = consumedInputs.flatMap((input) => ('fingerprint' in input ? [input.fingerprint] : []));
-  // The consumer's code, and its declared-usage manifest (calls analysis cannot see, URL prefixes).
-  const sources = consumed.length > 0 ? ['{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '{projectRoot}/contract-graph.usage.{json,yaml,yml}'] : [];
+  // The consumer's code, its declared-usage manifest (calls analysis cannot see, URL prefixes), the
+  // tsconfig files whose `paths` map library imports, and the code of the libraries reached through them.
+  const sources = consumed.length > 0 ? [...CONSUMER_SOURCE_INPUTS, ...libraries.map((root) => `{workspaceRoot}/${root}/${SOURCE_GLOB}`)] : [];
   const role = [owned.length > 0 ? 'validates its OpenAPI spec and lists what changed since the base' : undefined, consumed.length > 0 ? `checks its calls to ${consumed.map((entry) => entry.spec.name).join(', ')} against the contract` : undefined]
     .filter(Boolean)
     .join('; ');
