@@ -107,7 +107,12 @@ let idleWorker: RunningWorker | undefined;
 
 function startWorker(): RunningWorker {
   const shared = new SharedArrayBuffer(4);
-  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { openapiDiffPath: require.resolve('openapi-diff'), signal: shared } });
+  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { openapiDiffPath: require.resolve('openapi-diff'), signal: shared }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  // A worker that dies (out of memory, an error openapi-diff throws outside its promise) must not
+  // take the check down with it: its job is already counted as not answered; the next gets a new worker.
+  thread.on('error', () => {
+    if (idleWorker?.thread === thread) idleWorker = undefined;
+  });
   thread.unref();
   return { thread, signal: new Int32Array(shared), fresh: true };
 }
@@ -119,6 +124,9 @@ interface RunningWorker {
   /** Still loading openapi-diff: its first job may wait longer. */
   fresh: boolean;
 }
+
+/** openapi-diff ran out of memory on large specs (DESIGN.md); a bounded heap makes that a lost answer, not a lost process. */
+const WORKER_HEAP_MB = 512;
 
 /** Loading openapi-diff and its dependencies takes a few hundred milliseconds; more on a loaded machine. */
 const WORKER_START_ALLOWANCE_MS = 10_000;
