@@ -51,6 +51,9 @@ describe('plugin cache file', () => {
   it('ignores a corrupt or older file, and writes nothing for a workspace root that does not exist', () => {
     fs.writeFileSync(path.join(dataDirectoryOf(root), 'contract-graph-usage.json'), '{"version":1,');
     expect(openPluginCache(root).usage.get('a')).toBeUndefined();
+    // A whole file from an older version (other entry shapes) is not read either.
+    fs.writeFileSync(path.join(dataDirectoryOf(root), 'contract-graph-usage.json'), JSON.stringify({ version: 2, entries: { a: usage(1) } }));
+    expect(openPluginCache(root).usage.get('a')).toBeUndefined();
     const missing = path.join(root, 'not-there');
     const cache = openPluginCache(missing);
     cache.usage.set('x', usage(1));
