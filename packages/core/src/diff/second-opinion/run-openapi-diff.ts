@@ -61,6 +61,8 @@ parentPort.on('message', async ({ job, reply }) => {
 export interface OpenApiDiffBudget {
   perJobMs: number;
   totalMs: number;
+  /** Extra wait for a new worker's first job, while it loads openapi-diff (default 10 s). */
+  startAllowanceMs?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export interface OpenApiDiffBudget {
  * worker thread the caller waits for with `Atomics.wait`; a job past its budget gets its worker
  * terminated (a busy loop cannot be interrupted any other way) and the next job a fresh worker.
  */
-export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budget: OpenApiDiffBudget): OpenApiDiffOutcome[] {
+export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budget: OpenApiDiffBudget, openapiDiffPath = require.resolve('openapi-diff')): OpenApiDiffOutcome[] {
   const outcomes: OpenApiDiffOutcome[] = [];
   const deadline = Date.now() + budget.totalMs;
   for (const job of jobs) {
@@ -79,12 +81,16 @@ export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budget: OpenApiD
       continue;
     }
     const budgetMs = Math.min(budget.perJobMs, left);
-    const worker = (idleWorker ??= startWorker());
+    if (idleWorker && idleWorker.modulePath !== openapiDiffPath) {
+      void idleWorker.thread.terminate();
+      idleWorker = undefined;
+    }
+    const worker = (idleWorker ??= startWorker(openapiDiffPath));
     Atomics.store(worker.signal, 0, 0);
     const { port1, port2 } = new MessageChannel();
     worker.thread.postMessage({ job, reply: port2 }, [port2]);
     // Loading openapi-diff in a new worker is part of the first job's wait, not of its budget.
-    const waited = Atomics.wait(worker.signal, 0, 0, budgetMs + (worker.fresh ? WORKER_START_ALLOWANCE_MS : 0));
+    const waited = Atomics.wait(worker.signal, 0, 0, budgetMs + (worker.fresh ? (budget.startAllowanceMs ?? WORKER_START_ALLOWANCE_MS) : 0));
     worker.fresh = false;
     const reply = receiveMessageOnPort(port1)?.message as OpenApiDiffOutcome | undefined;
     port1.close();
@@ -105,20 +111,22 @@ export function runOpenApiDiff(jobs: readonly OpenApiDiffJob[], budget: OpenApiD
  */
 let idleWorker: RunningWorker | undefined;
 
-function startWorker(): RunningWorker {
+function startWorker(modulePath: string): RunningWorker {
   const shared = new SharedArrayBuffer(4);
-  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { openapiDiffPath: require.resolve('openapi-diff'), signal: shared }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const thread = new Worker(WORKER_SOURCE, { eval: true, workerData: { openapiDiffPath: modulePath, signal: shared }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   // A worker that dies (out of memory, an error openapi-diff throws outside its promise) must not
   // take the check down with it: its job is already counted as not answered; the next gets a new worker.
   thread.on('error', () => {
     if (idleWorker?.thread === thread) idleWorker = undefined;
   });
   thread.unref();
-  return { thread, signal: new Int32Array(shared), fresh: true };
+  return { thread, modulePath, signal: new Int32Array(shared), fresh: true };
 }
 
 interface RunningWorker {
   thread: Worker;
+  /** The openapi-diff it loaded (tests give a stand-in). */
+  modulePath: string;
   /** Set to 1 by the worker when a reply is ready. */
   signal: Int32Array;
   /** Still loading openapi-diff: its first job may wait longer. */

@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { loadSpec } from '../../spec/load-spec';
 import { listOperations } from '../../spec/operations';
 import { api, get, obj, post } from '../diff-test-kit';
@@ -107,6 +110,21 @@ describe("openapi-diff's second opinion", () => {
       ['GET /quick', 'compared'],
     ]);
     expect(outcomes[1].kind === 'compared' && outcomes[1].breaking.map((difference) => difference.code)).toEqual(['response.body.scope.add']);
+  });
+
+  it('survives a worker that dies in the middle of a job: that job is unanswered, the next gets a new worker', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-openapi-diff-'));
+    try {
+      // A stand-in for openapi-diff that crashes its thread the way an out-of-memory error would.
+      const crashing = path.join(dir, 'crashing-openapi-diff.js');
+      fs.writeFileSync(crashing, "exports.diffSpecs = () => { setTimeout(() => { throw new Error('worker died'); }); return new Promise(() => {}); };\n");
+      const document = api({ '/a': { get: get(obj({ a: { type: 'string' } })) } });
+      const job = { key: 'GET /a', base: document, head: document };
+      expect(runOpenApiDiff([job], { perJobMs: 1_000, totalMs: 60_000, startAllowanceMs: 0 }, crashing).map((outcome) => outcome.kind)).toEqual(['timed-out']);
+      expect(runOpenApiDiff([job], { perJobMs: 5_000, totalMs: 60_000 }).map((outcome) => outcome.kind)).toEqual(['compared']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks about no more operations once the whole diff has used its time', () => {
