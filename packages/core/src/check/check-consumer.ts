@@ -7,7 +7,7 @@ import { endpointRemoved } from '../rules/endpoint-removed';
 import { responsePropertyRemoved } from '../rules/response-property-removed';
 import type { LoadedSpec } from '../spec/load-spec';
 import { resolveCall } from '../spec/match-call';
-import type { Operation } from '../spec/operations';
+import { describeOperation, type Operation } from '../spec/operations';
 import { fieldSegments, joinFieldSegments, lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
 import { specCheckOptions } from './spec-options';
 import { createChangeFinding, createFinding, mergeFindings, type ConsumerLocation, type Finding } from './finding';
@@ -145,7 +145,7 @@ function operationOf(versions: SpecVersions, entry: ResolvedCall): { side: 'head
 
 /** A call to an operation that only the base has, when no rule explained its removal (it was deprecated and past its sunset, say): it still cannot work. */
 function removedOperationFinding(consumer: string, call: CallSite, versions: SpecVersions, operation: Operation): Finding {
-  const name = describe(operation);
+  const name = describeOperation(operation);
   return createChangeFinding({
     change: {
       ruleId: endpointRemoved.id,
@@ -184,7 +184,7 @@ function unknownOperationFinding(consumer: string, call: CallSite, at: ConsumerL
     const resolution = resolveCall(call.method, call.urlTemplate, versions.head.operations);
     if (resolution.kind === 'unrelated' || resolution.kind === 'matched') continue;
     const nearest = resolution.kind === 'path-not-found' ? resolution.nearest : resolution.candidates[0];
-    const suggestion = describe(nearest);
+    const suggestion = describeOperation(nearest);
     return createFinding({
       rule: consumerUnknownOperation,
       args: { call: callText, consumer, suggestion },
@@ -203,7 +203,7 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
   const lookup = lookupField(head, successResponseSchemas(head, operation), field.path);
   if (lookup.kind !== 'missing') return undefined;
   const at: ConsumerLocation = { project: consumer, ...field.location };
-  const common = { spec: versions.name, specFile: versions.file, operation: describe(operation), consumer: at };
+  const common = { spec: versions.name, specFile: versions.file, operation: describeOperation(operation), consumer: at };
   const baseOperation = versions.base?.operations.find((candidate) => candidate.key === operation.key);
   const base = versions.base?.spec;
   const property = lookup.missingPath;
@@ -212,7 +212,7 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
     // The diff did not see this removal (the field moved between alternatives, say): report it from the read.
     const baseSiblings = propertyNamesAt(base as LoadedSpec, successResponseSchemas(base as LoadedSpec, baseOperation as Operation), parentPath(property));
     const renamedTo = renameCandidate(lastSegment(property), lookup.siblings.filter((name) => !baseSiblings.includes(name)));
-    const args = { operation: describe(operation), property, ...(renamedTo ? { renamedTo } : {}) };
+    const args = { operation: describeOperation(operation), property, ...(renamedTo ? { renamedTo } : {}) };
     return createChangeFinding({
       change: {
         ruleId: responsePropertyRemoved.id,
@@ -220,7 +220,7 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
         direction: responsePropertyRemoved.direction,
         category: 'breaking',
         usage: 'read',
-        operation: describe(operation),
+        operation: describeOperation(operation),
         operationKey: operation.key,
         property,
         message: responsePropertyRemoved.message(args),
@@ -238,7 +238,7 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
   }
   return createFinding({
     rule: consumerUnknownResponseProperty,
-    args: { operation: describe(operation), property, consumer, known: lookup.siblings },
+    args: { operation: describeOperation(operation), property, consumer, known: lookup.siblings },
     ...common,
     property,
     specLocation: lookup.location,
@@ -255,7 +255,3 @@ function parentPath(path: string): string {
   return joinFieldSegments(segments.slice(0, -1));
 }
 
-/** `GET /api/users/{id}` */
-export function describe(operation: Operation): string {
-  return `${operation.method} ${operation.path}`;
-}

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyAllowList, normalizedOperation, readAllowList, type AllowList } from '../allow-list/allow-list';
 import { createChangeFinding, mergeFindings } from '../check/finding';
-import { describe } from '../check/check-consumer';
 import { checkVersionBump } from '../check/semver-policy';
 import { specCheckOptions } from '../check/spec-options';
 import { diffSpecs } from '../diff/diff-specs';
@@ -14,6 +13,7 @@ import { changedOperations, indexSpec, runContractCheck, workingTreeReader } fro
 import type { CallSite, UnresolvedCall } from '../model';
 import { resolveCall } from '../spec/match-call';
 import { sortProblems } from '../spec/load-spec';
+import { describeOperation } from '../spec/operations';
 import { scanProjectUsage } from '../workspace/scan-consumer';
 
 /** Exit codes, the same as the Nx executor's pass/fail: 0 pass, 1 contract broken, 2 bad input, configuration or usage. */
@@ -222,7 +222,7 @@ function diffReport(oldFile: string, newFile: string, settings: ReportSettings, 
     const breaking = diff.changes.filter((change) => change.severity === 'error' && change.category === 'breaking').length;
     const bump = checkVersionBump({ spec: newFile, specFile: newFile, base: before.spec, head: after.spec, breaking, severity: specCheckOptions(after.spec).semver });
     if (bump) findings.push(bump);
-    const operationKeys = new Set([...before.operations, ...after.operations].map((operation) => normalizedOperation(describe(operation))));
+    const operationKeys = new Set([...before.operations, ...after.operations].map((operation) => normalizedOperation(describeOperation(operation))));
     const applied = applyAllowList(findings, settings.allowList, { project: newFile, diffedOwnedSpecs: [{ name: newFile, file: newFile, operationKeys }], now });
     findings = applied.findings;
     allowed = applied.allowed;

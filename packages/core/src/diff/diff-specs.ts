@@ -6,7 +6,7 @@ import type { Category, Direction, Severity } from '../rules/rule';
 import { createNodeHasher } from '../spec/fingerprint';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
-import type { Operation } from '../spec/operations';
+import { describeOperation, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
@@ -294,9 +294,4 @@ class DiffEngine {
 function childView(view: (node: SpecNode) => SchemaView | undefined, parent: SchemaView, name: string): SchemaView | undefined {
   const node = parent.properties.get(name);
   return node && isObjectLike(node.value) ? view(node) : undefined;
-}
-
-/** `GET /api/users/{id}` */
-export function describeOperation(operation: Operation): string {
-  return `${operation.method} ${operation.path}`;
 }

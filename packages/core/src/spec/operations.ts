@@ -18,6 +18,11 @@ export interface Operation {
   location: SpecLocation;
 }
 
+/** `GET /api/users/{id}`: how findings, notes and reports name an operation. */
+export function describeOperation(operation: Pick<Operation, 'method' | 'path'>): string {
+  return `${operation.method} ${operation.path}`;
+}
+
 /** Lists the operations of a loaded spec, sorted by path then method. */
 export function listOperations(spec: LoadedSpec): Operation[] {
   if (!spec.root) return [];

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkConsumer, describe, type IndexedSpec, type SpecVersions } from '../check/check-consumer';
+import { checkConsumer, type IndexedSpec, type SpecVersions } from '../check/check-consumer';
 import type { Finding } from '../check/finding';
 import { judgeSpecChanges, type KnownConsumer } from '../check/owner-verdicts';
 import { checkSupportedRange, checkVersionBump, type SupportedRange } from '../check/semver-policy';
@@ -12,6 +12,7 @@ import type { InputProblem } from '../model';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import { sortProblems, type ReadFile } from '../spec/load-spec';
+import { describeOperation } from '../spec/operations';
 import { summarize, type ContractReport, type FailOn, type SpecSummary } from '../report/summary';
 import { applyAllowList, normalizedOperation, type AllowList } from '../allow-list/allow-list';
 import { scanProjectUsage } from './scan-consumer';
@@ -180,7 +181,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
       .map((versions) => ({
         name: versions.name,
         file: versions.file,
-        operationKeys: new Set([...versions.head.operations, ...(versions.base?.operations ?? [])].map((operation) => normalizedOperation(describe(operation)))),
+        operationKeys: new Set([...versions.head.operations, ...(versions.base?.operations ?? [])].map((operation) => normalizedOperation(describeOperation(operation)))),
       }));
     const applied = applyAllowList(findings, options.allowList, { project: options.project.name, diffedOwnedSpecs, now: options.now ?? new Date() });
     findings = applied.findings;
@@ -271,11 +272,11 @@ export function changedOperations(base: IndexedSpec, head: IndexedSpec): SpecSum
   const changes: SpecSummary['changedOperations'] = [];
   for (const [key, entry] of after) {
     const previous = before.get(key);
-    if (!previous) changes.push({ operation: describe(entry.operation), change: 'added' });
-    else if (previous.hash !== entry.hash) changes.push({ operation: describe(entry.operation), change: 'changed' });
+    if (!previous) changes.push({ operation: describeOperation(entry.operation), change: 'added' });
+    else if (previous.hash !== entry.hash) changes.push({ operation: describeOperation(entry.operation), change: 'changed' });
   }
   for (const [key, entry] of before) {
-    if (!after.has(key)) changes.push({ operation: describe(entry.operation), change: 'removed' });
+    if (!after.has(key)) changes.push({ operation: describeOperation(entry.operation), change: 'removed' });
   }
   return changes.sort((a, b) => a.operation.localeCompare(b.operation) || a.change.localeCompare(b.change));
 }

@@ -2,7 +2,7 @@ import type { IndexedSpec } from '../../check/check-consumer';
 import { bodyChangeFlaggedByOpenapiDiff } from '../../rules/body-change-flagged-by-openapi-diff';
 import type { LoadedSpec, SpecNode } from '../../spec/load-spec';
 import { operationRequestBody, operationResponses } from '../../spec/operation-parts';
-import type { Operation } from '../../spec/operations';
+import { describeOperation, type Operation } from '../../spec/operations';
 import type { SpecChange } from '../diff-specs';
 import { bodiesDocument } from './bodies-document';
 import { runOpenApiDiff, type OpenApiDiffJob, type OpenApiDiffOutcome } from './run-openapi-diff';
@@ -54,11 +54,14 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
 
   const notes: string[] = [];
   const unchecked = new Map<string, string[]>();
-  const leaveUnchecked = (reason: string, operation: Operation) => unchecked.set(reason, [...(unchecked.get(reason) ?? []), describe(operation)]);
-  const jobs: Array<OpenApiDiffJob & { before: Operation; after: Operation }> = [];
+  const leaveUnchecked = (reason: string, operation: Operation) => unchecked.set(reason, [...(unchecked.get(reason) ?? []), describeOperation(operation)]);
+  const baseOperations = new Map(base.operations.map((operation) => [operation.key, operation]));
+  const headOperations = new Map(head.operations.map((operation) => [operation.key, operation]));
+  // Jobs hold plain documents only: they are copied to the worker thread.
+  const jobs: OpenApiDiffJob[] = [];
   for (const key of wanted) {
-    const before = base.operations.find((operation) => operation.key === key);
-    const after = head.operations.find((operation) => operation.key === key);
+    const before = baseOperations.get(key);
+    const after = headOperations.get(key);
     if (!before || !after) continue;
     const baseDocument = bodiesDocument(base.spec, before);
     const headDocument = bodiesDocument(head.spec, after);
@@ -70,7 +73,7 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
     if (baseDocument.kind !== 'document' || headDocument.kind !== 'document') continue;
     // Only parameters, headers or wording changed: the bodies openapi-diff would compare are equal.
     if (JSON.stringify(baseDocument.document) === JSON.stringify(headDocument.document)) continue;
-    jobs.push({ key, base: baseDocument.document, head: headDocument.document, before, after });
+    jobs.push({ key, base: baseDocument.document, head: headDocument.document });
   }
 
   const budgetMs = options.budgetMs ?? DEFAULT_SECOND_OPINION_BUDGET_MS;
@@ -80,17 +83,16 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
     jobs.length = maxOperations;
   }
   const totalMs = options.totalBudgetMs ?? DEFAULT_SECOND_OPINION_TOTAL_BUDGET_MS;
-  const outcomes = jobs.length > 0 ? runOpenApiDiff(jobs.map(({ key, base: b, head: h }) => ({ key, base: b, head: h })), { perJobMs: budgetMs, totalMs }) : [];
+  const outcomes = jobs.length > 0 ? runOpenApiDiff(jobs, { perJobMs: budgetMs, totalMs }) : [];
   const notAsked = outcomes.filter((outcome) => outcome.kind === 'not-asked').length;
   if (notAsked > 0) notes.push(`${head.spec.file}: ${notAsked} of ${jobs.length} operations with changed bodies were not double-checked by openapi-diff: its ${totalMs / 1000} s for this diff ran out (our rules checked them all).`);
   const flagged: SpecChange[] = [];
-  outcomes.forEach((outcome, index) => {
-    const job = jobs[index];
-    if (outcome.kind === 'failed') leaveUnchecked(`openapi-diff failed: ${outcome.reason}`, job.after);
-    if (outcome.kind === 'timed-out') leaveUnchecked(`openapi-diff was stopped after ${budgetMs / 1000} s on one operation`, job.after);
-    if (outcome.kind !== 'compared') return;
-    flagged.push(...unexplainedBodyChanges(outcome, job.after, head.spec, changes));
-  });
+  for (const outcome of outcomes) {
+    const operation = headOperations.get(outcome.key) as Operation;
+    if (outcome.kind === 'failed') leaveUnchecked(`openapi-diff failed: ${outcome.reason}`, operation);
+    if (outcome.kind === 'timed-out') leaveUnchecked(`openapi-diff was stopped after ${budgetMs / 1000} s on one operation`, operation);
+    if (outcome.kind === 'compared') flagged.push(...unexplainedBodyChanges(outcome, operation, head.spec, changes));
+  }
   for (const [reason, operations] of unchecked) notes.push(uncheckedNote(head.spec.file, reason, operations));
   return { changes: flagged, notes: notes.sort() };
 }
@@ -139,7 +141,7 @@ export function locateBodyDifference(code: string, location: string): BodyDiffer
 
 function bodyChange(difference: BodyDifference, operation: Operation, head: LoadedSpec): SpecChange {
   const rule = bodyChangeFlaggedByOpenapiDiff;
-  const name = describe(operation);
+  const name = describeOperation(operation);
   const args = {
     operation: name,
     body: difference.side === 'request' ? 'request body' : `${difference.status} response body`,
@@ -164,11 +166,8 @@ function bodyChange(difference: BodyDifference, operation: Operation, head: Load
   };
 }
 
+/** The body's schema in the head version, else the request body or response it belongs to. */
 function bodyNode(spec: LoadedSpec, operation: Operation, difference: BodyDifference): SpecNode | undefined {
-  const media = difference.side === 'request' ? operationRequestBody(spec, operation)?.media : operationResponses(spec, operation).get(difference.status ?? '')?.media;
-  return media?.get(difference.mediaType.toLowerCase()) ?? (difference.side === 'request' ? operationRequestBody(spec, operation)?.node : operationResponses(spec, operation).get(difference.status ?? '')?.node);
-}
-
-function describe(operation: Operation): string {
-  return `${operation.method} ${operation.path}`;
+  const body = difference.side === 'request' ? operationRequestBody(spec, operation) : operationResponses(spec, operation).get(difference.status ?? '');
+  return body?.media.get(difference.mediaType.toLowerCase()) ?? body?.node;
 }
