@@ -146,7 +146,8 @@ function linkFiles(
     );
     return resolver(from, module);
   };
-  const rewritesKey = JSON.stringify([rewrites ?? [], [...operations]]);
+  // Hashed once per scan: with every spec's operationIds it is long, and each group's key would repeat it.
+  const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations]]));
   const calls: CallSite[] = [];
   const unresolved: UnresolvedCall[] = [];
   const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
