@@ -2,8 +2,7 @@ import type { CallSite, FieldUse, InputProblem, SourceLocation } from '../model'
 import { isInputProblem, parseSpecDocument, type ParsedDocument } from '../spec/parse-document';
 import type { PrefixRewrite } from './link';
 
-/** File names of the declared-usage manifest, looked up in the consumer project's root, in this order. */
-export const USAGE_MANIFEST_FILES = ['contract-graph.usage.json', 'contract-graph.usage.yaml', 'contract-graph.usage.yml'];
+export { USAGE_MANIFEST_FILES } from '../workspace/consumer-files';
 
 /** What a consumer declares about itself: calls analysis cannot see, and URL prefix rewrites. */
 export interface UsageManifest {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { InputProblem } from '../model';
+import { WORKSPACE_TSCONFIG_FILES } from '../workspace/consumer-files';
 
 /** One `compilerOptions.paths` entry, its targets made workspace-relative (`libs/api-client/src/index.ts`, `libs/*`). */
 export interface PathMapping {
@@ -29,7 +30,7 @@ const MAX_EXTENDS = 8;
 export function readPathMappings(projectRoot: string, read: ReadFile): PathMappings {
   const problems: InputProblem[] = [];
   const project = projectRoot === '.' || projectRoot === '' ? undefined : `${projectRoot.replace(/\/+$/, '')}/tsconfig.json`;
-  for (const file of [project, 'tsconfig.base.json', 'tsconfig.json']) {
+  for (const file of [project, ...WORKSPACE_TSCONFIG_FILES]) {
     if (file === undefined) continue;
     const found = pathsOf(file, read, problems);
     if (found) return { ...found, problems };

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { USAGE_MANIFEST_FILES } from '../usage/manifest';
+import { SOURCE_EXTENSIONS, USAGE_MANIFEST_FILES } from './consumer-files';
 import { isRacy, statKey, type DirectoryListing, type UsageCache } from './usage-cache';
 
-const SOURCE_EXTENSIONS = new Set(['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts']);
+const SOURCE_EXTENSION_SET = new Set(SOURCE_EXTENSIONS);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp']);
 /** Files that make a folder a project's root. */
 export const PROJECT_FILES = ['project.json', 'package.json'];
@@ -11,7 +11,7 @@ export const PROJECT_FILES = ['project.json', 'package.json'];
 /** True for a consumer source file: TS/JS, not a declaration file, not a test. */
 export function isConsumerSourceFile(file: string): boolean {
   const extension = path.extname(file);
-  if (!SOURCE_EXTENSIONS.has(extension) || /\.d\.[cm]?ts$/.test(file)) return false;
+  if (!SOURCE_EXTENSION_SET.has(extension) || /\.d\.[cm]?ts$/.test(file)) return false;
   // Tests stub HTTP; a stub is not a call the product makes.
   return !/\.(spec|test)\.[cm]?[jt]sx?$/.test(file) && !file.split('/').includes('__tests__');
 }

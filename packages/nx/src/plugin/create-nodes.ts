@@ -8,7 +8,7 @@ import { specFileMatcher, normalizeOptions, type ContractGraphPluginOptions, typ
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
-import { core } from './engine';
+import { consumerFiles, core } from './engine';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -42,7 +42,7 @@ function reportingOptionsOf(options: ContractGraphPluginOptions | undefined): Re
 }
 
 /** Everything the inferred nodes depend on: sources, specs and project files (fingerprint files and manifests included). */
-const INPUT_GLOBS = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}', '**/*.{json,yaml,yml}'];
+const INPUT_GLOBS = [consumerFiles().SOURCE_GLOB, '**/*.{json,yaml,yml}'];
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
 /** Results of another version of the plugin or engine are never reused. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -137,15 +137,6 @@ export const SYNC_GENERATOR = '@contract-graph/nx:sync';
  * reads. A consumer's inputs name only the operations it calls, as fields of the spec's committed
  * fingerprint file, so an edit of one endpoint selects and reruns only that endpoint's consumers.
  */
-const SOURCE_GLOB = '**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}';
-const CONSUMER_SOURCE_INPUTS = [
-  `{projectRoot}/${SOURCE_GLOB}`,
-  '{projectRoot}/contract-graph.usage.{json,yaml,yml}',
-  '{projectRoot}/tsconfig*.json',
-  '{workspaceRoot}/tsconfig.base.json',
-  '{workspaceRoot}/tsconfig.json',
-];
-
 export function contractCheckTarget(
   owned: SpecRef[],
   consumed: ConsumedSpec[],
@@ -161,7 +152,8 @@ export function contractCheckTarget(
   const fingerprintInputs = consumedInputs.flatMap((input) => ('fingerprint' in input ? [input.fingerprint] : []));
   // The consumer's code, its declared-usage manifest (calls analysis cannot see, URL prefixes), the
   // tsconfig files whose `paths` map library imports, and the code of the libraries reached through them.
-  const sources = consumed.length > 0 ? [...CONSUMER_SOURCE_INPUTS, ...libraries.map((root) => `{workspaceRoot}/${root}/${SOURCE_GLOB}`)] : [];
+  const scanned = consumerFiles().consumerScanGlobs(libraries);
+  const sources = consumed.length > 0 ? [...scanned.project.map((glob) => `{projectRoot}/${glob}`), ...scanned.workspace.map((glob) => `{workspaceRoot}/${glob}`)] : [];
   const role = [owned.length > 0 ? 'validates its OpenAPI spec and lists what changed since the base' : undefined, consumed.length > 0 ? `checks its calls to ${consumed.map((entry) => entry.spec.name).join(', ')} against the contract` : undefined]
     .filter(Boolean)
     .join('; ');

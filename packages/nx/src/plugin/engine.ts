@@ -4,6 +4,7 @@
  * never needs. Its spec-summary cache module has no heavy imports, so it is loaded on its own.
  */
 import type * as SpecSummaryCacheModule from '@contract-graph/core/dist/workspace/spec-summary-cache';
+import type * as ConsumerFilesModule from '@contract-graph/core/dist/workspace/consumer-files';
 
 type Core = typeof import('@contract-graph/core');
 let coreModule: Core | undefined;
@@ -19,4 +20,10 @@ export function core(): Core {
 export function specSummaryCache(): typeof SpecSummaryCacheModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('@contract-graph/core/dist/workspace/spec-summary-cache') as typeof SpecSummaryCacheModule;
+}
+
+/** Which files a consumer's scan reads (for task inputs): a module without imports, not the engine. */
+export function consumerFiles(): typeof ConsumerFilesModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@contract-graph/core/dist/workspace/consumer-files') as typeof ConsumerFilesModule;
 }
