@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { renderFingerprintFile } from '../contracts/fingerprint-file';
 import { discoverConsumers } from './discover-consumers';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/usage-workspace');
@@ -55,5 +56,17 @@ describe('discoverConsumers', () => {
     fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('fetchUser'));
     const contracts = discoverConsumers(root, [{ name: 'users-api', file: 'apis/users/openapi.yaml' }], ['apps/admin']);
     expect(contracts.consumers.get('apps/admin')).toBeUndefined();
+  });
+
+  it("tells whether each spec's committed fingerprint file is the one nx sync would write", () => {
+    const users = { name: 'users-api', file: 'apis/users/openapi.yaml' };
+    fs.writeFileSync(path.join(root, users.file), spec('getUserById'));
+    const inSync = () => discoverConsumers(root, [users], []).specs.get(users.file)?.fingerprintInSync;
+    expect(inSync()).toBe(false); // missing
+    const rendered = renderFingerprintFile(users.file, (file) => fs.readFileSync(path.join(root, file), 'utf8'));
+    fs.writeFileSync(path.join(root, rendered!.file), rendered!.text);
+    expect(inSync()).toBe(true);
+    fs.writeFileSync(path.join(root, users.file), spec('getUser'));
+    expect(inSync()).toBe(false); // the spec moved on
   });
 });

@@ -1,7 +1,8 @@
 import { resolveCall } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
-import { summarizeSpec, type SpecSummaryCache } from './spec-summary';
+import { summarizeSpec, type SpecSummary, type SpecSummaryCache } from './spec-summary';
+import type { ReadFile } from '../spec/load-spec';
 import type { UsageCache } from './usage-cache';
 
 /** A project that calls a spec's operations, and which ones (operation keys, sorted). */
@@ -12,8 +13,11 @@ export interface ConsumedSpec {
 
 /** What graph construction needs to know about a workspace's specs and their consumers. */
 export interface WorkspaceContracts {
-  /** Per spec file: every document it is made of (for hashing inputs) and its operation count. */
-  specs: Map<string, { documents: string[]; operations: number }>;
+  /**
+   * Per spec file: every document it is made of (for hashing inputs), its operation count, and
+   * whether its committed fingerprint file is what `nx sync` would write (false when stale or missing).
+   */
+  specs: Map<string, { documents: string[]; operations: number; fingerprintInSync: boolean }>;
   /** Per project root: the specs its code calls. */
   consumers: Map<string, ConsumedSpec[]>;
   /** Per consumer root: the workspace libraries (tsconfig `paths`) whose code its calls were found through, sorted. */
@@ -33,7 +37,8 @@ export function discoverConsumers(
   specCache?: SpecSummaryCache,
 ): WorkspaceContracts {
   const read = workingTreeReader(workspaceRoot);
-  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache) }));
+  // With fingerprints: whether each spec's committed file is current is part of the answer (cached with the summary).
+  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache, true) }));
   const consumers = new Map<string, ConsumedSpec[]>();
   const libraries = new Map<string, string[]>();
   for (const projectRoot of [...projectRoots].sort()) {
@@ -64,10 +69,20 @@ export function discoverConsumers(
         .sort((a, b) => a.spec.file.localeCompare(b.spec.file)),
     );
   }
-  const specSummaries = new Map(indexed.map(({ ref, summary }) => [ref.file, { documents: Object.keys(summary.documents).sort(), operations: summary.operations.length }]));
+  const specSummaries = new Map(
+    indexed.map(({ ref, summary }) => [
+      ref.file,
+      { documents: Object.keys(summary.documents).sort(), operations: summary.operations.length, fingerprintInSync: isFingerprintInSync(summary, read) },
+    ]),
+  );
   return { specs: specSummaries, consumers, libraries };
 }
 
 function isInside(file: string, root: string): boolean {
   return root === '.' || root === '' || file.startsWith(`${root}/`);
+}
+
+/** The committed fingerprint file is the one `nx sync` would write (a spec with problems has none to write). */
+function isFingerprintInSync(summary: SpecSummary, read: ReadFile): boolean {
+  return summary.fingerprint === undefined || read(summary.fingerprint.file) === summary.fingerprint.text;
 }

@@ -2,7 +2,7 @@ import { contractCheckTarget } from './create-nodes';
 
 describe('contractCheckTarget', () => {
   const users = { name: 'users-api', file: 'apis/users/openapi.yaml' };
-  const contracts = { specs: new Map([[users.file, { documents: [users.file], operations: 2 }]]), consumers: new Map(), libraries: new Map() };
+  const contracts = { specs: new Map([[users.file, { documents: [users.file], operations: 2, fingerprintInSync: true }]]), consumers: new Map(), libraries: new Map() };
 
   it("hashes what a consumer's verdict depends on: its code, its tsconfig paths, and the libraries its calls go through", () => {
     const target = contractCheckTarget([], [{ spec: users, operations: ['GET /api/users/{}'] }], contracts, () => true, {}, ['libs/api-client']);
@@ -27,5 +27,13 @@ describe('contractCheckTarget', () => {
       '{workspaceRoot}/contract-graph.allow.{yaml,yml,json}',
       { env: 'NX_BASE' },
     ]);
+  });
+
+  it("runs the sync generator before a spec's check only while its fingerprint file is out of date", () => {
+    // Nx without the daemon builds the project graph once more in any run holding a task with a sync generator.
+    expect(contractCheckTarget([users], [], contracts, () => true).syncGenerators).toBeUndefined();
+    const stale = { ...contracts, specs: new Map([[users.file, { documents: [users.file], operations: 2, fingerprintInSync: false }]]) };
+    expect(contractCheckTarget([users], [], stale, () => true).syncGenerators).toEqual(['@contract-graph/nx:sync']);
+    expect(contractCheckTarget([], [{ spec: users, operations: ['GET /api/users/{}'] }], stale, () => true).syncGenerators).toBeUndefined();
   });
 });

@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CreateNodes, CreateNodesContext, CreateNodesResult, TargetConfiguration } from '@nx/devkit';
 import type { ConsumedSpec, SpecRef, WorkspaceContracts } from '@contract-graph/core';
-import { minimatch } from 'minimatch';
-import { specFileMatcher, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
+import { loadMinimatch, specFileMatcher, normalizeOptions, type ContractGraphPluginOptions, type NormalizedOptions, type ReportingOptions } from './options';
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
@@ -46,7 +45,7 @@ const INPUT_GLOBS = [consumerFiles().SOURCE_GLOB, '**/*.{json,yaml,yml}'];
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
 /** Results of another version of the plugin or engine are never reused. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const NODES_CACHE_VERSION = `2/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
+const NODES_CACHE_VERSION = `3/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
 
 /**
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes
@@ -161,7 +160,9 @@ export function contractCheckTarget(
     executor: CHECK_EXECUTOR,
     cache: true,
     inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, ...reportingInputs(reporting, owned), { env: 'NX_BASE' }],
-    ...(owned.length > 0 ? { syncGenerators: [SYNC_GENERATOR] } : {}),
+    // Only while a fingerprint file is out of date: without the daemon, Nx builds the project graph a
+    // second time in every run that includes a task with a sync generator (~0.3 s at 220 projects).
+    ...(owned.some((spec) => contracts.specs.get(spec.file)?.fingerprintInSync === false) ? { syncGenerators: [SYNC_GENERATOR] } : {}),
     outputs: ['{workspaceRoot}/dist/contract-graph/{projectRoot}/contract-check.*'],
     options: {
       ownedSpecs: owned,
@@ -205,6 +206,7 @@ function consumedSpecInput(
 
 function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {
   const workspaces = readWorkspaceGlobs(workspaceRoot);
+  const { minimatch } = loadMinimatch();
   const projects = new Map<string, ProjectFile>();
   for (const file of [...files].sort()) {
     const base = path.posix.basename(file);
