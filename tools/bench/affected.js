@@ -8,7 +8,8 @@
  * P1  precision: one endpoint changed, then one shared schema: selected / executed / true tasks.
  * P2  graph overhead: `nx show projects` with vs without the plugin, cold and warm.
  * P5  a fully cached `contract-check` run vs a fully cached no-op target on the same projects (all
- *     projects; the affected ones through `nx affected`, and the same ones through `run-many -p`).
+ *     projects; the affected ones through `nx affected` against `nx affected -t noop` narrowed to the
+ *     same projects, and against `run-many -p`).
  * Times are medians of wall time and, on Linux, of CPU time (less swayed by other jobs).
  */
 const { spawnSync } = require('node:child_process');
@@ -155,13 +156,19 @@ try {
     lastSelection = chosen;
   }
 
+  const allProjects = nx('show', 'projects').output.split('\n').map((line) => line.trim()).filter((line) => /^[\w@./-]+$/.test(line)).sort();
   console.log('\nP5 fully cached run vs a cached no-op target on the same projects (median of', runs, 'runs)');
   nx('run-many', '-t', 'contract-check', '--outputStyle=static', '--parallel=2');
   nx('run-many', '-t', 'noop', '--outputStyle=static', '--parallel=2');
   const runMany = (target, projects) => () => nx('run-many', '-t', target, ...(projects ? ['-p', projects.join(',')] : []), '--outputStyle=static');
   console.log(`  all ${projectCount} projects: ${versus(...timePair(runMany('contract-check'), runMany('noop')))}`);
   const affected = () => nx('affected', '-t', 'contract-check', '--base=main', '--outputStyle=static');
-  console.log(`  nx affected (${lastSelection.length} projects) vs run-many noop on them: ${versus(...timePair(affected, runMany('noop', lastSelection)))}`);
+  // The control the bar names: the same command on a no-op target, narrowed to the same projects
+  // (`nx affected -t noop` alone would select more: the no-op target's default inputs differ).
+  const others = allProjects.filter((project) => !lastSelection.includes(project));
+  const affectedNoop = () => nx('affected', '-t', 'noop', '--base=main', `--exclude=${others.join(',')}`, '--outputStyle=static');
+  console.log(`  nx affected (${lastSelection.length} projects) vs nx affected -t noop on the same projects: ${versus(...timePair(affected, affectedNoop))}`);
+  console.log(`  nx affected (${lastSelection.length} projects) vs run-many noop on them (charges affected's own base/head diff to the plugin): ${versus(...timePair(affected, runMany('noop', lastSelection)))}`);
   // The same tasks through run-many: what is left once `affected`'s own base/head diff is taken out.
   console.log(`  run-many on the same ${lastSelection.length} projects: ${versus(...timePair(runMany('contract-check', lastSelection), runMany('noop', lastSelection)))}`);
 } finally {

@@ -1,4 +1,4 @@
-import { resolveCall } from '../spec/match-call';
+import { resolveCall, type CallResolution } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
 import { summarizeSpec, type SpecSummary, type SpecSummaryCache } from './spec-summary';
@@ -44,15 +44,24 @@ export function discoverConsumers(
   for (const projectRoot of [...projectRoots].sort()) {
     // A project calling an API only through a generated client is found by its operationIds (ids
     // that name one operation of the specs it could consume; the scan ignores the others).
-    const operations = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot)).flatMap(({ summary }) => summary.operations);
+    const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));
+    const operations = candidates.flatMap(({ summary }) => summary.operations);
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
-      const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));
-      const resolutions = candidates.map(({ ref, summary }) => ({ ref, resolution: resolveCall(call.method, call.urlTemplate, summary.operations) }));
-      const matched = resolutions.find(({ resolution }) => resolution.kind === 'matched');
-      // A call that matches one spec belongs to it alone; only a call that matches none is a near miss
-      // of the specs it aims at (and makes the project their consumer, so the miss gets reported).
+      // A call that matches one spec belongs to it alone (the first, in spec order); only a call that
+      // matches none is a near miss of the specs it aims at (and makes the project their consumer, so
+      // the miss gets reported).
+      const resolutions: Array<{ ref: SpecRef; resolution: CallResolution<SpecSummary['operations'][number]> }> = [];
+      let matched: (typeof resolutions)[number] | undefined;
+      for (const { ref, summary } of candidates) {
+        const resolution = resolveCall(call.method, call.urlTemplate, summary.operations);
+        resolutions.push({ ref, resolution });
+        if (resolution.kind === 'matched') {
+          matched = { ref, resolution };
+          break;
+        }
+      }
       const owners = matched ? [matched] : resolutions.filter(({ resolution }) => resolution.kind !== 'unrelated');
       for (const { ref, resolution } of owners) {
         const entry = used.get(ref.file) ?? { spec: ref, operations: new Set<string>() };
