@@ -69,6 +69,11 @@ describe('endpoint-precise affected on a generated monorepo', () => {
   });
 
   it('a clone at another path, sharing only a remote cache with the first, replays every task from it byte for byte', async () => {
+    // Report files are opt-in; ask for JSON so there are files to compare.
+    const nxJson = JSON.parse(workspace.read('nx.json'));
+    nxJson.plugins = [{ plugin: '@contract-graph/nx', options: { formats: ['json'] } }];
+    workspace.write('nx.json', `${JSON.stringify(nxJson, null, 2)}\n`);
+    workspace.commitAll('JSON reports');
     const server = await startRemoteCache();
     const clones = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'contract-graph-clone-')));
     try {

@@ -12,7 +12,7 @@ describe('reporting', () => {
   beforeAll(() => {
     workspace = createStoryWorkspace('contract-graph-reporting-');
     const nxJson = JSON.parse(workspace.read('nx.json'));
-    nxJson.plugins = [{ plugin: '@contract-graph/nx', options: { formats: ['sarif', 'github', 'markdown', 'junit'] } }];
+    nxJson.plugins = [{ plugin: '@contract-graph/nx', options: { formats: ['sarif', 'github', 'markdown', 'junit', 'json'] } }];
     workspace.write('nx.json', `${JSON.stringify(nxJson, null, 2)}\n`);
     workspace.commitAll('reporting formats');
     workspace.git('checkout', '-q', '-b', 'backend-change');

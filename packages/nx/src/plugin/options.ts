@@ -6,7 +6,7 @@ import type { FailOn, ReportFormat } from '@contract-graph/core';
  * target (its options win). The executor reads the plugin's values from nx.json.
  */
 export interface ReportingOptions {
-  /** Extra report formats written to `dist/contract-graph/<projectRoot>/contract-check.<ext>` (json is always written). */
+  /** Report formats written to `dist/contract-graph/<projectRoot>/contract-check.<ext>`; none by default (the verdict is printed). */
   formats?: ReportFormat[];
   /** The lowest severity that fails the check: `error` (default) or `warning`. */
   failOn?: FailOn;

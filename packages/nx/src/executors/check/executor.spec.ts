@@ -17,14 +17,15 @@ const report: ContractReport = {
 };
 
 describe('check executor settings', () => {
-  it('takes target options over plugin options, always writes json, and sorts formats', () => {
-    expect(resolveSettings({ formats: ['sarif'] }, { formats: ['junit'], failOn: 'warning', allowList: 'ops/allow.yaml' })).toEqual({
+  it('takes target options over plugin options, writes only the formats asked for, and sorts them', () => {
+    expect(resolveSettings({ formats: ['sarif', 'json'] }, { formats: ['junit'], failOn: 'warning', allowList: 'ops/allow.yaml' })).toEqual({
       formats: ['json', 'sarif'],
       failOn: 'warning',
       allowList: 'ops/allow.yaml',
       allowSource: 'nx.json',
     });
-    expect(resolveSettings({}, {})).toEqual({ formats: ['json'], failOn: 'error', allowSource: 'nx.json' });
+    // By default the verdict is the terminal output (which Nx caches and replays); no files.
+    expect(resolveSettings({}, {})).toEqual({ formats: [], failOn: 'error', allowSource: 'nx.json' });
   });
 
   it('turns wrong plugin values into configuration errors (the task fails before any report)', () => {
@@ -41,6 +42,10 @@ describe('check executor settings', () => {
       expect(fs.readdirSync(folder).sort()).toEqual(['contract-check.json', 'contract-check.md', 'contract-check.sarif']);
       writeReports(root, 'apps/web', report, ['json']);
       expect(fs.readdirSync(folder)).toEqual(['contract-check.json']);
+      writeReports(root, 'apps/web', report, []);
+      expect(fs.readdirSync(folder)).toEqual([]);
+      writeReports(root, 'apps/admin', report, []);
+      expect(fs.existsSync(path.join(root, reportFolder('apps/admin')))).toBe(false);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -35,10 +35,10 @@ export function reportFolder(projectRoot: string): string {
 }
 
 /**
- * Runs the contract check of one project, prints the report, and writes the JSON report and every
- * other configured format to the target's output. Nx knows pass/fail only: exit code 1 (contract
- * broken) and 2 (bad input or configuration) both fail the task; the JSON report's
- * `summary.outcome` / `summary.exitCode` tells them apart.
+ * Runs the contract check of one project, prints the report, and writes the configured report
+ * formats (none by default) to the target's output. Nx knows pass/fail only: exit code 1 (contract
+ * broken) and 2 (bad input or configuration) both fail the task; the printed summary, and the JSON
+ * report's `summary.outcome` / `summary.exitCode` when asked for, tell them apart.
  */
 export default async function checkExecutor(options: CheckExecutorOptions, context: ExecutorContext): Promise<{ success: boolean }> {
   const projectName = context.projectName as string;
@@ -104,7 +104,7 @@ export function resolveSettings(options: CheckExecutorOptions, plugin: ContractG
   if (allow !== undefined && !Array.isArray(allow)) return { error: '`allow` must be a list of allow-list entries', hint: 'Write `"allow": [{ "rule": ..., "operation": ..., "reason": ..., "expires": "YYYY-MM-DD" }]`.' };
   const baselines = options.baselines ?? plugin.baselines;
   return {
-    formats: [...new Set<ReportFormat>(['json', ...formats])].sort(),
+    formats: [...new Set<ReportFormat>(formats)].sort(),
     failOn,
     ...(options.allowList ?? plugin.allowList ? { allowList: options.allowList ?? plugin.allowList } : {}),
     ...(allow ? { allow } : {}),
@@ -132,6 +132,8 @@ function chooseBase(options: CheckExecutorOptions, context: ExecutorContext): { 
  */
 export function writeReports(workspaceRoot: string, projectRoot: string, report: ContractReport, formats: readonly ReportFormat[]): void {
   const folder = path.join(workspaceRoot, reportFolder(projectRoot));
+  // No formats: no folder either (report files that an earlier configuration wrote are still removed).
+  if (formats.length === 0 && !fs.existsSync(folder)) return;
   fs.mkdirSync(folder, { recursive: true });
   for (const format of REPORT_FORMATS) {
     const file = path.join(folder, REPORT_FILE_NAMES[format]);
