@@ -14,8 +14,8 @@ export function fingerprintOperation(spec: LoadedSpec, operation: Operation, has
 }
 
 /** Keys whose values name things (properties, statuses, media types), so a key like `description` there is data. */
-const NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentRequired', 'dependentSchemas', 'responses', 'content', 'headers', 'definitions', 'schemas', '$defs', 'mapping', 'encoding']);
-const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs']);
+export const NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentRequired', 'dependentSchemas', 'responses', 'content', 'headers', 'definitions', 'schemas', '$defs', 'mapping', 'encoding']);
+export const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs']);
 
 /**
  * How many nodes one hash may visit afresh. Memoized nodes cost nothing, but nodes inside a `$ref`
@@ -129,7 +129,8 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
   };
 }
 
-function plainHash(value: unknown): string {
+/** The hash of a plain (non-object) value: its JSON. */
+export function plainHash(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
