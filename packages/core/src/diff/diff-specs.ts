@@ -7,7 +7,7 @@ import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
-import { describeOperation, type Operation } from '../spec/operations';
+import { describeOperation, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
@@ -281,7 +281,7 @@ class DiffEngine {
     const id = `${rule.id}\u0000${key}\u0000${property ?? ''}\u0000${status ?? ''}\u0000${message}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    this.changes.push({
+    const change: SpecChange = {
       ruleId: rule.id,
       severity: rule.severity,
       direction: rule.direction,
@@ -294,10 +294,20 @@ class DiffEngine {
       message,
       hint: rule.hint(detection.args),
       detail: JSON.stringify(detection.args),
-      ...(detection.head ? { specLocation: this.head.locate(detection.head) } : {}),
-      ...(detection.base ? { baseLocation: this.base.locate(detection.base) } : {}),
-    });
+    };
+    // Located on first read: only the changes that become reported findings are ever located, and
+    // finding a line costs a scan of the spec's text.
+    const { head, base } = detection;
+    if (head) defineOnFirstRead(change, 'specLocation', () => this.head.locate(head));
+    if (base) defineOnFirstRead(change, 'baseLocation', () => this.base.locate(base));
+    this.changes.push(change);
   }
+}
+
+/** Gives `target` an enumerable property computed on its first read (JSON and spreads still see it). */
+function defineOnFirstRead<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const value = once(compute);
+  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: value });
 }
 
 function childView(view: (node: SpecNode) => SchemaView | undefined, parent: SchemaView, name: string): SchemaView | undefined {
