@@ -3,6 +3,8 @@ import { MAX_DOCUMENT_NESTING } from './nesting-depth';
 /** A JSON text read with JSON.parse, which finds where a node starts only when asked. */
 export interface PlainJsonDocument {
   value: unknown;
+  /** Every distinct `$ref` string of the document (any string under a `$ref` key), found by the walk that counts keys. */
+  refs: ReadonlySet<string>;
   /** The 1-based line and column where the node at `segments` starts; the nearest ancestor when absent. */
   position(segments: readonly string[]): { line: number; column: number };
 }
@@ -24,6 +26,7 @@ export function readPlainJson(text: string): PlainJsonDocument | undefined {
   let positions: JsonPositions | undefined;
   return {
     value: value.parsed,
+    refs: value.refs,
     position: (segments) => {
       // The scan that finds lines and far ends is as long as the parse: only specs with something
       // to locate pay for it.
@@ -42,7 +45,7 @@ export function readPlainJson(text: string): PlainJsonDocument | undefined {
  * along). That costs a native search of the text and a walk of the value, not a scan of every
  * character; texts with a carriage return or an escaped ':' get the character scan.
  */
-function parseWithoutRepeatedKeys(text: string): { parsed: unknown; shape?: TextShape } | undefined {
+function parseWithoutRepeatedKeys(text: string): { parsed: unknown; refs: ReadonlySet<string>; shape?: TextShape } | undefined {
   const needsScan = text.includes('\r') || text.includes('\\u003a') || text.includes('\\u003A');
   const shape = needsScan ? scanShape(text) : undefined;
   if (shape && (shape.maxDepth >= MAX_DOCUMENT_NESTING || shape.loneCarriageReturn)) return undefined;
@@ -55,7 +58,7 @@ function parseWithoutRepeatedKeys(text: string): { parsed: unknown; shape?: Text
   const counts = countValue(parsed);
   if (counts.maxDepth >= MAX_DOCUMENT_NESTING) return undefined;
   const noKeyDropped = shape ? counts.keys === shape.colons : counts.keys + counts.colonsInStrings === countColons(text);
-  return noKeyDropped ? { parsed, shape } : undefined;
+  return noKeyDropped ? { parsed, refs: counts.refs, shape } : undefined;
 }
 
 interface TextShape {
@@ -107,8 +110,9 @@ function scanShape(text: string): TextShape {
   return { maxDepth, colons, loneCarriageReturn, lineStarts, farEnds };
 }
 
-/** Own keys of every object in a parsed value, the ':' in its keys and strings, and how deeply it nests; without recursion. */
-function countValue(root: unknown): { keys: number; colonsInStrings: number; maxDepth: number } {
+/** Own keys of every object in a parsed value, the ':' in its keys and strings, how deeply it nests and its `$ref` strings; without recursion. */
+function countValue(root: unknown): { keys: number; colonsInStrings: number; maxDepth: number; refs: Set<string> } {
+  const refs = new Set<string>();
   let keys = 0;
   let colonsInStrings = 0;
   let maxDepth = 0;
@@ -134,11 +138,13 @@ function countValue(root: unknown): { keys: number; colonsInStrings: number; max
     for (const key of Object.keys(value)) {
       keys++;
       colonsInStrings += countColons(key);
-      values.push((value as Record<string, unknown>)[key]);
+      const child = (value as Record<string, unknown>)[key];
+      if (key === '$ref' && typeof child === 'string') refs.add(child);
+      values.push(child);
       depths.push(depth + 1);
     }
   }
-  return { keys, colonsInStrings, maxDepth };
+  return { keys, colonsInStrings, maxDepth, refs };
 }
 
 function countColons(text: string): number {
