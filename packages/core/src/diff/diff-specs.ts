@@ -4,9 +4,10 @@ import { DIFF_RULES } from '../rules/registry';
 import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
 import type { Category, Direction, Severity } from '../rules/rule';
 import { createNodeHasher } from '../spec/fingerprint';
+import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
-import { describeOperation, type Operation } from '../spec/operations';
+import { describeOperation, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
@@ -85,7 +86,7 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
       result.addedOperations.push(key);
       continue;
     }
-    if (engine.operationHash('base', before) === engine.operationHash('head', after)) continue;
+    if (engine.sameOperation(before, after)) continue;
     result.changedOperations.push(key);
     engine.compareOperation(before, after);
   }
@@ -137,6 +138,8 @@ class DiffEngine {
   /** Schema pairs visited for the current operation; past `MAX_DIFF_STEPS` the walk stops. */
   private steps = 0;
   private readonly hash: { base: (node: SpecNode) => string; head: (node: SpecNode) => string };
+  /** Whether a base node and a head node mean the same: what comparing their hashes would say, found without hashing. */
+  private readonly same: SameMeaning;
   private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
   private readonly rulesByScope = new Map<Scope, AnyDiffRule[]>();
   private readonly now: Date;
@@ -148,6 +151,7 @@ class DiffEngine {
     options: DiffOptions,
   ) {
     this.hash = { base: createNodeHasher(base), head: createNodeHasher(head) };
+    this.same = createSameMeaning(base, head, this.hash);
     this.view = { base: createSchemaViews(base), head: createSchemaViews(head) };
     this.now = options.now ?? new Date();
     for (const rule of options.rules ?? DIFF_RULES) {
@@ -157,12 +161,17 @@ class DiffEngine {
     }
   }
 
-  /** The resolved hash of an operation, its path-level parameters and the security that applies. */
-  operationHash(side: 'base' | 'head', operation: Operation): string {
-    const spec = side === 'base' ? this.base : this.head;
-    const hash = this.hash[side];
-    const parameters = operationParameters(spec, operation).map((part) => hash(part.node));
-    return `${hash(operation.node)}|${parameters.join(',')}|${JSON.stringify(operationSecurity(spec, operation) ?? null)}`;
+  /**
+   * True when the two versions of an operation resolve to the same thing: the operation itself,
+   * its parameters (path-level ones included, in order) and the security that applies. The same
+   * answer as comparing their fingerprints, without hashing either.
+   */
+  sameOperation(before: Operation, after: Operation): boolean {
+    if (JSON.stringify(operationSecurity(this.base, before) ?? null) !== JSON.stringify(operationSecurity(this.head, after) ?? null)) return false;
+    const baseParameters = operationParameters(this.base, before);
+    const headParameters = operationParameters(this.head, after);
+    if (baseParameters.length !== headParameters.length || !this.same(before.node, after.node)) return false;
+    return baseParameters.every((part, index) => this.same(part.node, headParameters[index].node));
   }
 
   compareOperation(before: Operation, after: Operation | undefined, replacement?: Operation): void {
@@ -227,7 +236,7 @@ class DiffEngine {
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
   private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: string[] = []): void {
-    if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.hash.base(baseNode) === this.hash.head(headNode)) return;
+    if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.same(baseNode, headNode)) return;
     if (++this.steps > MAX_DIFF_STEPS) return;
     const before = this.view.base(baseNode);
     const after = this.view.head(headNode);
@@ -251,8 +260,8 @@ class DiffEngine {
     }
     if (before.items && after.items) next(`${property}[]`, before.items, after.items);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.hash.head(other) === this.hash.base(member)));
-      const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.hash.base(other) === this.hash.head(member)));
+      const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.same(member, other)));
+      const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.same(other, member)));
       if (baseOnly.length === headOnly.length) baseOnly.forEach((member, index) => next(property, member, headOnly[index]));
     }
     stack.pop();
@@ -272,7 +281,7 @@ class DiffEngine {
     const id = `${rule.id}\u0000${key}\u0000${property ?? ''}\u0000${status ?? ''}\u0000${message}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
-    this.changes.push({
+    const change: SpecChange = {
       ruleId: rule.id,
       severity: rule.severity,
       direction: rule.direction,
@@ -285,10 +294,20 @@ class DiffEngine {
       message,
       hint: rule.hint(detection.args),
       detail: JSON.stringify(detection.args),
-      ...(detection.head ? { specLocation: this.head.locate(detection.head) } : {}),
-      ...(detection.base ? { baseLocation: this.base.locate(detection.base) } : {}),
-    });
+    };
+    // Located on first read: only the changes that become reported findings are ever located, and
+    // finding a line costs a scan of the spec's text.
+    const { head, base } = detection;
+    if (head) defineOnFirstRead(change, 'specLocation', () => this.head.locate(head));
+    if (base) defineOnFirstRead(change, 'baseLocation', () => this.base.locate(base));
+    this.changes.push(change);
   }
+}
+
+/** Gives `target` an enumerable property computed on its first read (JSON and spreads still see it). */
+function defineOnFirstRead<T extends object, K extends keyof T>(target: T, key: K, compute: () => T[K]): void {
+  const value = once(compute);
+  Object.defineProperty(target, key, { enumerable: true, configurable: true, get: value });
 }
 
 function childView(view: (node: SpecNode) => SchemaView | undefined, parent: SchemaView, name: string): SchemaView | undefined {

@@ -14,8 +14,8 @@ export function fingerprintOperation(spec: LoadedSpec, operation: Operation, has
 }
 
 /** Keys whose values name things (properties, statuses, media types), so a key like `description` there is data. */
-const NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentRequired', 'dependentSchemas', 'responses', 'content', 'headers', 'definitions', 'schemas', '$defs', 'mapping', 'encoding']);
-const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs']);
+export const NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentRequired', 'dependentSchemas', 'responses', 'content', 'headers', 'definitions', 'schemas', '$defs', 'mapping', 'encoding']);
+export const PROSE_KEYS = new Set(['description', 'summary', 'example', 'examples', 'externalDocs']);
 
 /**
  * How many nodes one hash may visit afresh. Memoized nodes cost nothing, but nodes inside a `$ref`
@@ -32,12 +32,15 @@ export const MAX_HASH_STEPS = 50_000;
  * explicit stack, never recursion, so a chain of thousands of `$ref`s cannot exhaust the call stack.
  */
 export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
-  const memo = new Map<string, string>();
-  const inProgress = new Set<string>();
-  const overBudget = new Set<string>();
+  // Keyed by the resolved value object, not by its file and pointer: building and hashing a pointer
+  // string per node cost more than the rest of the walk. One object is one node of one document
+  // (documents are parsed separately), so the identity says as much as the pointer did.
+  const memo = { schema: new Map<object, string>(), naming: new Map<object, string>() };
+  const inProgress = { schema: new Set<object>(), naming: new Set<object>() };
+  const overBudget = new Set<object>();
   interface Frame {
-    id: string;
-    resolved: SpecNode;
+    node: SpecNode;
+    object: Record<string, unknown>;
     isArray: boolean;
     /** Keys of the children still to hash (sorted, prose left out unless this is a naming map). */
     keys: string[];
@@ -55,17 +58,18 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     const resolved = spec.deref(node);
     if (!resolved) return { hash: '!unresolved', cyclic: false };
     if (!isObjectLike(resolved.value)) return { hash: plainHash(resolved.value), cyclic: false };
-    const id = `${isNamingMap ? 'm' : 's'}${resolved.file}#${resolved.pointer}`;
-    const known = memo.get(id);
+    const object = resolved.value as Record<string, unknown>;
+    const mode = isNamingMap ? 'naming' : 'schema';
+    const known = memo[mode].get(object);
     if (known) return { hash: known, cyclic: false };
-    if (inProgress.has(id)) return { hash: '!cycle', cyclic: true };
-    inProgress.add(id);
-    const value = resolved.value as Record<string, unknown>;
-    const isArray = Array.isArray(value);
-    const keys = isArray ? Object.keys(value) : Object.keys(value).sort();
-    return { id, resolved, isArray, keys: isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key)), next: 0, isNamingMap, text: isArray ? '[' : '{', cyclic: false };
+    if (inProgress[mode].has(object)) return { hash: '!cycle', cyclic: true };
+    inProgress[mode].add(object);
+    const isArray = Array.isArray(object);
+    const keys = isArray ? Object.keys(object) : Object.keys(object).sort();
+    return { node: resolved, object, isArray, keys: isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key)), next: 0, isNamingMap, text: isArray ? '[' : '{', cyclic: false };
   };
   const isFrame = (entered: Entered): entered is Frame => 'keys' in entered;
+  const leave = (frame: Frame) => inProgress[frame.isNamingMap ? 'naming' : 'schema'].delete(frame.object);
   const hashOf = (root: SpecNode): string | undefined => {
     const first = enter(root, false);
     if (!isFrame(first)) return first.hash;
@@ -77,17 +81,17 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
       if (frame.next < frame.keys.length) {
         if (++steps > MAX_HASH_STEPS) {
           for (const open of stack) {
-            inProgress.delete(open.id);
+            leave(open);
             // Hashing any node still open needs the subtree that ran out: do not try it again.
-            overBudget.add(`${open.resolved.file}#${open.resolved.pointer}`);
+            overBudget.add(open.object);
           }
           return undefined;
         }
         const key = frame.keys[frame.next++];
-        const value = (frame.resolved.value as Record<string, unknown>)[key];
+        const value = frame.object[key];
         if (!frame.isArray) frame.text += `${JSON.stringify(key)}:`;
         // A plain value is its own hash: no pointer, no lookup (it has no `$ref` to follow).
-        const child = isObjectLike(value) ? enter({ file: frame.resolved.file, pointer: `${frame.resolved.pointer}/${encodePointer(key)}`, value }, !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key)) : { hash: plainHash(value), cyclic: false };
+        const child = isObjectLike(value) ? enter({ file: frame.node.file, pointer: `${frame.node.pointer}/${encodePointer(key)}`, value }, !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key)) : { hash: plainHash(value), cyclic: false };
         if (isFrame(child)) {
           stack.push(child);
           continue;
@@ -97,9 +101,9 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
         continue;
       }
       stack.pop();
-      inProgress.delete(frame.id);
+      leave(frame);
       const digest = oneShotHash('sha1', frame.text, 'base64');
-      if (!frame.cyclic) memo.set(frame.id, digest);
+      if (!frame.cyclic) memo[frame.isNamingMap ? 'naming' : 'schema'].set(frame.object, digest);
       const parent = stack[stack.length - 1];
       if (!parent) {
         result = digest;
@@ -111,21 +115,22 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     return result;
   };
   // Nodes whose hash ran out of budget once would run out again: remember their fallback digest.
-  const fallbacks = new Map<string, string>();
+  const fallbacks = new Map<object, string>();
   return (node) => {
     const resolved = spec.deref(node);
-    const id = resolved && `${resolved.file}#${resolved.pointer}`;
-    const known = id === undefined ? undefined : fallbacks.get(id);
+    const object = resolved && isObjectLike(resolved.value) ? resolved.value : undefined;
+    const known = object === undefined ? undefined : fallbacks.get(object);
     if (known !== undefined) return known;
-    const hash = id !== undefined && overBudget.has(id) ? undefined : hashOf(node);
+    const hash = object !== undefined && overBudget.has(object) ? undefined : hashOf(node);
     if (hash !== undefined) return hash;
     const digest = closureDigest(spec, node);
-    if (id !== undefined) fallbacks.set(id, digest);
+    if (object !== undefined) fallbacks.set(object, digest);
     return digest;
   };
 }
 
-function plainHash(value: unknown): string {
+/** The hash of a plain (non-object) value: its JSON. */
+export function plainHash(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 

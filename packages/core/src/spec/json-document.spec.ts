@@ -67,6 +67,8 @@ describe('readPlainJson: JSON.parse values, positions on demand', () => {
     ['integer-like keys (enumerated first by JavaScript)', '{"b": 1, "10": {"c": 2}, "2": 3, "01": 4}'],
     ['a top-level array', '[1, {"a": [true, false, null]}, "s"]'],
     ['a top-level scalar', '  "just text"  '],
+    ['colons written as escapes, in keys and strings', '{"a\\u003a": "\\u003A", "b": "c:d"}'],
+    ['CRLF line ends', '{\r\n  "a:": [1,\r\n 2],\r\n  "b": "x:y"\r\n}'],
   ])('agrees with the YAML parser on %s', (_name, text) => {
     expectSameAsYaml(text);
   });
@@ -76,6 +78,9 @@ describe('readPlainJson: JSON.parse values, positions on demand', () => {
     ['a duplicate key (JSON.parse would keep the last one silently)', '{"a": {"b": 1, "b": 2}}'],
     ['a duplicate key written with an escape', '{"A": 1, "\\u0041": 2}'],
     ['a lone carriage return (YAML reads it into the key)', '{\r"a": 1}'],
+    ['a duplicate key whose dropped value held colons', '{"a": "x:y", "b": {"a:": 1}, "a": "z"}'],
+    ['a duplicate key balanced by a colon written as an escape', '{"a": 1, "a": 2, "b": "\\u003a"}'],
+    ['a duplicate key in a text with CRLF line ends', '{\r\n"a": 1,\r\n"a": 2}'],
     ['nesting at the limit', `${'['.repeat(MAX_DOCUMENT_NESTING)}${']'.repeat(MAX_DOCUMENT_NESTING)}`],
   ])('leaves %s to the YAML path, which reports it as before', (_name, text) => {
     expect(readPlainJson(text)).toBeUndefined();

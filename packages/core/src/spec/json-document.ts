@@ -3,6 +3,8 @@ import { MAX_DOCUMENT_NESTING } from './nesting-depth';
 /** A JSON text read with JSON.parse, which finds where a node starts only when asked. */
 export interface PlainJsonDocument {
   value: unknown;
+  /** Every distinct `$ref` string of the document (any string under a `$ref` key), found by the walk that counts keys. */
+  refs: ReadonlySet<string>;
   /** The 1-based line and column where the node at `segments` starts; the nearest ancestor when absent. */
   position(segments: readonly string[]): { line: number; column: number };
 }
@@ -19,24 +21,44 @@ const [QUOTE, BACKSLASH, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CL
  * near the limit, and lone carriage returns (which YAML reads as part of the keys).
  */
 export function readPlainJson(text: string): PlainJsonDocument | undefined {
-  const shape = scanShape(text);
-  if (shape.maxDepth >= MAX_DOCUMENT_NESTING || shape.loneCarriageReturn) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  // In valid JSON every ':' outside strings ends a key: fewer keys in the value means a repeated key.
-  if (countKeys(value) !== shape.colons) return undefined;
+  const value = parseWithoutRepeatedKeys(text);
+  if (value === undefined) return undefined;
   let positions: JsonPositions | undefined;
   return {
-    value,
+    value: value.parsed,
+    refs: value.refs,
     position: (segments) => {
-      positions ??= new JsonPositions(text, shape);
+      // The scan that finds lines and far ends is as long as the parse: only specs with something
+      // to locate pay for it.
+      positions ??= new JsonPositions(text, value.shape ?? scanShape(text));
       return positions.lineColumn(positions.offsetOf(segments));
     },
   };
+}
+
+/**
+ * JSON.parse of `text`, or `undefined` when the YAML path must read it instead (see
+ * `readPlainJson`). Repeated keys are told from counts: in valid JSON each ':' outside strings
+ * ends a key and each ':' inside one stays in the parsed string, unless written `\u003a`. So
+ * without that escape, the ':' of the text number the keys plus the ':' of every key and string of
+ * the value exactly when no key was dropped (a dropped key takes its ':' and its strings' ones
+ * along). That costs a native search of the text and a walk of the value, not a scan of every
+ * character; texts with a carriage return or an escaped ':' get the character scan.
+ */
+function parseWithoutRepeatedKeys(text: string): { parsed: unknown; refs: ReadonlySet<string>; shape?: TextShape } | undefined {
+  const needsScan = text.includes('\r') || text.includes('\\u003a') || text.includes('\\u003A');
+  const shape = needsScan ? scanShape(text) : undefined;
+  if (shape && (shape.maxDepth >= MAX_DOCUMENT_NESTING || shape.loneCarriageReturn)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const counts = countValue(parsed);
+  if (counts.maxDepth >= MAX_DOCUMENT_NESTING) return undefined;
+  const noKeyDropped = shape ? counts.keys === shape.colons : counts.keys + counts.colonsInStrings === countColons(text);
+  return noKeyDropped ? { parsed, refs: counts.refs, shape } : undefined;
 }
 
 interface TextShape {
@@ -88,23 +110,46 @@ function scanShape(text: string): TextShape {
   return { maxDepth, colons, loneCarriageReturn, lineStarts, farEnds };
 }
 
-/** Own keys of every object in a parsed value, counted without recursion. */
-function countKeys(root: unknown): number {
-  let count = 0;
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
+/** Own keys of every object in a parsed value, the ':' in its keys and strings, how deeply it nests and its `$ref` strings; without recursion. */
+function countValue(root: unknown): { keys: number; colonsInStrings: number; maxDepth: number; refs: Set<string> } {
+  const refs = new Set<string>();
+  let keys = 0;
+  let colonsInStrings = 0;
+  let maxDepth = 0;
+  // Two stacks rather than one of pairs: no allocation per node.
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (typeof value === 'string') {
+      colonsInStrings += countColons(value);
+      continue;
+    }
     if (typeof value !== 'object' || value === null) continue;
+    if (depth >= maxDepth) maxDepth = depth + 1;
     if (Array.isArray(value)) {
-      for (const item of value) if (typeof item === 'object' && item !== null) stack.push(item);
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
       continue;
     }
     for (const key of Object.keys(value)) {
-      count++;
+      keys++;
+      colonsInStrings += countColons(key);
       const child = (value as Record<string, unknown>)[key];
-      if (typeof child === 'object' && child !== null) stack.push(child);
+      if (key === '$ref' && typeof child === 'string') refs.add(child);
+      values.push(child);
+      depths.push(depth + 1);
     }
   }
+  return { keys, colonsInStrings, maxDepth, refs };
+}
+
+function countColons(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) count++;
   return count;
 }
 

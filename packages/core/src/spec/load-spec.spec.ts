@@ -73,6 +73,19 @@ describe('loadSpec', () => {
     ]);
   });
 
+  // Each broken ref alone, behind refs that all resolve: the quick check that skips the full walk
+  // when nothing can be reported must notice every way a ref can lead past it.
+  it.each([
+    ['under a $ref\'s siblings', "{$ref: '#/components/under/sib'}", "  under:\n    $ref: '#/components/schemas/Ok'\n    sib: {properties: {q: {$ref: '#/missing/q'}}}", 'a.yaml:14:28'],
+    ['through a pointer spelled another way', "{$ref: '#/components/schemas/A%20B'}", "  schemas:\n    A B: {properties: {q: {$ref: '#/missing/q'}}}", 'a.yaml:13:28'],
+    ['in another file', "{$ref: 'b.yaml#/D'}", '', 'b.yaml:1:22'],
+    ['at the end of a chain of refs', "{$ref: '#/components/schemas/Alias'}", "  schemas:\n    Alias: {$ref: '#/missing/q'}", 'a.yaml:13:13'],
+  ])('reports a broken ref reached %s', (_how, responseRef, components, location) => {
+    const entry = ['openapi: 3.0.3', "info: {title: t, version: '1'}", 'paths:', '  /x:', '    get:', '      responses:', `        '200': ${responseRef}`, "        '201': {$ref: '#/components/schemas/Ok'}", 'components:', `  responses: {}${components.startsWith('  schemas') ? '' : "\n  schemas: {Ok: {type: object}}"}`, components.replace('  schemas:', "  schemas:\n    Ok: {type: object}")].join('\n');
+    const spec = loadSpec('a.yaml', files({ 'a.yaml': entry, 'b.yaml': "D: {properties: {q: {$ref: '#/missing/q'}}}" }));
+    expect(spec.problems.map((problem) => `${problem.code} ${problem.location.file}:${problem.location.line}:${problem.location.column}`)).toEqual([`spec-ref-dangling ${location}`]);
+  });
+
   it('indexes operations with the server base path folded in and parameter names erased', () => {
     const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML, 'apis/users/schemas.yaml': SCHEMAS_YAML }));
     expect(spec.problems).toEqual([]);

@@ -167,7 +167,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     if (isInputProblem(parsed)) report(parsed);
     else describeSpec(spec, parsed, report);
   }
-  if (spec.root) visitAllRefs(spec);
+  if (spec.root && !refsNeedNoReport(spec.root, resolveRefTarget, documentAt(file)?.refs ?? refsOf(spec.root))) visitAllRefs(spec);
   spec.problems = sortProblems([...problems.values()]);
   spec.documents = [...documents.entries()].filter(([, parsed]) => parsed !== undefined).map(([docFile]) => docFile).sort();
   return spec;
@@ -175,10 +175,11 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
 
 function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: InputProblem) => void): void {
   const value = doc.value;
-  const location = doc.locate([]);
+  // Only a problem needs it, and locating anything costs a scan of the text.
+  const location = () => doc.locate([]);
   if (!isObjectLike(value) || Array.isArray(value)) {
     const what = value === null || value === undefined ? 'it is empty' : 'its top level is not a mapping';
-    report({ code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: ${what}`, location, hint: 'Point the plugin at OpenAPI 3.x or Swagger 2.0 files only (see the `specs` option).' });
+    report({ code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: ${what}`, location: location(), hint: 'Point the plugin at OpenAPI 3.x or Swagger 2.0 files only (see the `specs` option).' });
     return;
   }
   const record = value as Record<string, unknown>;
@@ -188,7 +189,7 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
     const where = doc.locate([record.openapi !== undefined ? 'openapi' : 'swagger']);
     report(
       declared === undefined
-        ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location, hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
+        ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location: location(), hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
         : typeof declared === 'number' && record.openapi !== undefined
           ? { code: 'spec-unsupported-version', message: `${doc.file} declares 'openapi: ${String(declared)}' as a number; the version must be a string such as '3.0.3'`, location: where, hint: "Quote the version (openapi: '3.0.3'): YAML reads 3.0 as the number 3." }
           : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
@@ -208,6 +209,44 @@ function specVersionOf(record: Record<string, unknown>): SpecVersion | undefined
   if (openapi?.startsWith('3.0')) return '3.0';
   if (openapi?.startsWith('3.1')) return '3.1';
   return undefined;
+}
+
+/**
+ * True when `visitAllRefs` would report nothing: every one of `refs` (the entry document's, or more)
+ * is local and resolves to a node that is no `$ref` itself and that the tree walk reaches anyway.
+ * That walk builds a pointer per node of a 10 MB spec; this check resolves each distinct ref
+ * string (a few thousand) once. Anything else (other files, chains, problems to report at each
+ * place) is left to `visitAllRefs`. Refs it need not have seen (beside another `$ref`) only make it
+ * stricter.
+ */
+function refsNeedNoReport(root: SpecNode, resolve: (ref: string, from: SpecNode) => SpecNode | InputProblem, refs: ReadonlySet<string>): boolean {
+  for (const ref of refs) {
+    if (!ref.startsWith('#')) return false;
+    const target = resolve(ref, root);
+    if (isInputProblem(target) || refOf(target.value) !== undefined || !coveredByTreeWalk(root, target)) return false;
+  }
+  return true;
+}
+
+/** The distinct `$ref` strings of the tree under `root` (not those beside another `$ref`, which the walk skips). */
+function refsOf(root: SpecNode): Set<string> {
+  const refs = new Set<string>();
+  const stack: object[] = [root.value as object];
+  while (stack.length > 0) {
+    const value = stack.pop() as Record<string, unknown>;
+    const keys = Object.keys(value);
+    // Reading `$ref` only from objects that have the key: a lookup on every node (thousands of
+    // shapes) took longer than the rest of the walk.
+    if (keys.includes('$ref') && typeof value.$ref === 'string' && !Array.isArray(value)) {
+      refs.add(value.$ref);
+      continue;
+    }
+    for (const key of keys) {
+      const child = value[key];
+      if (isObjectLike(child)) stack.push(child);
+    }
+  }
+  return refs;
 }
 
 /**

@@ -38,6 +38,8 @@ export function listOperations(spec: LoadedSpec): Operation[] {
       const node = spec.child(pathItem, method);
       if (!node || !isObjectLike(node.value)) continue;
       const value = node.value as Record<string, unknown>;
+      // Located on first read: finding a line costs a scan of the text, which most runs never need.
+      const locate = once(() => spec.locate({ file: pathItem.file, pointer: `${pathItem.pointer}/${encodePointer(method)}` }));
       for (const basePath of basePaths) {
         const fullPath = joinPaths(basePath, specPath);
         operations.push({
@@ -48,12 +50,27 @@ export function listOperations(spec: LoadedSpec): Operation[] {
           operationId: typeof value.operationId === 'string' ? value.operationId : undefined,
           deprecated: value.deprecated === true,
           node,
-          location: spec.locate({ file: pathItem.file, pointer: `${pathItem.pointer}/${encodePointer(method)}` }),
+          get location() {
+            return locate();
+          },
         });
       }
     }
   }
   return operations;
+}
+
+/** `compute`, called on the first call only. */
+export function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /** `GET /api/users/{}`: the method and the path with parameter names erased. */

@@ -8,6 +8,8 @@ import { findExcessiveNesting, MAX_DOCUMENT_NESTING } from './nesting-depth';
 export interface ParsedDocument {
   file: string;
   value: unknown;
+  /** Every distinct `$ref` string of the document, when the reader collected them on its way (JSON). */
+  refs?: ReadonlySet<string>;
   /** Where the node at `segments` (a JSON pointer split into keys) starts; the nearest ancestor when absent. */
   locate(segments: readonly string[]): SourceLocation;
 }
@@ -23,7 +25,7 @@ const MAX_ALIAS_EXPANSIONS = 1000;
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
   const plainJson = file.endsWith('.json') ? readPlainJson(text) : undefined;
-  if (plainJson) return { file, value: plainJson.value, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
+  if (plainJson) return { file, value: plainJson.value, refs: plainJson.refs, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
   return parseThroughYaml(file, text);
 }
 

@@ -1,0 +1,127 @@
+import { encodePointer } from './json-pointer';
+import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
+import { MAX_HASH_STEPS, NAMING_MAPS, PROSE_KEYS, plainHash } from './fingerprint';
+
+/** Tells whether a node of one spec means the same as a node of another. */
+export type SameMeaning = (baseNode: SpecNode, headNode: SpecNode) => boolean;
+
+/**
+ * `sameMeaning(b, h)` answers exactly what `baseHasher(b) === headHasher(h)` answers (see
+ * `createNodeHasher`), without hashing: it walks both resolved trees side by side and stops at the
+ * first difference. Hashing both versions of every operation cost more than the rest of a diff; a
+ * side-by-side walk builds no text and no digest, and most of it is skipped because pairs found
+ * equal are remembered. Cycles are followed the way the hasher follows them: a node met again while
+ * it is being compared is a `!cycle` marker on its side, so two markers are equal, a marker and
+ * anything else are not; a pair whose answer depended on such a marker is not remembered (its
+ * answer depends on where the walk entered the cycle). A walk past `MAX_HASH_STEPS` asks the
+ * hashers instead, which have their own budget and fallback.
+ */
+export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: { base: (node: SpecNode) => string; head: (node: SpecNode) => string }): SameMeaning {
+  // Equal pairs, by mode then base object then head object; unequal ones are found again quickly.
+  const equal = { schema: new Map<object, Set<object>>(), naming: new Map<object, Set<object>>() };
+  interface Frame {
+    base: SpecNode;
+    head: SpecNode;
+    isArray: boolean;
+    /** The keys both sides have (checked before the frame is made), prose left out unless a naming map. */
+    keys: string[];
+    next: number;
+    isNamingMap: boolean;
+    /** Some answer below depended on a `!cycle` marker. */
+    cyclic: boolean;
+  }
+  const EQUAL = 0;
+  const UNEQUAL = 1;
+  const CYCLE_EQUAL = 2;
+  const CYCLE_UNEQUAL = 3;
+  type Entered = typeof EQUAL | typeof UNEQUAL | typeof CYCLE_EQUAL | typeof CYCLE_UNEQUAL | Frame;
+
+  return (rootBase, rootHead) => {
+    const inProgress = { base: { schema: new Set<object>(), naming: new Set<object>() }, head: { schema: new Set<object>(), naming: new Set<object>() } };
+    const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean): Entered => {
+      const before = base.deref(baseNode);
+      const after = head.deref(headNode);
+      if (!before || !after) return before === after ? EQUAL : UNEQUAL;
+      const baseValue = before.value;
+      const headValue = after.value;
+      if (!isObjectLike(baseValue) || !isObjectLike(headValue)) {
+        if (isObjectLike(baseValue) || isObjectLike(headValue)) return UNEQUAL;
+        return baseValue === headValue || plainHash(baseValue) === plainHash(headValue) ? EQUAL : UNEQUAL;
+      }
+      const mode = isNamingMap ? 'naming' : 'schema';
+      const baseOpen = inProgress.base[mode].has(baseValue);
+      const headOpen = inProgress.head[mode].has(headValue);
+      if (baseOpen || headOpen) return baseOpen && headOpen ? CYCLE_EQUAL : CYCLE_UNEQUAL;
+      if (equal[mode].get(baseValue)?.has(headValue)) return EQUAL;
+      const isArray = Array.isArray(baseValue);
+      if (isArray !== Array.isArray(headValue)) return UNEQUAL;
+      const keys = comparedKeys(baseValue as Record<string, unknown>, isArray, isNamingMap);
+      if (keys.length !== comparedKeys(headValue as Record<string, unknown>, isArray, isNamingMap).length) return UNEQUAL;
+      if (!isArray && !keys.every((key) => Object.prototype.hasOwnProperty.call(headValue, key))) return UNEQUAL;
+      inProgress.base[mode].add(baseValue);
+      inProgress.head[mode].add(headValue);
+      return { base: before, head: after, isArray, keys, next: 0, isNamingMap, cyclic: false };
+    };
+    const leave = (frame: Frame) => {
+      const mode = frame.isNamingMap ? 'naming' : 'schema';
+      inProgress.base[mode].delete(frame.base.value as object);
+      inProgress.head[mode].delete(frame.head.value as object);
+    };
+    const first = enter(rootBase, rootHead, false);
+    if (typeof first === 'number') return first === EQUAL || first === CYCLE_EQUAL;
+    const stack: Frame[] = [first];
+    let steps = 0;
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      if (frame.next < frame.keys.length) {
+        if (++steps > MAX_HASH_STEPS) {
+          stack.forEach(leave);
+          return hashers.base(rootBase) === hashers.head(rootHead);
+        }
+        const key = frame.keys[frame.next++];
+        const baseChild = (frame.base.value as Record<string, unknown>)[key];
+        const headChild = (frame.head.value as Record<string, unknown>)[key];
+        // Plain values need no ref lookup (the hasher takes them as they are, too).
+        if (!isObjectLike(baseChild) && !isObjectLike(headChild)) {
+          if (baseChild === headChild || plainHash(baseChild) === plainHash(headChild)) continue;
+          stack.forEach(leave);
+          return false;
+        }
+        const isNamingMap = !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key);
+        const child = enter(childNode(frame.base, key, baseChild), childNode(frame.head, key, headChild), isNamingMap);
+        if (typeof child !== 'number') {
+          stack.push(child);
+          continue;
+        }
+        if (child === UNEQUAL || child === CYCLE_UNEQUAL) {
+          stack.forEach(leave);
+          return false;
+        }
+        if (child === CYCLE_EQUAL) frame.cyclic = true;
+        continue;
+      }
+      stack.pop();
+      leave(frame);
+      if (!frame.cyclic) rememberEqual(equal[frame.isNamingMap ? 'naming' : 'schema'], frame.base.value as object, frame.head.value as object);
+      const parent = stack[stack.length - 1];
+      if (parent) parent.cyclic ||= frame.cyclic;
+    }
+    return true;
+  };
+}
+
+/** The keys the hasher digests: every index of an array, every key but prose outside naming maps. */
+function comparedKeys(value: Record<string, unknown>, isArray: boolean, isNamingMap: boolean): string[] {
+  const keys = Object.keys(value);
+  return isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key));
+}
+
+function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
+  return { file: parent.file, pointer: `${parent.pointer}/${encodePointer(key)}`, value };
+}
+
+function rememberEqual(pairs: Map<object, Set<object>>, baseValue: object, headValue: object): void {
+  const heads = pairs.get(baseValue);
+  if (heads) heads.add(headValue);
+  else pairs.set(baseValue, new Set([headValue]));
+}
