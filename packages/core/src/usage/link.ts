@@ -1,7 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
-import { isLocalModule } from './summarize-file';
+import { isLocalModule } from './resolve-module';
 import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */

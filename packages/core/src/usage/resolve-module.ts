@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import { mappedPaths, type PathMapping } from './tsconfig-paths';
 
+/** Relative modules and the source-root aliases: written to name a file of the project itself. */
+export function isLocalModule(module: string): boolean {
+  return /^(\.\.?(\/|$)|[@~]\/|\$lib(\/|$))/.test(module);
+}
+
 const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 
 /**
