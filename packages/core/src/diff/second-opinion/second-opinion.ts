@@ -71,8 +71,11 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
       continue;
     }
     if (baseDocument.kind !== 'document' || headDocument.kind !== 'document') continue;
-    // Only parameters, headers or wording changed: the bodies openapi-diff would compare are equal.
-    if (JSON.stringify(baseDocument.document) === JSON.stringify(headDocument.document)) continue;
+    // Its verdict on a side counts only where our rules found nothing breaking (see
+    // `unexplainedBodyChanges`), and a side whose bodies are equal has nothing to find (only
+    // parameters, headers or wording changed): when no side is left, the worker is not started.
+    const open = BODY_SIDES.filter((side) => bodySideText(baseDocument.document, side) !== bodySideText(headDocument.document, side) && !isExplained(changes, key, side));
+    if (open.length === 0) continue;
     jobs.push({ key, base: baseDocument.document, head: headDocument.document });
   }
 
@@ -111,8 +114,22 @@ interface BodyDifference {
   mediaType: string;
 }
 
+const BODY_SIDES = ['request', 'response'] as const;
+
+/** Our rules already found a breaking change of the operation on that side (or of the whole operation). */
+function isExplained(changes: readonly SpecChange[], operationKey: string, side: 'request' | 'response'): boolean {
+  return changes.some((change) => change.operationKey === operationKey && change.category === 'breaking' && (change.direction === side || change.direction === 'operation'));
+}
+
+/** The request body or the responses of the one operation of a bodies document, as text to compare. */
+function bodySideText(document: object, side: 'request' | 'response'): string {
+  const pathItem = Object.values((document as { paths: Record<string, Record<string, { requestBody?: unknown; responses?: unknown }>> }).paths)[0];
+  const operation = Object.values(pathItem)[0];
+  return JSON.stringify((side === 'request' ? operation.requestBody : operation.responses) ?? null);
+}
+
 function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[]): SpecChange[] {
-  const explained = (side: 'request' | 'response') => changes.some((change) => change.operationKey === operation.key && change.category === 'breaking' && (change.direction === side || change.direction === 'operation'));
+  const explained = (side: 'request' | 'response') => isExplained(changes, operation.key, side);
   const seen = new Set<string>();
   const result: SpecChange[] = [];
   for (const breaking of outcome.breaking) {
