@@ -92,6 +92,15 @@ describe("openapi-diff's second opinion", () => {
     expect(diff.notes).toEqual([]);
   });
 
+  it('does not ask about an operation whose changed bodies all have a breaking finding of ours already', () => {
+    // With room for no operation at all, every operation it would ask about is counted in a note.
+    const base = index(api({ '/a': { get: get(obj({ a: { type: 'string' }, b: { type: 'string' } })) }, '/c': { get: get(closed(obj({ c: { type: 'string' } }))) } }));
+    const head = index(api({ '/a': { get: get(obj({ a: { type: 'string' } })) }, '/c': { get: get(obj({ c: { type: 'string' } })) } }));
+    const diff = diffSpecs(base, head, { secondOpinion: { maxOperations: 0 } });
+    expect(diff.changes.map((change) => `${change.operation} ${change.ruleId}`)).toEqual(['GET /a response-property-removed']);
+    expect(diff.notes).toEqual(['openapi.json: 1 of 1 operations with changed bodies were not double-checked by openapi-diff (it is asked about 0 per diff, in path order; our rules checked them all).']);
+  });
+
   it('reads the body openapi-diff names from its locations, media types with dots included', () => {
     expect(locateBodyDifference('response.body.scope.add', 'paths./v1.0/users/{id}.get.responses.200.content.application/vnd.github.v3+json.schema')).toEqual({ side: 'response', status: '200', mediaType: 'application/vnd.github.v3+json' });
     expect(locateBodyDifference('request.body.scope.remove', 'paths./users.post.requestBody.content.application/json.schema')).toEqual({ side: 'request', mediaType: 'application/json' });
