@@ -79,6 +79,22 @@ describe('scanProjectUsage with a cache', () => {
     }
   });
 
+  it('reads no folder again when nothing changed, not even the root of a nested project it skips', () => {
+    write('app/tools/project.json', '{}');
+    write('app/tools/src/seed.ts', "fetch('/api/seed');\n");
+    const cache = createMemoryUsageCache();
+    jest.setSystemTime(Date.now() + 60_000);
+    const cold = scanProjectUsage(root, 'app', cache);
+    expect(cold.calls.map(callText)).not.toContain('GET /api/seed @app/tools/src/seed.ts:1:1');
+    const listed = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readdirSync');
+    try {
+      expect(scanProjectUsage(root, 'app', cache)).toEqual(cold);
+      expect(listed).not.toHaveBeenCalled();
+    } finally {
+      listed.mockRestore();
+    }
+  });
+
   it('sees a rewrite that keeps the size and restores the modification time (as checkouts and archive tools can)', () => {
     const cache = createMemoryUsageCache();
     const file = path.join(root, 'app/src/other/plans.ts');

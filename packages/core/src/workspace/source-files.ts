@@ -52,8 +52,10 @@ export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cach
   const base = folderPrefix(workspaceRoot);
   const walk = (relativeDir: string, isProjectRoot: boolean) => {
     const folder = listFolder(base, relativeDir, cache, now);
-    if (!folder || (!isProjectRoot && folder.record.listing.isProject)) return;
+    if (!folder) return;
+    // Recorded even when it is a nested project's root: the next scan then skips it without reading it.
     folders.push(folder);
+    if (!isProjectRoot && folder.record.listing.isProject) return;
     const { listing } = folder.record;
     const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
     for (const name of listing.files) files.push({ file: prefix + name, name, folder });
