@@ -203,14 +203,25 @@ function unambiguousOperations(operations: NonNullable<ScanOptions['operations']
   return unique;
 }
 
-/** The project's link groups; they depend only on its file list and each file's import specifiers, so they are cached by those. */
+/**
+ * The project's link groups. They depend only on its file list and each file's import specifiers
+ * (one line per file), so they are kept with those lines, one entry per project: a rescan compares
+ * the lines, mostly the very strings it compared last time, instead of hashing them all into a key.
+ */
 function groupsOf(summaries: readonly FileSummary[], resolutionKey: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
-  const key = cache && linkCacheKey('groups', [resolutionKey, ...summaries.map(importsLine)]);
-  const known = key === undefined ? undefined : cache?.get(key)?.groups;
-  if (known) return known;
+  const lines = summaries.map(importsLine);
+  const key = cache && linkCacheKey('groups', [resolutionKey]);
+  const known = key === undefined ? undefined : cache?.get(key);
+  if (known?.groups && known.importLines && sameLines(known.importLines, lines)) return known.groups;
   const groups = linkGroups(summaries, resolveModule).map((group) => ({ members: group.members, resolution: digest(group.resolution) }));
-  if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups });
+  if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups, importLines: lines });
   return groups;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /** A file and the modules it imports, one line of the grouping's key; remembered per summary, since a rescan gets most summaries from the cache. */

@@ -8,7 +8,8 @@ import type { FileSummary } from '../usage/summary';
  * - a folder's record (`folderKey`): its listing and the stat records of its files (`FolderRecord`),
  *   so an unchanged folder is not read again and an unchanged file is not even read;
  * - a linked group of files (`linkCacheKey`): its `calls` and `unresolved` call sites;
- * - a project's link groups (`linkCacheKey` of its files and their imports): `groups`.
+ * - a project's link groups (`linkCacheKey` of its root and path mappings): `groups`, and in
+ *   `importLines` the files and imports they were computed from (see `groupsOf` in scan-consumer).
  * `calls` and `problems` are empty where they do not apply.
  */
 export interface FileUsage extends ConsumerUsage {
@@ -16,6 +17,7 @@ export interface FileUsage extends ConsumerUsage {
   folder?: FolderRecord;
   unresolved?: UnresolvedCall[];
   groups?: CachedLinkGroup[];
+  importLines?: string[];
 }
 
 /** How a project's files split into link groups (`members`: indices into its sorted files), with a digest of each group's import resolution. */
@@ -30,7 +32,7 @@ export interface DirectoryListing {
   isProject: boolean;
   /** Names of the consumer source files in it, sorted. */
   files: string[];
-  /** Names of the subdirectories the walk enters, sorted. */
+  /** Names of the subdirectories the walk enters, in the order of the paths below them (by `name/`). */
   directories: string[];
 }
 
