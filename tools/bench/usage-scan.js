@@ -7,7 +7,9 @@
  *  - the ratio cold / floor (bar: <= 1.5);
  *  - a rescan after changing one file, with the warm cache, as a ratio to the cold scan (bar: <= 5%),
  *    three per run, each after editing another file;
- *  - for reference, the time to stat every folder and file (the part of a rescan no cache can skip).
+ *  - for reference, the time to stat every folder and file (the part of a rescan no cache can skip),
+ *    and where a cold scan's time goes: listing the folders (with an empty cache), analysing the
+ *    files (parse + summarise, texts already read) and linking them (all at once, no cache).
  * Medians of several runs, each timing starting from a collected heap. Requires the built core:
  * `npm run build` first.
  *
@@ -86,14 +88,25 @@ function floor() {
   }
 }
 
+// The parts of a cold scan, timed alone (not part of any bar).
+const texts = files.map((file) => fs.readFileSync(path.join(root, file), 'utf8'));
+let analyses = [];
+const listFolders = () => core.listSourceFiles(root, project, core.createMemoryUsageCache());
+const analyzeAll = () => (analyses = files.map((file, index) => core.analyzeFile(file, texts[index])));
+const linkAll = () => core.linkProject(analyses, { projectRoot: project });
+
 // Warm up the JIT on both paths.
 floor();
 core.scanProjectUsage(root, project, core.createMemoryUsageCache());
+analyzeAll();
+linkAll();
+analyses = [];
 
 const floorTimes = [];
 const coldTimes = [];
 const rescanTimes = [];
 const statTimes = [];
+const partTimes = { list: [], analyze: [], link: [] };
 let calls = 0;
 for (let run = 0; run < runs; run++) {
   floorTimes.push(time(floor).ms);
@@ -109,6 +122,11 @@ for (let run = 0; run < runs; run++) {
     fs.appendFileSync(changed, `\n// edit ${run}.${edit}\n`);
     rescanTimes.push(time(() => core.scanProjectUsage(root, project, cache)).ms);
   }
+  // After the timed scans, and nothing kept: the analyses must not weigh on the next run's heap.
+  partTimes.list.push(time(listFolders).ms);
+  partTimes.analyze.push(time(analyzeAll).ms);
+  partTimes.link.push(time(linkAll).ms);
+  analyses = [];
 }
 
 const floorMs = median(floorTimes);
@@ -124,4 +142,6 @@ console.log(`  floor (read + ts.createSourceFile):  ${floorMs.toFixed(0)} ms  ${
 console.log(`  cold full scan (empty cache):        ${coldMs.toFixed(0)} ms  ${rate(coldMs)} files/s  = ${coldRatio.toFixed(2)}x the floor (bar <= 1.5x: ${verdict(coldRatio, 1.5)})`);
 console.log(`  rescan, one file changed:            ${rescanMs.toFixed(0)} ms  = ${(rescanShare * 100).toFixed(1)}% of the cold scan (bar <= 5%: ${verdict(rescanShare, 0.05)})`);
 console.log(`  (stat of every folder and file:      ${statMs.toFixed(0)} ms, what no rescan can skip)`);
+const part = (name) => `${median(partTimes[name]).toFixed(0)} ms`;
+console.log(`  (cold scan's parts, each alone: list folders ${part('list')}, parse + summarise ${part('analyze')}, link ${part('link')})`);
 fs.rmSync(root, { recursive: true, force: true });

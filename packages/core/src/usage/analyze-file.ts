@@ -16,6 +16,8 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.jsx': ts.ScriptKind.JSX,
 };
 
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+
 /** Parses and summarises one TS/JS file (loads TypeScript; see `analyzeFile` in extract-usage). */
 export function analyzeFile(file: string, text: string): FileAnalysis {
   const kind = scriptKindOf(file);
@@ -26,7 +28,9 @@ export function analyzeFile(file: string, text: string): FileAnalysis {
   let sourceFile: ts.SourceFile;
   try {
     // Parent pointers are set by the summariser's own walk: a second full pass here would cost ~half a parse.
-    sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+    // JSDoc is not parsed: nothing reads it, its errors are not parse errors, and in documented code
+    // (a generated client, a `.d.ts`-like module) it can cost as much as the code itself.
+    sourceFile = ts.createSourceFile(file, text, PARSE_OPTIONS, false, kind);
   } catch (error) {
     return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };
   }

@@ -137,6 +137,18 @@ const fetchCases: Case[] = [
     source: lines('export const get = (url: string) => fetch(url).then((r) => r.json());'),
     expected: [],
   },
+  {
+    name: 'JSDoc, even malformed, is no parse error and hides no call (it is not parsed at all)',
+    file: 'web/src/users.js',
+    source: lines(
+      '/** @param {{ id: string } id */',
+      'export async function load(id) {',
+      '  const user = await fetch(`/api/users/${id}`).then(/** @type {any} */ ((r) => r.json()));',
+      '  return user.name;',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/users/{} fetch @3:22', reads: ['name @4:15'], sends: [] }],
+  },
 ];
 
 const axiosCases: Case[] = [

@@ -829,8 +829,8 @@ class FileSummarizer {
       if (shape) exports[name] = shape;
     };
     for (const statement of this.context.sourceFile.statements) {
-      const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-      const isDefault = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+      const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+      const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
       if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
         add(isDefault ? 'default' : (statement.name?.text ?? 'default'), this.exportShape(this.shapeOfDeclaration(statement, 0), statement));
       } else if (exported && ts.isVariableStatement(statement)) {
@@ -924,6 +924,13 @@ class FileSummarizer {
       }
     }
   }
+}
+
+/** Without `ts.getModifiers`, which copies the list (decorators filtered out) on every call. */
+function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind.ExportKeyword | ts.SyntaxKind.DefaultKeyword): boolean {
+  const modifiers = ts.canHaveModifiers(statement) ? statement.modifiers : undefined;
+  if (modifiers) for (const modifier of modifiers) if (modifier.kind === kind) return true;
+  return false;
 }
 
 function angularClient(): LocalShape {

@@ -8,7 +8,7 @@ import { createMemoryUsageCache, type FileUsage, type UsageCache } from './usage
 const callText = (call: CallSite) => `${call.method} ${call.urlTemplate} @${call.location.file}:${call.location.line}:${call.location.column}`;
 
 const kindOf = (entry: FileUsage) =>
-  entry.contentKey ? 'file stat' : entry.listing ? 'directory stat' : entry.groups ? 'link groups' : 'summary' in entry || entry.problems.length > 0 ? 'file content' : 'linked group';
+  entry.folder ? 'folder record' : entry.groups ? 'link groups' : 'summary' in entry || entry.problems.length > 0 ? 'file content' : 'linked group';
 
 /** A cache that records what kind of entries a scan had to write (what it could not reuse). */
 function recording(cache: UsageCache): UsageCache & { writes: string[] } {
@@ -49,9 +49,10 @@ describe('scanProjectUsage with a cache', () => {
     const rescan = scanProjectUsage(root, 'app', edited, { explain: true });
     expect(rescan).toEqual(scanProjectUsage(root, 'app', undefined, { explain: true }));
     expect(rescan.calls.map(callText)).toEqual(['GET /api/plans @app/src/other/plans.ts:1:1', 'GET /v2/users/1 @app/src/users.ts:2:21']);
-    // The edited file's content and stat record, and the one link group it is in: plans.ts is not
-    // relinked, the grouping is reused (the imports did not change), no directory is read again.
-    expect(edited.writes.sort()).toEqual(['file content', 'file stat', 'linked group']);
+    // The edited file's content, its folder's record (which holds its stat record), and the one link
+    // group it is in: plans.ts is not relinked, the grouping is reused (the imports did not change),
+    // no directory is read again.
+    expect(edited.writes.sort()).toEqual(['file content', 'folder record', 'linked group']);
 
     write('app/src/other/orders.ts', "import { get } from '../api';\nget('orders');\n");
     fs.rmSync(path.join(root, 'app/src/users.ts'));
@@ -59,6 +60,39 @@ describe('scanProjectUsage with a cache', () => {
     const moved = scanProjectUsage(root, 'app', cache, { explain: true });
     expect(moved).toEqual(scanProjectUsage(root, 'app', undefined, { explain: true }));
     expect(moved.calls.map(callText)).toEqual(['GET /v2/orders @app/src/other/orders.ts:2:1', 'GET /api/plans @app/src/other/plans.ts:1:1']);
+  });
+
+  it('reads only the added file when a file is added beside others: their stat records outlive the folder listing', () => {
+    const cache = createMemoryUsageCache();
+    scanProjectUsage(root, 'app', cache);
+    write('app/src/other/orders.ts', "fetch('/api/orders');\n");
+    jest.setSystemTime(Date.now() + 60_000);
+    // The module object itself: the namespace import above has read-only bindings.
+    const read = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readFileSync');
+    try {
+      const rescan = scanProjectUsage(root, 'app', cache);
+      const sources = read.mock.calls.map(([file]) => path.relative(root, String(file))).filter((file) => file.endsWith('.ts'));
+      expect(sources).toEqual([path.join('app/src/other/orders.ts')]);
+      expect(rescan).toEqual(scanProjectUsage(root, 'app'));
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('reads no folder again when nothing changed, not even the root of a nested project it skips', () => {
+    write('app/tools/project.json', '{}');
+    write('app/tools/src/seed.ts', "fetch('/api/seed');\n");
+    const cache = createMemoryUsageCache();
+    jest.setSystemTime(Date.now() + 60_000);
+    const cold = scanProjectUsage(root, 'app', cache);
+    expect(cold.calls.map(callText)).not.toContain('GET /api/seed @app/tools/src/seed.ts:1:1');
+    const listed = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readdirSync');
+    try {
+      expect(scanProjectUsage(root, 'app', cache)).toEqual(cold);
+      expect(listed).not.toHaveBeenCalled();
+    } finally {
+      listed.mockRestore();
+    }
   });
 
   it('sees a rewrite that keeps the size and restores the modification time (as checkouts and archive tools can)', () => {

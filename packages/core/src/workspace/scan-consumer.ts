@@ -8,8 +8,8 @@ import type { OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
-import { findUsageManifest, listSourceFiles, PROJECT_FILES } from './source-files';
-import { digest, isRacy, linkCacheKey, statKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
+import { findUsageManifest, folderPrefix, PROJECT_FILES, recordedContentKey, recordFile, saveFolderRecords, walkSourceFiles, type ListedFile, type ListedFolder } from './source-files';
+import { digest, isRacy, linkCacheKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
 export interface ProjectUsage extends ConsumerUsage {
@@ -44,15 +44,19 @@ interface LoadedFile extends FileAnalysis {
  * imports resolve) changed.
  */
 export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cache?: UsageCache, options: ScanOptions = {}): ProjectUsage {
-  const files = listSourceFiles(workspaceRoot, projectRoot, cache);
+  const walk = walkSourceFiles(workspaceRoot, projectRoot, cache);
+  const files = walk.files.map((listed) => listed.file);
   const now = Date.now();
+  const base = folderPrefix(workspaceRoot);
   const loaded: LoadedFile[] = [];
-  for (const file of files) {
-    const analysis = loadFile(workspaceRoot, file, cache, now);
+  for (const listed of walk.files) {
+    const analysis = loadFile(base, listed, cache, now);
     if (analysis) loaded.push(analysis);
   }
   const paths = readPathMappings(projectRoot, (file) => readText(workspaceRoot, file));
-  const libraries = loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, cache, now);
+  const folders = [...walk.folders];
+  const libraries = loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, { cache, now, folders });
+  if (cache) saveFolderRecords(folders, cache);
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
@@ -69,11 +73,18 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
  * library is the project (folder with a `project.json` or `package.json`) its mapped file is in,
  * listed like the project itself. Nothing outside the workspace is read. Returns the library roots, sorted.
  */
-function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: readonly PathMapping[], loaded: LoadedFile[], cache: UsageCache | undefined, now: number): string[] {
+function loadLibraries(
+  workspaceRoot: string,
+  projectRoot: string,
+  mappings: readonly PathMapping[],
+  loaded: LoadedFile[],
+  { cache, now, folders }: { cache: UsageCache | undefined; now: number; folders: ListedFolder[] },
+): string[] {
   if (mappings.length === 0) return [];
   const own = projectRoot === '' ? '.' : projectRoot;
   const listed = new Set([own]);
   const known = new Set(loaded.map((file) => file.file));
+  const base = folderPrefix(workspaceRoot);
   for (let index = 0; index < loaded.length; index++) {
     const summary = loaded[index].summary;
     for (const module of summary ? importedModules(summary) : []) {
@@ -82,10 +93,12 @@ function loadLibraries(workspaceRoot: string, projectRoot: string, mappings: rea
         const library = projectFolderOf(workspaceRoot, target);
         if (library === undefined || listed.has(library)) continue;
         listed.add(library);
-        for (const file of listSourceFiles(workspaceRoot, library, cache)) {
-          if (known.has(file)) continue;
-          known.add(file);
-          const analysis = loadFile(workspaceRoot, file, cache, now);
+        const walk = walkSourceFiles(workspaceRoot, library, cache);
+        folders.push(...walk.folders);
+        for (const listed of walk.files) {
+          if (known.has(listed.file)) continue;
+          known.add(listed.file);
+          const analysis = loadFile(base, listed, cache, now);
           if (analysis) loaded.push(analysis);
         }
       }
@@ -103,14 +116,15 @@ function projectFolderOf(workspaceRoot: string, target: string): string | undefi
 }
 
 /** One file's analysis: from its stat record, else from its content key, else by analysing it. */
-function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undefined, now: number): LoadedFile | undefined {
-  const absolute = path.join(workspaceRoot, file);
+function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefined, now: number): LoadedFile | undefined {
+  const { file } = listed;
+  const absolute = base + file;
   let stat: fs.Stats | undefined;
   let text: string;
   try {
     stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat) return undefined;
-    const contentKey = cache?.get(statKey('file', file, stat))?.contentKey;
+    const contentKey = cache && recordedContentKey(listed, stat);
     const known = contentKey === undefined ? undefined : cache?.get(contentKey);
     if (contentKey !== undefined && known) return { file, contentKey, summary: known.summary, problems: known.problems };
     text = fs.readFileSync(absolute, 'utf8');
@@ -124,7 +138,7 @@ function loadFile(workspaceRoot: string, file: string, cache: UsageCache | undef
     cache?.set(contentKey, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
   }
   // A file modified in the current timestamp tick could change again unseen by its stat: no record.
-  if (cache && !isRacy(stat, now)) cache.set(statKey('file', file, stat), { calls: [], problems: [], contentKey });
+  if (cache && !isRacy(stat, now)) recordFile(listed, stat, contentKey);
   return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
 }
 
@@ -189,14 +203,33 @@ function unambiguousOperations(operations: NonNullable<ScanOptions['operations']
   return unique;
 }
 
-/** The project's link groups; they depend only on its file list and each file's import specifiers, so they are cached by those. */
+/**
+ * The project's link groups. They depend only on its file list and each file's import specifiers
+ * (one line per file), so they are kept with those lines, one entry per project: a rescan compares
+ * the lines, mostly the very strings it compared last time, instead of hashing them all into a key.
+ */
 function groupsOf(summaries: readonly FileSummary[], resolutionKey: string, resolveModule: ModuleResolver, cache: UsageCache | undefined): CachedLinkGroup[] {
-  const key = cache && linkCacheKey('groups', [resolutionKey, ...summaries.map((summary) => `${summary.file}\u0001${importedModules(summary).join('\u0001')}`)]);
-  const known = key === undefined ? undefined : cache?.get(key)?.groups;
-  if (known) return known;
+  const lines = summaries.map(importsLine);
+  const key = cache && linkCacheKey('groups', [resolutionKey]);
+  const known = key === undefined ? undefined : cache?.get(key);
+  if (known?.groups && known.importLines && sameLines(known.importLines, lines)) return known.groups;
   const groups = linkGroups(summaries, resolveModule).map((group) => ({ members: group.members, resolution: digest(group.resolution) }));
-  if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups });
+  if (key !== undefined) cache?.set(key, { calls: [], problems: [], groups, importLines: lines });
   return groups;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+/** A file and the modules it imports, one line of the grouping's key; remembered per summary, since a rescan gets most summaries from the cache. */
+const importsLines = new WeakMap<FileSummary, string>();
+function importsLine(summary: FileSummary): string {
+  let line = importsLines.get(summary);
+  if (line === undefined) importsLines.set(summary, (line = `${summary.file}\u0001${importedModules(summary).join('\u0001')}`));
+  return line;
 }
 
 function readText(workspaceRoot: string, file: string): string | undefined {

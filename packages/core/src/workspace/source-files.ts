@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SOURCE_EXTENSIONS, USAGE_MANIFEST_FILES } from './consumer-files';
-import { isRacy, statKey, type DirectoryListing, type UsageCache } from './usage-cache';
+import { fingerprintOf, folderKey, isRacy, matchesFingerprint, type DirectoryListing, type FileRecord, type FileStat, type FolderRecord, type UsageCache } from './usage-cache';
 
 const SOURCE_EXTENSION_SET = new Set(SOURCE_EXTENSIONS);
 const SKIPPED_DIRECTORIES = new Set(['node_modules', 'dist', 'build', 'coverage', 'out', 'tmp']);
@@ -19,38 +19,118 @@ export function isConsumerSourceFile(file: string): boolean {
 /**
  * Lists a project's consumer source files (workspace-relative, sorted). Nested projects, hidden
  * and build folders are skipped; symbolic links are never followed, so link loops cannot hang it.
- * With a cache, a directory whose stat record is unchanged is not read again (see `statKey`).
+ * With a cache, a directory whose stat record is unchanged is not read again (see `FolderRecord`).
  */
 export function listSourceFiles(workspaceRoot: string, projectRoot: string, cache?: UsageCache): string[] {
-  const files: string[] = [];
-  const now = Date.now();
-  const walk = (relativeDir: string, isProjectRoot: boolean) => {
-    const listing = cache ? cachedListing(workspaceRoot, relativeDir, cache, now) : readListing(path.join(workspaceRoot, relativeDir));
-    if (!listing || (!isProjectRoot && listing.isProject)) return;
-    const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
-    for (const name of listing.files) files.push(prefix + name);
-    for (const name of listing.directories) walk(prefix + name, false);
-  };
-  walk(projectRoot === '.' ? '' : projectRoot.replace(/\/+$/, ''), true);
-  return files.sort();
+  const walk = walkSourceFiles(workspaceRoot, projectRoot, cache);
+  if (cache) saveFolderRecords(walk.folders, cache);
+  return walk.files.map((listed) => listed.file);
 }
 
-function cachedListing(workspaceRoot: string, relativeDir: string, cache: UsageCache, now: number): DirectoryListing | undefined {
-  const absolute = path.join(workspaceRoot, relativeDir);
+/** A source file found by the walk, with the record of the folder it is in (see `recordFile`). */
+export interface ListedFile {
+  /** Workspace-relative path. */
+  file: string;
+  /** Its name in its folder. */
+  name: string;
+  folder: ListedFolder;
+}
+
+/** A folder the walk read or found unchanged, with its record as it will be saved. */
+export interface ListedFolder {
+  key: string;
+  record: FolderRecord;
+  /** The record differs from the cached one (or there is none): `saveFolderRecords` writes it. */
+  changed: boolean;
+}
+
+/** `listSourceFiles` keeping each file's folder record, so a scan can skip unchanged files and update the records. */
+export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cache?: UsageCache): { files: ListedFile[]; folders: ListedFolder[] } {
+  const files: ListedFile[] = [];
+  const folders: ListedFolder[] = [];
+  const now = Date.now();
+  const base = folderPrefix(workspaceRoot);
+  const walk = (relativeDir: string, isProjectRoot: boolean) => {
+    const folder = listFolder(base, relativeDir, cache, now);
+    if (!folder) return;
+    // Recorded even when it is a nested project's root: the next scan then skips it without reading it.
+    folders.push(folder);
+    if (!isProjectRoot && folder.record.listing.isProject) return;
+    const { listing } = folder.record;
+    const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
+    // Files and subtrees interleaved in path order (`a.ts` < `a/x.ts` < `a0.ts`), so the list comes out sorted.
+    let next = 0;
+    for (const name of listing.files) {
+      while (next < listing.directories.length && `${listing.directories[next]}/` < name) walk(prefix + listing.directories[next++], false);
+      files.push({ file: prefix + name, name, folder });
+    }
+    while (next < listing.directories.length) walk(prefix + listing.directories[next++], false);
+  };
+  walk(projectRoot === '.' ? '' : projectRoot.replace(/\/+$/, ''), true);
+  // Already in order: the sort only checks that (one comparison per file).
+  return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders };
+}
+
+/** The content key a file had when its stat record was written, if the record still matches the file. */
+export function recordedContentKey(listed: ListedFile, stat: FileStat): string | undefined {
+  const record = listed.folder.record.files[listed.name];
+  return record && matchesFingerprint(record.stat, stat) ? record.contentKey : undefined;
+}
+
+/** Notes a file's content key under its current stat (not for a file changed within the racy window: see `isRacy`). */
+export function recordFile(listed: ListedFile, stat: FileStat, contentKey: string): void {
+  const folder = listed.folder;
+  // Copied on first change: the cached record is never modified in place.
+  if (!folder.changed) folder.record = { ...folder.record, files: { ...folder.record.files } };
+  folder.record.files[listed.name] = { stat: fingerprintOf(stat), contentKey };
+  folder.changed = true;
+}
+
+/** Writes the folder records that changed and hold something a later scan can trust. */
+export function saveFolderRecords(folders: readonly ListedFolder[], cache: UsageCache): void {
+  for (const folder of folders) {
+    if (!folder.changed) continue;
+    folder.changed = false;
+    const { record } = folder;
+    if (record.listedAt || Object.keys(record.files).length > 0) cache.set(folder.key, { calls: [], problems: [], folder: record });
+  }
+}
+
+/** `workspaceRoot` ready to prepend to a relative path: `path.join` per entry is a measurable part of a rescan, and the walk's paths are already normal. */
+export function folderPrefix(workspaceRoot: string): string {
+  const root = path.join(workspaceRoot, '.');
+  return root.endsWith(path.sep) ? root : root + path.sep;
+}
+
+function listFolder(base: string, relativeDir: string, cache: UsageCache | undefined, now: number): ListedFolder | undefined {
+  if (!cache) {
+    const listing = readListing(base + relativeDir);
+    return listing && { key: '', record: { listing, files: {} }, changed: false };
+  }
   let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    stat = fs.statSync(base + relativeDir, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
   if (!stat?.isDirectory()) return undefined;
-  const key = statKey('dir', relativeDir, stat);
-  const known = cache.get(key)?.listing;
-  if (known) return known;
-  const listing = readListing(absolute);
-  // An entry added in the current timestamp tick could leave the directory's stat unchanged: no record.
-  if (listing && !isRacy(stat, now)) cache.set(key, { calls: [], problems: [], listing });
-  return listing;
+  const key = folderKey(relativeDir);
+  const known = cache.get(key)?.folder;
+  if (known && matchesFingerprint(known.listedAt, stat)) return { key, record: known, changed: false };
+  const listing = readListing(base + relativeDir);
+  if (!listing) return undefined;
+  // An entry added in the current timestamp tick could leave the directory's stat unchanged: the listing is not trusted later.
+  const record: FolderRecord = { listing, files: keptFileRecords(known, listing) };
+  if (!isRacy(stat, now)) record.listedAt = fingerprintOf(stat);
+  return { key, record, changed: true };
+}
+
+/** The file records of a folder's previous record for the files it still lists: a file's record depends on its own stat only. */
+function keptFileRecords(previous: FolderRecord | undefined, listing: DirectoryListing): Record<string, FileRecord> {
+  const kept: Record<string, FileRecord> = {};
+  if (!previous) return kept;
+  for (const name of listing.files) if (Object.prototype.hasOwnProperty.call(previous.files, name)) kept[name] = previous.files[name];
+  return kept;
 }
 
 function readListing(absolute: string): DirectoryListing | undefined {
@@ -71,7 +151,8 @@ function readListing(absolute: string): DirectoryListing | undefined {
     }
   }
   listing.files.sort();
-  listing.directories.sort();
+  // In the order of the paths below them: `a-b/` before `a/`, as `-` sorts before `/`.
+  listing.directories.sort((a, b) => (`${a}/` < `${b}/` ? -1 : 1));
   return listing;
 }
 

@@ -1,23 +1,23 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ConsumerUsage, UnresolvedCall } from '../model';
 import type { FileSummary } from '../usage/summary';
 
 /**
  * One entry of the usage cache. Four kinds share the one key space (each key says which it is):
  * - a file's analysis, keyed by its content (`usageCacheKey`): `summary` and `problems`;
- * - a file's stat record (`statKey`): only `contentKey`, the content key of the file as it was
- *   when the record was written, so an unchanged file is not even read;
- * - a directory's stat record (`statKey`): its `listing`, so an unchanged directory is not read;
+ * - a folder's record (`folderKey`): its listing and the stat records of its files (`FolderRecord`),
+ *   so an unchanged folder is not read again and an unchanged file is not even read;
  * - a linked group of files (`linkCacheKey`): its `calls` and `unresolved` call sites;
- * - a project's link groups (`linkCacheKey` of its files and their imports): `groups`.
+ * - a project's link groups (`linkCacheKey` of its root and path mappings): `groups`, and in
+ *   `importLines` the files and imports they were computed from (see `groupsOf` in scan-consumer).
  * `calls` and `problems` are empty where they do not apply.
  */
 export interface FileUsage extends ConsumerUsage {
   summary?: FileSummary;
-  contentKey?: string;
-  listing?: DirectoryListing;
+  folder?: FolderRecord;
   unresolved?: UnresolvedCall[];
   groups?: CachedLinkGroup[];
+  importLines?: string[];
 }
 
 /** How a project's files split into link groups (`members`: indices into its sorted files), with a digest of each group's import resolution. */
@@ -32,7 +32,7 @@ export interface DirectoryListing {
   isProject: boolean;
   /** Names of the consumer source files in it, sorted. */
   files: string[];
-  /** Names of the subdirectories the walk enters, sorted. */
+  /** Names of the subdirectories the walk enters, in the order of the paths below them (by `name/`). */
   directories: string[];
 }
 
@@ -50,7 +50,7 @@ export function usageCacheKey(file: string, text: string): string {
   return digest(`${EXTRACTOR_VERSION}\u0000${file}\u0000${text}`);
 }
 
-/** What `fileStatKey` needs of `fs.Stats`. */
+/** What a stat record needs of `fs.Stats`. */
 export interface FileStat {
   size: number;
   mtimeMs: number;
@@ -60,15 +60,51 @@ export interface FileStat {
 }
 
 /**
- * The cache key of a file's or directory's stat record. Size and mtime alone are not enough: tools
- * that restore files (git checkout of an older commit, tar, rsync -t) may keep or reset mtime, so
- * the change time (set by the kernel on every write, never by tools) and the inode (new when git
- * replaces a file) are part of the key. Records are only written for entries last changed well
- * before the scan (see `isRacy`), so an edit in the same timestamp tick as a scan cannot go unseen.
- * Not hashed: hashing every file's key would cost a rescan more than the lookup saves.
+ * What a stat record compares: size, mtime, ctime, inode, device. Size and mtime alone are not
+ * enough: tools that restore files (git checkout of an older commit, tar, rsync -t) may keep or
+ * reset mtime, so the change time (set by the kernel on every write, never by tools) and the inode
+ * (new when git replaces a file) are part of it. Numbers, not a key string: a rescan compares one
+ * per file and folder, and formatting them costs more than the comparison.
  */
-export function statKey(kind: 'file' | 'dir', relative: string, stat: FileStat): string {
-  return `${EXTRACTOR_VERSION}:${kind}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}:${stat.dev}:${relative}`;
+export type StatFingerprint = [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
+
+export function fingerprintOf(stat: FileStat): StatFingerprint {
+  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev];
+}
+
+export function matchesFingerprint(fingerprint: readonly number[] | undefined, stat: FileStat): boolean {
+  return (
+    fingerprint !== undefined &&
+    fingerprint[0] === stat.size &&
+    fingerprint[1] === stat.mtimeMs &&
+    fingerprint[2] === stat.ctimeMs &&
+    fingerprint[3] === stat.ino &&
+    fingerprint[4] === stat.dev
+  );
+}
+
+/**
+ * What the last scan saw of a folder. One record per folder, holding its files' records too, so a
+ * rescan looks up one entry per folder and none per file. Records are only trusted for entries
+ * last changed well before the scan that wrote them (see `isRacy`), so an edit in the same
+ * timestamp tick as a scan cannot go unseen.
+ */
+export interface FolderRecord {
+  /** The folder's fingerprint when `listing` was read; absent when it was racy then, so the listing is read again. */
+  listedAt?: StatFingerprint;
+  listing: DirectoryListing;
+  /** By file name: the file's fingerprint and content key (`usageCacheKey`) when it was last read; racy files have none. */
+  files: Record<string, FileRecord>;
+}
+
+export interface FileRecord {
+  stat: StatFingerprint;
+  contentKey: string;
+}
+
+/** The cache key of a folder's record (workspace-relative path, '' for the workspace root). */
+export function folderKey(relativeDir: string): string {
+  return `${EXTRACTOR_VERSION}:folder:${relativeDir}`;
 }
 
 /**
@@ -88,7 +124,8 @@ export function linkCacheKey(kind: 'group' | 'groups', parts: readonly string[])
 }
 
 export function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // The one-shot form: a scan hashes every file and every link group, and a `Hash` object per key costs more than hashing a small file.
+  return hash('sha256', text, 'hex');
 }
 
 /** An in-memory cache, e.g. for one CLI run. */

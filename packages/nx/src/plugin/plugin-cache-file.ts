@@ -30,7 +30,7 @@ interface CacheFile<T> {
 const USAGE_FILE = 'contract-graph-usage.json';
 const SPECS_FILE = 'contract-graph-specs.json';
 /** Bump when the shape of cached data changes. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 /**
  * Opens the cache of a workspace; a missing or corrupt file gives an empty cache. A workspace root

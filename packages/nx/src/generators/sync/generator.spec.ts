@@ -53,7 +53,7 @@ describe('sync generator', () => {
       fs.mkdirSync(path.join(root, 'apis/users'), { recursive: true });
       fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), SPEC);
       const cacheFile = (name: string) => path.join(dataDirectoryOf(root), `contract-graph-${name}.json`);
-      const usage = JSON.stringify({ version: 3, entries: { 'some-file-hash': { calls: [], problems: [] } } });
+      const usage = JSON.stringify({ version: 4, entries: { 'some-file-hash': { calls: [], problems: [] } } });
       fs.mkdirSync(dataDirectoryOf(root), { recursive: true });
       fs.writeFileSync(cacheFile('usage'), usage);
 
