@@ -89,7 +89,7 @@ function renderOptionsReference({ schemas = readSchemas(), cliUsage }) {
     '',
     '| code | CLI | Nx executor |',
     '| --- | --- | --- |',
-    '| 0 | passed | task succeeds (`summary.outcome: "passed"`) |',
+    '| 0 | passed | task succeeds (`summary.outcome: "passed"` in `contract-check.json`, written with `formats: ["json"]`) |',
     '| 1 | a contract is broken: a finding at or above `--fail-on` | task fails (`summary.outcome: "contract-broken"`, `summary.exitCode: 1`) |',
     '| 2 | bad input or configuration (and nothing broken): invalid spec or allow-list, expired allow-list entry, missing explicit base, wrong option | task fails (`summary.outcome: "bad-input"`, `summary.exitCode: 2`; a missing explicit base or a wrong option fails before any report is written) |',
     '',

@@ -54,6 +54,11 @@ describe('plugin cache file', () => {
     // A whole file from an older version (other entry shapes) is not read either.
     fs.writeFileSync(path.join(dataDirectoryOf(root), 'contract-graph-usage.json'), JSON.stringify({ version: 2, entries: { a: usage(1) } }));
     expect(openPluginCache(root).usage.get('a')).toBeUndefined();
+    // Nor one written by another version of the engine: its spec summaries hold fingerprint texts
+    // that engine rendered, and the graph decides from them whether a spec needs `nx sync`.
+    const current = JSON.parse(fs.readFileSync(path.join(dataDirectoryOf(root), 'contract-graph-specs.json'), 'utf8')).version;
+    fs.writeFileSync(path.join(dataDirectoryOf(root), 'contract-graph-usage.json'), JSON.stringify({ version: current.replace(/\/.*/, '/0.0.0-older'), entries: { a: usage(1) } }));
+    expect(openPluginCache(root).usage.get('a')).toBeUndefined();
     const missing = path.join(root, 'not-there');
     const cache = openPluginCache(missing);
     cache.usage.set('x', usage(1));

@@ -23,14 +23,20 @@ export interface PluginCache {
 }
 
 interface CacheFile<T> {
-  version: number;
+  version: string;
   entries: Record<string, T>;
 }
 
 const USAGE_FILE = 'contract-graph-usage.json';
 const SPECS_FILE = 'contract-graph-specs.json';
-/** Bump when the shape of cached data changes. */
-const CACHE_VERSION = 4;
+/**
+ * Bump the number when the shape of cached data changes. The engine's version is part of it: a spec
+ * summary holds the fingerprint file text the engine renders, and graph construction compares it
+ * with the committed file to decide whether the spec's check needs the sync generator, so an
+ * engine upgrade that renders fingerprints differently must not be answered from the old text.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const CACHE_VERSION = `4/${require('@contract-graph/core/package.json').version}`;
 
 /**
  * Opens the cache of a workspace; a missing or corrupt file gives an empty cache. A workspace root

@@ -81,7 +81,7 @@ describe("openapi-diff's second opinion", () => {
     const head = index(api(paths((name) => obj({ [name]: { type: 'string' } }))));
     const diff = diffSpecs(base, head, { secondOpinion: { maxOperations: 2 } });
     expect(diff.changes.map((change) => change.operation)).toEqual(['GET /a', 'GET /b']);
-    expect(diff.notes).toEqual(['openapi.json: 1 of 3 operations with changed bodies were not double-checked by openapi-diff (it is asked about 2 per diff, in path order; our rules checked them all).']);
+    expect(diff.notes).toEqual(['openapi.json: 1 of 3 operations with body changes and no breaking finding of ours were not double-checked by openapi-diff (it is asked about 2 per diff, in path order; our rules checked them all).']);
   });
 
   it('leaves operations whose bodies did not change to our rules alone', () => {
@@ -98,7 +98,7 @@ describe("openapi-diff's second opinion", () => {
     const head = index(api({ '/a': { get: get(obj({ a: { type: 'string' } })) }, '/c': { get: get(obj({ c: { type: 'string' } })) } }));
     const diff = diffSpecs(base, head, { secondOpinion: { maxOperations: 0 } });
     expect(diff.changes.map((change) => `${change.operation} ${change.ruleId}`)).toEqual(['GET /a response-property-removed']);
-    expect(diff.notes).toEqual(['openapi.json: 1 of 1 operations with changed bodies were not double-checked by openapi-diff (it is asked about 0 per diff, in path order; our rules checked them all).']);
+    expect(diff.notes).toEqual(['openapi.json: 1 of 1 operations with body changes and no breaking finding of ours were not double-checked by openapi-diff (it is asked about 0 per diff, in path order; our rules checked them all).']);
   });
 
   it('reads the body openapi-diff names from its locations, media types with dots included', () => {

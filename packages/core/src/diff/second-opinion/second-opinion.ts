@@ -14,7 +14,7 @@ export interface SecondOpinionOptions {
   totalBudgetMs?: number;
   /** Ask only about these operation keys (a consumer's check asks about the operations it calls). */
   operations?: ReadonlySet<string>;
-  /** How many operations with changed bodies to ask about, in key order; the rest are counted in a note. */
+  /** How many operations with body changes (and no breaking finding of ours) to ask about, in key order; the rest are counted in a note. */
   maxOperations?: number;
 }
 
@@ -82,13 +82,13 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
   const budgetMs = options.budgetMs ?? DEFAULT_SECOND_OPINION_BUDGET_MS;
   const maxOperations = options.maxOperations ?? DEFAULT_SECOND_OPINION_MAX_OPERATIONS;
   if (jobs.length > maxOperations) {
-    notes.push(`${head.spec.file}: ${jobs.length - maxOperations} of ${jobs.length} operations with changed bodies were not double-checked by openapi-diff (it is asked about ${maxOperations} per diff, in path order; our rules checked them all).`);
+    notes.push(`${head.spec.file}: ${jobs.length - maxOperations} of ${jobs.length} operations with body changes and no breaking finding of ours were not double-checked by openapi-diff (it is asked about ${maxOperations} per diff, in path order; our rules checked them all).`);
     jobs.length = maxOperations;
   }
   const totalMs = options.totalBudgetMs ?? DEFAULT_SECOND_OPINION_TOTAL_BUDGET_MS;
   const outcomes = jobs.length > 0 ? runOpenApiDiff(jobs, { perJobMs: budgetMs, totalMs }) : [];
   const notAsked = outcomes.filter((outcome) => outcome.kind === 'not-asked').length;
-  if (notAsked > 0) notes.push(`${head.spec.file}: ${notAsked} of ${jobs.length} operations with changed bodies were not double-checked by openapi-diff: its ${totalMs / 1000} s for this diff ran out (our rules checked them all).`);
+  if (notAsked > 0) notes.push(`${head.spec.file}: ${notAsked} of ${jobs.length} operations with body changes and no breaking finding of ours were not double-checked by openapi-diff: its ${totalMs / 1000} s for this diff ran out (our rules checked them all).`);
   const flagged: SpecChange[] = [];
   for (const outcome of outcomes) {
     const operation = headOperations.get(outcome.key) as Operation;

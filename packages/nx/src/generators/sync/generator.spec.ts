@@ -53,7 +53,9 @@ describe('sync generator', () => {
       fs.mkdirSync(path.join(root, 'apis/users'), { recursive: true });
       fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), SPEC);
       const cacheFile = (name: string) => path.join(dataDirectoryOf(root), `contract-graph-${name}.json`);
-      const usage = JSON.stringify({ version: 4, entries: { 'some-file-hash': { calls: [], problems: [] } } });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const version = `4/${require('@contract-graph/core/package.json').version}`;
+      const usage = JSON.stringify({ version, entries: { 'some-file-hash': { calls: [], problems: [] } } });
       fs.mkdirSync(dataDirectoryOf(root), { recursive: true });
       fs.writeFileSync(cacheFile('usage'), usage);
 
