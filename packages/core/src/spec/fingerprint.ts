@@ -36,7 +36,9 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
   // string per node cost more than the rest of the walk. One object is one node of one document
   // (documents are parsed separately), so the identity says as much as the pointer did.
   const memo = { schema: new Map<object, string>(), naming: new Map<object, string>() };
-  const inProgress = { schema: new Set<object>(), naming: new Set<object>() };
+  // Open nodes, with the depth of their frame: a node met again below itself hashes as the distance
+  // back to it, so `A → B → A` and `A → B → B` differ (a bare "cycle" marker would make them equal).
+  const inProgress = { schema: new Map<object, number>(), naming: new Map<object, number>() };
   const overBudget = new Set<object>();
   interface Frame {
     node: SpecNode;
@@ -54,7 +56,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     cyclic: boolean;
   }
   type Entered = { hash: string; cyclic: boolean } | Frame;
-  const enter = (node: SpecNode, isNamingMap: boolean): Entered => {
+  const enter = (node: SpecNode, isNamingMap: boolean, depth: number): Entered => {
     const resolved = spec.deref(node);
     if (!resolved) return { hash: '!unresolved', cyclic: false };
     if (!isObjectLike(resolved.value)) return { hash: plainHash(resolved.value), cyclic: false };
@@ -62,8 +64,9 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
     const mode = isNamingMap ? 'naming' : 'schema';
     const known = memo[mode].get(object);
     if (known) return { hash: known, cyclic: false };
-    if (inProgress[mode].has(object)) return { hash: '!cycle', cyclic: true };
-    inProgress[mode].add(object);
+    const openAt = inProgress[mode].get(object);
+    if (openAt !== undefined) return { hash: `!cycle:${depth - openAt}`, cyclic: true };
+    inProgress[mode].set(object, depth);
     const isArray = Array.isArray(object);
     const keys = isArray ? Object.keys(object) : Object.keys(object).sort();
     return { node: resolved, object, isArray, keys: isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key)), next: 0, isNamingMap, text: isArray ? '[' : '{', cyclic: false };
@@ -71,7 +74,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
   const isFrame = (entered: Entered): entered is Frame => 'keys' in entered;
   const leave = (frame: Frame) => inProgress[frame.isNamingMap ? 'naming' : 'schema'].delete(frame.object);
   const hashOf = (root: SpecNode): string | undefined => {
-    const first = enter(root, false);
+    const first = enter(root, false, 0);
     if (!isFrame(first)) return first.hash;
     const stack: Frame[] = [first];
     let steps = 0;
@@ -91,7 +94,7 @@ export function createNodeHasher(spec: LoadedSpec): (node: SpecNode) => string {
         const value = frame.object[key];
         if (!frame.isArray) frame.text += `${JSON.stringify(key)}:`;
         // A plain value is its own hash: no pointer, no lookup (it has no `$ref` to follow).
-        const child = isObjectLike(value) ? enter({ file: frame.node.file, pointer: `${frame.node.pointer}/${encodePointer(key)}`, value }, !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key)) : { hash: plainHash(value), cyclic: false };
+        const child = isObjectLike(value) ? enter({ file: frame.node.file, pointer: `${frame.node.pointer}/${encodePointer(key)}`, value }, !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key), stack.length) : { hash: plainHash(value), cyclic: false };
         if (isFrame(child)) {
           stack.push(child);
           continue;

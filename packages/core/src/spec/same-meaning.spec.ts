@@ -28,11 +28,20 @@ describe('createSameMeaning', () => {
     ['a self-reference against an unrolled one', api({}, schemas({ A: obj({ next: ref('A') }), B: obj({ next: ref('A') }) })), api({}, schemas({ A: obj({ next: ref('B') }), B: obj({ next: ref('B') }) }))],
     // A is compared first: B is equal while A is open (A is a cycle marker on both sides), not on its own.
     ['a pair equal only inside a cycle', api({}, schemas({ A: { properties: { x: ref('B') }, maxLength: 1 }, B: { properties: { y: ref('A') } } })), api({}, schemas({ A: { properties: { x: ref('B') }, maxLength: 2 }, B: { properties: { y: ref('A') } } }))],
+    ['a cycle back to the start against a cycle back to the middle', api({}, schemas({ A: obj({ b: ref('B') }), B: obj({ a: ref('A') }) })), api({}, schemas({ A: obj({ b: ref('B') }), B: obj({ a: ref('B') }) }))],
     ['a dangling ref against another dangling ref', api({}, schemas({ A: obj({ x: ref('Missing') }), B: obj({ x: { type: 'string' } }) })), api({}, schemas({ A: obj({ x: ref('Gone') }), B: obj({ x: ref('Gone') }) }))],
     ['arrays against objects, order of items', api({}, schemas({ A: { enum: ['a', 'b'] }, B: { enum: { 0: 'a', 1: 'b' } } })), api({}, schemas({ A: { enum: ['b', 'a'] }, B: { enum: ['a', 'b'] } }))],
   ])('answers what comparing hashes answers: %s', (_name, baseDocument, headDocument) => {
     const pointers = ['/components/schemas/A', '/components/schemas/B', '/paths/~1a/get'].filter((pointer) => at(load(baseDocument), pointer).value !== undefined && at(load(headDocument), pointer).value !== undefined);
     for (const answer of answers(baseDocument, headDocument, pointers)) expect({ pair: answer.pair, same: answer.same }).toEqual({ pair: answer.pair, same: answer.hashesEqual });
+  });
+
+  it('tells a cycle back to the start from one back to the middle (A → B → A is not A → B → B)', () => {
+    const base = load(api({}, schemas({ A: obj({ b: ref('B') }), B: obj({ a: ref('A') }) })));
+    const head = load(api({}, schemas({ A: obj({ b: ref('B') }), B: obj({ a: ref('B') }) })));
+    const hashers = { base: createNodeHasher(base), head: createNodeHasher(head) };
+    expect(hashers.base(at(base, '/components/schemas/A'))).not.toBe(hashers.head(at(head, '/components/schemas/A')));
+    expect(createSameMeaning(base, head, hashers)(at(base, '/components/schemas/A'), at(head, '/components/schemas/A'))).toBe(false);
   });
 
   it('remembers equal pairs only: a changed component is found changed from every operation that uses it', () => {

@@ -11,8 +11,8 @@ export type SameMeaning = (baseNode: SpecNode, headNode: SpecNode) => boolean;
  * first difference. Hashing both versions of every operation cost more than the rest of a diff; a
  * side-by-side walk builds no text and no digest, and most of it is skipped because pairs found
  * equal are remembered. Cycles are followed the way the hasher follows them: a node met again while
- * it is being compared is a `!cycle` marker on its side, so two markers are equal, a marker and
- * anything else are not; a pair whose answer depended on such a marker is not remembered (its
+ * it is being compared is a `!cycle` marker on its side, with the distance back to it, so two
+ * markers are equal at the same distance, a marker and anything else are not; a pair whose answer depended on such a marker is not remembered (its
  * answer depends on where the walk entered the cycle). A walk past `MAX_HASH_STEPS` asks the
  * hashers instead, which have their own budget and fallback.
  */
@@ -37,8 +37,10 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
   type Entered = typeof EQUAL | typeof UNEQUAL | typeof CYCLE_EQUAL | typeof CYCLE_UNEQUAL | Frame;
 
   return (rootBase, rootHead) => {
-    const inProgress = { base: { schema: new Set<object>(), naming: new Set<object>() }, head: { schema: new Set<object>(), naming: new Set<object>() } };
-    const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean): Entered => {
+    // Open nodes with the depth of their frame, per side: a node met again below itself is a cycle
+    // marker of that distance, as in the hasher (two markers are equal only at the same distance).
+    const inProgress = { base: { schema: new Map<object, number>(), naming: new Map<object, number>() }, head: { schema: new Map<object, number>(), naming: new Map<object, number>() } };
+    const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean, depth: number): Entered => {
       const before = base.deref(baseNode);
       const after = head.deref(headNode);
       if (!before || !after) return before === after ? EQUAL : UNEQUAL;
@@ -49,17 +51,17 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
         return baseValue === headValue || plainHash(baseValue) === plainHash(headValue) ? EQUAL : UNEQUAL;
       }
       const mode = isNamingMap ? 'naming' : 'schema';
-      const baseOpen = inProgress.base[mode].has(baseValue);
-      const headOpen = inProgress.head[mode].has(headValue);
-      if (baseOpen || headOpen) return baseOpen && headOpen ? CYCLE_EQUAL : CYCLE_UNEQUAL;
+      const baseOpenAt = inProgress.base[mode].get(baseValue);
+      const headOpenAt = inProgress.head[mode].get(headValue);
+      if (baseOpenAt !== undefined || headOpenAt !== undefined) return baseOpenAt === headOpenAt ? CYCLE_EQUAL : CYCLE_UNEQUAL;
       if (equal[mode].get(baseValue)?.has(headValue)) return EQUAL;
       const isArray = Array.isArray(baseValue);
       if (isArray !== Array.isArray(headValue)) return UNEQUAL;
       const keys = comparedKeys(baseValue as Record<string, unknown>, isArray, isNamingMap);
       if (keys.length !== comparedKeys(headValue as Record<string, unknown>, isArray, isNamingMap).length) return UNEQUAL;
       if (!isArray && !keys.every((key) => Object.prototype.hasOwnProperty.call(headValue, key))) return UNEQUAL;
-      inProgress.base[mode].add(baseValue);
-      inProgress.head[mode].add(headValue);
+      inProgress.base[mode].set(baseValue, depth);
+      inProgress.head[mode].set(headValue, depth);
       return { base: before, head: after, isArray, keys, next: 0, isNamingMap, cyclic: false };
     };
     const leave = (frame: Frame) => {
@@ -67,7 +69,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
       inProgress.base[mode].delete(frame.base.value as object);
       inProgress.head[mode].delete(frame.head.value as object);
     };
-    const first = enter(rootBase, rootHead, false);
+    const first = enter(rootBase, rootHead, false, 0);
     if (typeof first === 'number') return first === EQUAL || first === CYCLE_EQUAL;
     const stack: Frame[] = [first];
     let steps = 0;
@@ -88,7 +90,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
           return false;
         }
         const isNamingMap = !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key);
-        const child = enter(childNode(frame.base, key, baseChild), childNode(frame.head, key, headChild), isNamingMap);
+        const child = enter(childNode(frame.base, key, baseChild), childNode(frame.head, key, headChild), isNamingMap, stack.length);
         if (typeof child !== 'number') {
           stack.push(child);
           continue;
