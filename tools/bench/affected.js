@@ -102,9 +102,10 @@ function timeShowProjects() {
         times[variant].warm.push(nx('show', 'projects'));
       }
     }
-    // The daemon apart, after: a daemon shutting down would otherwise load the runs above.
+    // The daemon apart, after: a daemon shutting down would otherwise load the runs above. The order
+    // of the two variants alternates: the one after a daemon stop can find the machine still busy.
     for (let i = 0; i < runs; i++) {
-      for (const variant of ['with', 'without']) {
+      for (const variant of i % 2 === 0 ? ['with', 'without'] : ['without', 'with']) {
         fs.writeFileSync(nxJsonFile, variant === 'with' ? original : withoutPlugin);
         // Warm with the daemon: the first call starts it and builds the graph, the second still
         // finds it settling (measured: ~1.5× the later ones), the third is timed (wall time only:
