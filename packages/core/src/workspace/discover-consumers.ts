@@ -2,7 +2,7 @@ import { resolveCall, type CallResolution } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
 import { summarizeSpec, type SpecSummary, type SpecSummaryCache } from './spec-summary';
-import type { ReadFile } from '../spec/load-spec';
+import { isFingerprintInSync } from './spec-summary-cache';
 import type { UsageCache } from './usage-cache';
 
 /** A project that calls a spec's operations, and which ones (operation keys, sorted). */
@@ -89,9 +89,4 @@ export function discoverConsumers(
 
 function isInside(file: string, root: string): boolean {
   return root === '.' || root === '' || file.startsWith(`${root}/`);
-}
-
-/** The committed fingerprint file is the one `nx sync` would write (a spec with problems has none to write). */
-function isFingerprintInSync(summary: SpecSummary, read: ReadFile): boolean {
-  return summary.fingerprint === undefined || read(summary.fingerprint.file) === summary.fingerprint.text;
 }

@@ -44,3 +44,12 @@ export function currentSpecSummary(specFile: string, readFile: ReadFile, cache: 
   });
   return unchanged ? cached : undefined;
 }
+
+/**
+ * The committed fingerprint file is the one `nx sync` would write (a summary without fingerprint
+ * text, of a spec with problems, has none to write). Graph construction and the sync generator
+ * both ask this.
+ */
+export function isFingerprintInSync(summary: SpecSummary, readFile: ReadFile): boolean {
+  return summary.fingerprint === undefined || readFile(summary.fingerprint.file) === summary.fingerprint.text;
+}

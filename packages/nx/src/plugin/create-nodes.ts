@@ -7,7 +7,7 @@ import { loadMinimatch, specFileMatcher, normalizeOptions, type ContractGraphPlu
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
-import { consumerFiles, core } from './engine';
+import { consumerFiles, core, engineVersion } from './engine';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -45,7 +45,7 @@ const INPUT_GLOBS = [consumerFiles().SOURCE_GLOB, '**/*.{json,yaml,yml}'];
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
 /** Results of another version of the plugin or engine are never reused. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const NODES_CACHE_VERSION = `3/${require('../../package.json').version}/${require('@contract-graph/core/package.json').version}`;
+const NODES_CACHE_VERSION = `3/${require('../../package.json').version}/${engineVersion()}`;
 
 /**
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes

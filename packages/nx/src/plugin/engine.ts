@@ -9,6 +9,12 @@ import type * as ConsumerFilesModule from '@contract-graph/core/dist/workspace/c
 type Core = typeof import('@contract-graph/core');
 let coreModule: Core | undefined;
 
+/** The engine's package version (its package.json only): caches of what the engine computed are keyed by it. */
+export function engineVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('@contract-graph/core/package.json') as { version: string }).version;
+}
+
 /** The whole engine, loaded on first use. */
 export function core(): Core {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

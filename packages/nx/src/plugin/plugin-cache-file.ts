@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CachedSpecSummary, FileUsage, SpecSummaryCache, UsageCache } from '@contract-graph/core';
+import { engineVersion } from './engine';
 import { dataDirectoryOf } from './nx-internals';
 
 /**
@@ -35,8 +36,7 @@ const SPECS_FILE = 'contract-graph-specs.json';
  * with the committed file to decide whether the spec's check needs the sync generator, so an
  * engine upgrade that renders fingerprints differently must not be answered from the old text.
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CACHE_VERSION = `4/${require('@contract-graph/core/package.json').version}`;
+const CACHE_VERSION = `4/${engineVersion()}`;
 
 /**
  * Opens the cache of a workspace; a missing or corrupt file gives an empty cache. A workspace root

@@ -38,8 +38,8 @@ export function writeFingerprintFiles(tree: Tree): string[] {
     for (const spec of specs) {
       // Nx runs this before every task run of a spec's check: unchanged specs answer from the cache, without the engine.
       const summary = specSummaryCache().currentSpecSummary(spec, read, cache.specs, true) ?? core().summarizeSpec(spec, read, cache.specs, true);
-      const rendered = summary.fingerprint;
-      if (!rendered || read(rendered.file) === rendered.text) continue;
+      if (specSummaryCache().isFingerprintInSync(summary, read)) continue;
+      const rendered = summary.fingerprint as NonNullable<typeof summary.fingerprint>;
       tree.write(rendered.file, rendered.text);
       written.push(rendered.file);
     }
