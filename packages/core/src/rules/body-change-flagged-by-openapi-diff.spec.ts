@@ -24,6 +24,21 @@ describe('body-change-flagged-by-openapi-diff', () => {
     expect(ruleIds(base, head, ask)).toEqual(['request-property-type-changed']);
   });
 
+  it('still reports a body when our breaking findings in that operation concern something else: a header, a parameter, another status', () => {
+    const header = { 'X-Rate': { required: true, schema: { type: 'integer' } } };
+    const response = (schema: Record<string, unknown>, headers?: Record<string, unknown>) => ({ description: 'ok', ...(headers ? { headers } : {}), content: { 'application/json': { schema } } });
+    const parameter = (required: boolean) => [{ name: 'q', in: 'query', required, schema: { type: 'string' } }];
+    const base = api({ '/users/{id}': { get: { parameters: parameter(false), responses: { '200': response(closed(obj({ id: { type: 'string' } })), header), '201': response(obj({ id: { type: 'string' }, name: { type: 'string' } })) } } } });
+    const head = api({ '/users/{id}': { get: { parameters: parameter(true), responses: { '200': response(obj({ id: { type: 'string' } })), '201': response(obj({ id: { type: 'string' } })) } } } });
+    const changes = diffDocuments(base, head, ask);
+    expect(changes.map((change) => `${change.ruleId} ${change.status ?? ''}`)).toEqual([
+      'body-change-flagged-by-openapi-diff 200',
+      'request-parameter-became-required ',
+      'response-header-removed 200',
+      'response-property-removed 201',
+    ]);
+  });
+
   it('knows OpenAPI readOnly: a new required read-only property does not narrow what a request may send', () => {
     const base = api({ '/users': { post: post(obj({ name: { type: 'string' } })) } });
     const head = api({ '/users': { post: post(obj({ name: { type: 'string' }, id: { type: 'string', readOnly: true } }, ['id'])) } });

@@ -71,10 +71,11 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
       continue;
     }
     if (baseDocument.kind !== 'document' || headDocument.kind !== 'document') continue;
-    // Its verdict on a side counts only where our rules found nothing breaking (see
-    // `unexplainedBodyChanges`), and a side whose bodies are equal has nothing to find (only
-    // parameters, headers or wording changed): when no side is left, the worker is not started.
-    const open = BODY_SIDES.filter((side) => bodySideText(baseDocument.document, side) !== bodySideText(headDocument.document, side) && !isExplained(changes, key, side));
+    // Its verdict on a body counts only where our rules found nothing breaking in that body (see
+    // `unexplainedBodyChanges`), and a body that is equal has nothing to find (only parameters,
+    // headers or wording changed): when no body is left, the worker is not started.
+    const explained = explainedBodies(changes, key);
+    const open = changedBodies(baseDocument.document, headDocument.document).filter((body) => !explained.has(body) && !explained.has(WHOLE_OPERATION));
     if (open.length === 0) continue;
     jobs.push({ key, base: baseDocument.document, head: headDocument.document });
   }
@@ -114,27 +115,53 @@ interface BodyDifference {
   mediaType: string;
 }
 
-const BODY_SIDES = ['request', 'response'] as const;
+/** Which body of an operation: `request`, or `response <status>`. */
+type BodyName = string;
+const WHOLE_OPERATION = 'operation';
+const bodyName = (side: 'request' | 'response', status?: string): BodyName => (side === 'request' ? 'request' : `response ${status ?? ''}`);
 
-/** Our rules already found a breaking change of the operation on that side (or of the whole operation). */
-function isExplained(changes: readonly SpecChange[], operationKey: string, side: 'request' | 'response'): boolean {
-  return changes.some((change) => change.operationKey === operationKey && change.category === 'breaking' && (change.direction === side || change.direction === 'operation'));
+/**
+ * The bodies of an operation where our rules already found a breaking change (`operation` when a
+ * finding concerns the whole operation: removed, path reshaped). By rule id, because ids are public
+ * and never renamed: a parameter, header or security finding explains no body, so openapi-diff's
+ * verdict on a body stays wanted even when the same operation broke elsewhere.
+ */
+function explainedBodies(changes: readonly SpecChange[], operationKey: string): Set<BodyName> {
+  const bodies = new Set<BodyName>();
+  for (const change of changes) {
+    if (change.operationKey !== operationKey || change.category !== 'breaking') continue;
+    if (change.direction === 'operation') bodies.add(WHOLE_OPERATION);
+    else if (/^request-(body|property|composition)-/.test(change.ruleId)) bodies.add(bodyName('request'));
+    else if (/^response-(property|composition|media-type|status|non-success-status)-/.test(change.ruleId) && change.status) bodies.add(bodyName('response', change.status));
+  }
+  return bodies;
 }
 
-/** The request body or the responses of the one operation of a bodies document, as text to compare. */
-function bodySideText(document: object, side: 'request' | 'response'): string {
-  const pathItem = Object.values((document as { paths: Record<string, Record<string, { requestBody?: unknown; responses?: unknown }>> }).paths)[0];
-  const operation = Object.values(pathItem)[0];
-  return JSON.stringify((side === 'request' ? operation.requestBody : operation.responses) ?? null);
+/** The bodies whose text differs between the two one-operation documents. */
+function changedBodies(base: object, head: object): BodyName[] {
+  const before = operationOf(base);
+  const after = operationOf(head);
+  const text = (value: unknown) => JSON.stringify(value ?? null);
+  const changed: BodyName[] = text(before.requestBody) !== text(after.requestBody) ? [bodyName('request')] : [];
+  const statuses = [...new Set([...Object.keys(before.responses ?? {}), ...Object.keys(after.responses ?? {})])].sort();
+  for (const status of statuses) if (text(before.responses?.[status]) !== text(after.responses?.[status])) changed.push(bodyName('response', status));
+  return changed;
 }
 
+/** The one operation of a bodies document. */
+function operationOf(document: object): { requestBody?: unknown; responses?: Record<string, unknown> } {
+  const pathItem = Object.values((document as { paths: Record<string, Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>> }).paths)[0];
+  return Object.values(pathItem)[0];
+}
+
+/** openapi-diff's breaking differences in bodies where our rules found nothing breaking, one per body. */
 function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[]): SpecChange[] {
-  const explained = (side: 'request' | 'response') => isExplained(changes, operation.key, side);
+  const explained = explainedBodies(changes, operation.key);
   const seen = new Set<string>();
   const result: SpecChange[] = [];
   for (const breaking of outcome.breaking) {
     const difference = locateBodyDifference(breaking.code, breaking.location);
-    if (!difference || explained(difference.side)) continue;
+    if (!difference || explained.has(WHOLE_OPERATION) || explained.has(bodyName(difference.side, difference.status))) continue;
     const id = `${difference.side} ${difference.status ?? ''} ${difference.mediaType}`;
     if (seen.has(id)) continue;
     seen.add(id);
