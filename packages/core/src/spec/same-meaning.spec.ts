@@ -8,13 +8,17 @@ type Json = Record<string, unknown>;
 const load = (document: Json): LoadedSpec => loadSpec('openapi.json', () => JSON.stringify(document));
 const at = (spec: LoadedSpec, pointer: string): SpecNode => ({ file: 'openapi.json', pointer, value: pointer.split('/').slice(1).reduce<unknown>((value, key) => (value as Json | undefined)?.[key.replace(/~1/g, '/')], spec.root?.value) });
 
-/** Both answers for every pair of the given pointers: the side-by-side walk and the hashes. */
+/**
+ * Both answers for every pair of the given pointers: the side-by-side walk and the hashes. Each
+ * pair is asked twice, in order then in reverse order, so answers it remembered are checked too.
+ */
 function answers(baseDocument: Json, headDocument: Json, pointers: string[]): Array<{ pair: string; same: boolean; hashesEqual: boolean }> {
   const base = load(baseDocument);
   const head = load(headDocument);
   const hashers = { base: createNodeHasher(base), head: createNodeHasher(head) };
   const same = createSameMeaning(base, head, hashers);
-  return pointers.flatMap((b) => pointers.map((h) => ({ pair: `${b} ~ ${h}`, same: same(at(base, b), at(head, h)), hashesEqual: hashers.base(at(base, b)) === hashers.head(at(head, h)) })));
+  const pairs = pointers.flatMap((b) => pointers.map((h) => [b, h]));
+  return [...pairs, ...pairs.reverse()].map(([b, h]) => ({ pair: `${b} ~ ${h}`, same: same(at(base, b), at(head, h)), hashesEqual: hashers.base(at(base, b)) === hashers.head(at(head, h)) }));
 }
 
 const schemas = (entries: Json) => ({ components: { schemas: entries } });
@@ -44,7 +48,7 @@ describe('createSameMeaning', () => {
     expect(createSameMeaning(base, head, hashers)(at(base, '/components/schemas/A'), at(head, '/components/schemas/A'))).toBe(false);
   });
 
-  it('remembers equal pairs only: a changed component is found changed from every operation that uses it', () => {
+  it('finds a changed component changed from every operation that uses it', () => {
     const shared = (type: string) => schemas({ Shared: obj({ id: { type } }), Other: obj({ name: { type: 'string' } }) });
     const paths = { '/a': { get: get(obj({ other: ref('Other'), shared: ref('Shared') })) }, '/b': { get: get(obj({ other: ref('Other'), shared: ref('Shared') })) } };
     const changes = diffDocuments(api(paths, shared('integer')), api(paths, shared('string')));

@@ -19,6 +19,11 @@ export type SameMeaning = (baseNode: SpecNode, headNode: SpecNode) => boolean;
 export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: { base: (node: SpecNode) => string; head: (node: SpecNode) => string }): SameMeaning {
   // Equal pairs, by mode then base object then head object; unequal ones are found again quickly.
   const equal = { schema: new Map<object, Set<object>>(), naming: new Map<object, Set<object>>() };
+  // Pairs found unequal, as answers to a call with that pair as the root: the walk asks again about
+  // the same changed pair from every operation that reaches it, and each time an unequal pair was
+  // walked down to its first difference. Only differences that no cycle marker took part in are
+  // remembered, and only for the root: a pair met deeper in another walk may meet an open node there.
+  const unequalAsRoot = new Map<object, Set<object>>();
   interface Frame {
     base: SpecNode;
     head: SpecNode;
@@ -69,6 +74,14 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
       inProgress.base[mode].delete(frame.base.value as object);
       inProgress.head[mode].delete(frame.head.value as object);
     };
+    const rootBaseValue = base.deref(rootBase)?.value;
+    const rootHeadValue = head.deref(rootHead)?.value;
+    if (isObjectLike(rootBaseValue) && isObjectLike(rootHeadValue) && unequalAsRoot.get(rootBaseValue)?.has(rootHeadValue)) return false;
+    // Every open frame is unequal for the same reason as the difference just found below it.
+    const unequalBelow = (stack: readonly Frame[]) => {
+      for (const frame of stack) if (!frame.isNamingMap) rememberPair(unequalAsRoot, frame.base.value as object, frame.head.value as object);
+      stack.forEach(leave);
+    };
     const first = enter(rootBase, rootHead, false, 0);
     if (typeof first === 'number') return first === EQUAL || first === CYCLE_EQUAL;
     const stack: Frame[] = [first];
@@ -86,7 +99,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
         // Plain values need no ref lookup (the hasher takes them as they are, too).
         if (!isObjectLike(baseChild) && !isObjectLike(headChild)) {
           if (baseChild === headChild || plainHash(baseChild) === plainHash(headChild)) continue;
-          stack.forEach(leave);
+          unequalBelow(stack);
           return false;
         }
         const isNamingMap = !frame.isArray && !frame.isNamingMap && NAMING_MAPS.has(key);
@@ -95,7 +108,11 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
           stack.push(child);
           continue;
         }
-        if (child === UNEQUAL || child === CYCLE_UNEQUAL) {
+        if (child === UNEQUAL) {
+          unequalBelow(stack);
+          return false;
+        }
+        if (child === CYCLE_UNEQUAL) {
           stack.forEach(leave);
           return false;
         }
@@ -104,7 +121,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
       }
       stack.pop();
       leave(frame);
-      if (!frame.cyclic) rememberEqual(equal[frame.isNamingMap ? 'naming' : 'schema'], frame.base.value as object, frame.head.value as object);
+      if (!frame.cyclic) rememberPair(equal[frame.isNamingMap ? 'naming' : 'schema'], frame.base.value as object, frame.head.value as object);
       const parent = stack[stack.length - 1];
       if (parent) parent.cyclic ||= frame.cyclic;
     }
@@ -122,7 +139,7 @@ function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
   return { file: parent.file, pointer: `${parent.pointer}/${encodePointer(key)}`, value };
 }
 
-function rememberEqual(pairs: Map<object, Set<object>>, baseValue: object, headValue: object): void {
+function rememberPair(pairs: Map<object, Set<object>>, baseValue: object, headValue: object): void {
   const heads = pairs.get(baseValue);
   if (heads) heads.add(headValue);
   else pairs.set(baseValue, new Set([headValue]));
