@@ -3,13 +3,13 @@ import * as path from 'node:path';
 import { encodePointer } from './json-pointer';
 import { readPlainJson } from './json-document';
 import { MAX_DOCUMENT_NESTING } from './nesting-depth';
-import { isInputProblem, parseSpecDocument, type ParsedDocument } from './parse-document';
+import { isInputProblem, parseSpecDocument, parseThroughYaml, type ParsedDocument } from './parse-document';
 
 const REPO = path.resolve(__dirname, '../../../..');
 
 /** The same text through the position-keeping YAML parser, which is what JSON files went through before. */
 function throughYaml(text: string): ParsedDocument {
-  const parsed = parseSpecDocument('same.yaml', text);
+  const parsed = parseThroughYaml('same.yaml', text);
   if (isInputProblem(parsed)) throw new Error(`the YAML path refused the text: ${parsed.message}`);
   return parsed;
 }

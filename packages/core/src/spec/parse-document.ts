@@ -1,6 +1,7 @@
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
 import { readPlainJson } from './json-document';
+import { readPlainYaml } from './plain-yaml';
 import { findJsonSyntaxError } from './json-syntax';
 import { findExcessiveNesting, MAX_DOCUMENT_NESTING } from './nesting-depth';
 
@@ -18,18 +19,37 @@ export interface ParsedDocument {
 const MAX_ALIAS_EXPANSIONS = 1000;
 
 /**
- * Parses YAML or JSON text. A plain JSON file is read with JSON.parse, its positions found only
- * when asked; any other text (and every JSON file with something to report) goes through one
- * position-keeping YAML parser (JSON is YAML 1.2), so both get line:col. Returns the problem
- * instead of throwing when the text is not a valid document.
+ * Parses YAML or JSON text. A plain JSON file is read with JSON.parse and a plain YAML file with
+ * js-yaml, their positions found only when asked; any other text (and every file with something
+ * to report) goes through one position-keeping YAML parser (JSON is YAML 1.2), so all get
+ * line:col. Returns the problem instead of throwing when the text is not a valid document.
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
-  const plainJson = file.endsWith('.json') ? readPlainJson(text) : undefined;
-  if (plainJson) return { file, value: plainJson.value, refs: plainJson.refs, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
+  if (file.endsWith('.json')) {
+    const plainJson = readPlainJson(text);
+    if (plainJson) return { file, value: plainJson.value, refs: plainJson.refs, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
+  } else if (findExcessiveNesting(text) === undefined) {
+    const plainYaml = readPlainYaml(text);
+    if (plainYaml) return { file, value: plainYaml, locate: locateOnFirstUse(file, text) };
+  }
   return parseThroughYaml(file, text);
 }
 
-function parseThroughYaml(file: string, text: string): ParsedDocument | InputProblem {
+/**
+ * Positions for a document read the fast way: the position-keeping parser reads it on the first
+ * `locate` (only specs with something to report get there), and answers every one after that.
+ */
+function locateOnFirstUse(file: string, text: string): ParsedDocument['locate'] {
+  let positioned: ParsedDocument | InputProblem | undefined;
+  return (segments) => {
+    positioned ??= parseThroughYaml(file, text);
+    // The fast reader accepted the text, so the slow one does too; should they ever disagree, the file start still says where.
+    return isInputProblem(positioned) ? { file, line: 1, column: 1 } : positioned.locate(segments);
+  };
+}
+
+/** The position-keeping reader alone, which every problem is reported by (exported for tests comparing the fast readers with it). */
+export function parseThroughYaml(file: string, text: string): ParsedDocument | InputProblem {
   const lineCounter = new LineCounter();
   // Before any parser sees it: a parser recursing per level could exhaust the stack, or worse.
   const tooDeepAt = findExcessiveNesting(text);
