@@ -46,12 +46,12 @@ function snapshot(root: string): Map<string, string> {
 describe('guarantees of the CLI', () => {
   let temp: string;
   let home: string;
-  const run = (workspace: string, args: string[]) => {
+  const run = (workspace: string, args: string[], env: Record<string, string> = {}) => {
     const result = spawnSync(process.execPath, [bin, ...args], {
       cwd: workspace,
       encoding: 'buffer',
       // A fresh HOME and TMPDIR: anything written there would be a write outside the declared outputs.
-      env: { PATH: process.env.PATH, HOME: home, TMPDIR: path.join(home, 'tmp'), NX_BASE: '' },
+      env: { PATH: process.env.PATH, HOME: home, TMPDIR: path.join(home, 'tmp'), NX_BASE: '', ...env },
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
   };
@@ -96,6 +96,26 @@ describe('guarantees of the CLI', () => {
     }
     expect(snapshot(workspace)).toEqual(before);
     expect(snapshot(home)).toEqual(homeBefore);
+  });
+
+  it("gives the same bytes whatever the machine's locale: reports and fingerprint files sort by code unit", () => {
+    const workspace = path.join(temp, 'locales');
+    const spec = (paths: string[]) => `openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths:\n${paths.map((name) => `  ${name}:\n    get:\n      responses:\n        '200': { description: ok }\n`).join('')}`;
+    // Danish sorts "aa" after "z"; English ignores case first. Code units: "/Zulu" < "/aardvarks" < "/zebras".
+    fs.mkdirSync(workspace, { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'base.yaml'), spec(['/zebras', '/aardvarks', '/Zulu']));
+    fs.writeFileSync(path.join(workspace, 'head.yaml'), spec([]));
+    const diff = (locale: string) => run(workspace, ['diff', 'base.yaml', 'head.yaml', '--no-second-opinion', '--format', 'json'], { LANG: locale, LC_ALL: locale });
+    const fingerprint = (locale: string) =>
+      execFileSync(process.execPath, ['-e', `const core = require(${JSON.stringify(path.join(repoRoot, 'packages/core/dist'))}); const fs = require('node:fs'); const spec = core.indexSpec('base.yaml', (file) => fs.readFileSync(file, 'utf8')); process.stdout.write(core.serializeFingerprintFile(core.buildFingerprintFile('base.yaml', spec)));`], { cwd: workspace, env: { PATH: process.env.PATH, LANG: locale, LC_ALL: locale } });
+    const reports = ['en_US.UTF-8', 'da_DK.UTF-8', 'C'].map((locale) => diff(locale).stdout);
+    expect(reports[1].equals(reports[0])).toBe(true);
+    expect(reports[2].equals(reports[0])).toBe(true);
+    const operations = [...reports[0].toString('utf8').matchAll(/GET (\/[A-Za-z]+)/g)].map((match) => match[1]);
+    expect([...new Set(operations)]).toEqual(['/Zulu', '/aardvarks', '/zebras']);
+    const files = ['en_US.UTF-8', 'da_DK.UTF-8'].map(fingerprint);
+    expect(files[1].equals(files[0])).toBe(true);
+    expect([...files[0].toString('utf8').matchAll(/"GET (\/[A-Za-z]+)/g)].map((match) => match[1])).toEqual(['/Zulu', '/aardvarks', '/zebras']);
   });
 
   it('never prints a stack trace on bad input: a spec that is not YAML and a consumer folder that does not exist', () => {

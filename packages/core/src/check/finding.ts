@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceLocation, SpecLocation } from '../model';
 import type { SpecChange } from '../diff/diff-specs';
+import { compareText } from '../compare-text';
 import { ruleDocsPath, type Direction, type Rule, type Severity } from '../rules/rule';
 
 /** A consumer's code location that a finding concerns. */
@@ -142,14 +143,14 @@ function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     compareLocations(a.consumers[0], b.consumers[0]) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprint.localeCompare(b.fingerprint)
+    compareText(a.ruleId, b.ruleId) ||
+    compareText(a.fingerprint, b.fingerprint)
   );
 }
 
 function compareLocations(a: ConsumerLocation | undefined, b: ConsumerLocation | undefined): number {
   if (!a || !b) return a ? -1 : b ? 1 : 0;
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
 function uniqueSortedLocations(locations: ConsumerLocation[]): ConsumerLocation[] {

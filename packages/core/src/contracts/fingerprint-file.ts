@@ -3,6 +3,7 @@ import type { IndexedSpec } from '../check/check-consumer';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import type { ReadFile } from '../spec/load-spec';
+import { compareText } from '../compare-text';
 
 /**
  * The committed fingerprint file of a spec: one hash per operation of its resolved closure. Nx
@@ -45,7 +46,7 @@ export function fingerprintFieldPath(operationKey: string): string {
 export function buildFingerprintFile(specFile: string, indexed: IndexedSpec): FingerprintFile {
   const operations: Record<string, string> = {};
   const hasher = createNodeHasher(indexed.spec);
-  for (const operation of [...indexed.operations].sort((a, b) => a.key.localeCompare(b.key))) {
+  for (const operation of [...indexed.operations].sort((a, b) => compareText(a.key, b.key))) {
     operations[fingerprintFieldKey(operation.key)] = fingerprintOperation(indexed.spec, operation, hasher);
   }
   return { $comment: COMMENT, spec: path.posix.basename(specFile), version: indexed.spec.infoVersion ?? null, operations };

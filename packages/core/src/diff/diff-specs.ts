@@ -1,4 +1,5 @@
 import type { IndexedSpec } from '../check/check-consumer';
+import { compareText } from '../compare-text';
 import type { InputProblem, SpecLocation } from '../model';
 import { DIFF_RULES } from '../rules/registry';
 import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
@@ -129,7 +130,7 @@ function replacementFinder(added: readonly Operation[]): (removed: Operation) =>
 }
 
 function compareChanges(a: SpecChange, b: SpecChange): number {
-  return a.operation.localeCompare(b.operation) || a.ruleId.localeCompare(b.ruleId) || (a.property ?? '').localeCompare(b.property ?? '') || (a.status ?? '').localeCompare(b.status ?? '') || a.message.localeCompare(b.message);
+  return compareText(a.operation, b.operation) || compareText(a.ruleId, b.ruleId) || compareText(a.property ?? '', b.property ?? '') || compareText(a.status ?? '', b.status ?? '') || compareText(a.message, b.message);
 }
 
 class DiffEngine {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { InputProblem, SpecLocation } from '../model';
 import { isInputProblem, parseSpecDocument, type ParsedDocument } from './parse-document';
 import { decodePointer, encodePointer } from './json-pointer';
+import { compareText } from '../compare-text';
 
 /** Reads a workspace-relative file; `undefined` when it does not exist. */
 export type ReadFile = (relativePath: string) => string | undefined;
@@ -327,9 +328,9 @@ export function isObjectLike(value: unknown): value is object {
 export function sortProblems(problems: InputProblem[]): InputProblem[] {
   return [...problems].sort(
     (a, b) =>
-      a.location.file.localeCompare(b.location.file) ||
+      compareText(a.location.file, b.location.file) ||
       a.location.line - b.location.line ||
       a.location.column - b.location.column ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }

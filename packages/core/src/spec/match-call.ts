@@ -1,4 +1,5 @@
 import type { Operation } from './operations';
+import { compareText } from '../compare-text';
 
 /** What matching needs of an operation; full `Operation`s and cached summaries both have it. */
 export type MatchableOperation = Pick<Operation, 'method' | 'path'>;
@@ -28,11 +29,11 @@ export function resolveCall<T extends MatchableOperation>(method: string, urlTem
   const upperMethod = method.toUpperCase();
   const sameMethod = pathMatches.filter((match) => match.operation.method === upperMethod);
   if (sameMethod.length > 0) {
-    const best = [...sameMethod].sort((a, b) => b.score - a.score || a.operation.path.localeCompare(b.operation.path))[0];
+    const best = [...sameMethod].sort((a, b) => b.score - a.score || compareText(a.operation.path, b.operation.path))[0];
     return { kind: 'matched', operation: best.operation };
   }
   if (pathMatches.length > 0) {
-    const candidates = pathMatches.map((match) => match.operation).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+    const candidates = pathMatches.map((match) => match.operation).sort((a, b) => compareText(a.path, b.path) || compareText(a.method, b.method));
     return { kind: 'method-not-found', candidates };
   }
   const nearest = nearestOperation(call, upperMethod, operations);

@@ -1,6 +1,7 @@
 import { encodePointer } from './json-pointer';
 import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
 import type { Operation } from './operations';
+import { compareText } from '../compare-text';
 
 /** One parameter of an operation, path-level ones merged in (the operation's own win). */
 export interface ParameterPart {
@@ -53,7 +54,7 @@ export function operationParameters(spec: LoadedSpec, operation: Operation): Par
     const index = pathNames.indexOf(part.name);
     if (index !== -1) part.pathIndex = index;
   }
-  return [...byKey.values()].sort((a, b) => a.in.localeCompare(b.in) || a.name.localeCompare(b.name));
+  return [...byKey.values()].sort((a, b) => compareText(a.in, b.in) || compareText(a.name, b.name));
 }
 
 /** The request body of an operation (OpenAPI 3 `requestBody`, Swagger 2 `in: body`/`formData`). */

@@ -1,6 +1,7 @@
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
 import type * as AnalyzeFileModule from './analyze-file';
-import { compareLocations, compareText, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
+import { compareText } from '../compare-text';
+import { compareLocations, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
 import { createModuleResolver } from './resolve-module';
 import type { FileSummary } from './summary';
 

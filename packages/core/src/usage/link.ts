@@ -1,4 +1,5 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
+import { compareText } from '../compare-text';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
@@ -529,7 +530,3 @@ export function compareLocations(a: SourceLocation, b: SourceLocation): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
 }
 
-/** Code-point order, not locale order, so results do not depend on the machine's locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

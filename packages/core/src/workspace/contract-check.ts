@@ -17,6 +17,7 @@ import { summarize, type ContractReport, type FailOn, type SpecSummary } from '.
 import { applyAllowList, normalizedOperation, type AllowList } from '../allow-list/allow-list';
 import { scanProjectUsage } from './scan-consumer';
 import type { UsageCache } from './usage-cache';
+import { compareText } from '../compare-text';
 
 /** A spec file and the name it goes by (its Nx project name). */
 export { indexSpec };
@@ -172,7 +173,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const specs: SpecSummary[] = [
     ...owned.map((versions) => summarizeSpec(versions, 'owned')),
     ...consumed.map((versions) => summarizeSpec(versions, 'consumed')),
-  ].sort((a, b) => a.file.localeCompare(b.file) || a.role.localeCompare(b.role));
+  ].sort((a, b) => compareText(a.file, b.file) || compareText(a.role, b.role));
   let allowed: Finding[] = [];
   let stale: ContractReport['staleAllowListEntries'] = [];
   if (options.allowList) {
@@ -278,5 +279,5 @@ export function changedOperations(base: IndexedSpec, head: IndexedSpec): SpecSum
   for (const [key, entry] of before) {
     if (!after.has(key)) changes.push({ operation: describeOperation(entry.operation), change: 'removed' });
   }
-  return changes.sort((a, b) => a.operation.localeCompare(b.operation) || a.change.localeCompare(b.change));
+  return changes.sort((a, b) => compareText(a.operation, b.operation) || compareText(a.change, b.change));
 }

@@ -4,6 +4,7 @@ import { scanProjectUsage } from './scan-consumer';
 import { summarizeSpec, type SpecSummary, type SpecSummaryCache } from './spec-summary';
 import { isFingerprintInSync } from './spec-summary-cache';
 import type { UsageCache } from './usage-cache';
+import { compareText } from '../compare-text';
 
 /** A project that calls a spec's operations, and which ones (operation keys, sorted). */
 export interface ConsumedSpec {
@@ -75,7 +76,7 @@ export function discoverConsumers(
       projectRoot,
       [...used.values()]
         .map(({ spec, operations }) => ({ spec, operations: [...operations].sort() }))
-        .sort((a, b) => a.spec.file.localeCompare(b.spec.file)),
+        .sort((a, b) => compareText(a.spec.file, b.spec.file)),
     );
   }
   const specSummaries = new Map(
