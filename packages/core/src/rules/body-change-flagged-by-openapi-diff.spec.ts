@@ -39,6 +39,16 @@ describe('body-change-flagged-by-openapi-diff', () => {
     ]);
   });
 
+  it('stays quiet on a new optional request property, at the top or nested (openapi-diff alone calls it a narrowing)', () => {
+    const order = (extra: Record<string, unknown>, item: Record<string, unknown> = {}) => obj({ sku: { type: 'string' }, qty: { type: 'integer' }, item: obj({ id: { type: 'string' }, ...item }), ...extra });
+    const base = api({ '/orders': { post: post(order({})) } });
+    expect(ruleIds(base, api({ '/orders': { post: post(order({ gift: { type: 'boolean' } })) } }), ask)).toEqual([]);
+    expect(ruleIds(base, api({ '/orders': { post: post(order({}, { note: { type: 'string', maxLength: 10 } })) } }), ask)).toEqual([]);
+    // Where the base constrained undeclared properties, a new one of another type does narrow what is accepted.
+    const typed = (extra: Record<string, unknown>) => ({ ...obj({ sku: { type: 'string' }, ...extra }), additionalProperties: { type: 'string' } });
+    expect(ruleIds(api({ '/orders': { post: post(typed({})) } }), api({ '/orders': { post: post(typed({ gift: { type: 'boolean' } })) } }), ask)).toEqual(['body-change-flagged-by-openapi-diff']);
+  });
+
   it('knows OpenAPI readOnly: a new required read-only property does not narrow what a request may send', () => {
     const base = api({ '/users': { post: post(obj({ name: { type: 'string' } })) } });
     const head = api({ '/users': { post: post(obj({ name: { type: 'string' }, id: { type: 'string', readOnly: true } }, ['id'])) } });

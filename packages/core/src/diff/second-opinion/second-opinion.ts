@@ -77,7 +77,7 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
     const explained = explainedBodies(changes, key);
     const open = changedBodies(baseDocument.document, headDocument.document).filter((body) => !explained.has(body) && !explained.has(WHOLE_OPERATION));
     if (open.length === 0) continue;
-    jobs.push({ key, base: baseDocument.document, head: headDocument.document });
+    jobs.push({ key, base: withNewOptionalRequestProperties(baseDocument.document, headDocument.document), head: headDocument.document });
   }
 
   const budgetMs = options.budgetMs ?? DEFAULT_SECOND_OPINION_BUDGET_MS;
@@ -152,6 +152,50 @@ function changedBodies(base: object, head: object): BodyName[] {
 function operationOf(document: object): { requestBody?: unknown; responses?: Record<string, unknown> } {
   const pathItem = Object.values((document as { paths: Record<string, Record<string, { requestBody?: unknown; responses?: Record<string, unknown> }>> }).paths)[0];
   return Object.values(pathItem)[0];
+}
+
+/**
+ * The base document with the optional properties that the head version adds to its request body
+ * schemas declared in the base too. Where the base left extra properties open, openapi-diff reads
+ * a new optional `gift: boolean` as "no longer accepts `gift: 'x'`" and calls the body narrowed;
+ * no client sends a field the spec never named, so adding an optional request property is not a
+ * break (our rules and oasdiff agree). A base that constrained extra properties
+ * (`additionalProperties` with a schema) keeps its meaning: there the change may really narrow.
+ */
+function withNewOptionalRequestProperties(base: object, head: object): object {
+  const before = operationOf(base) as { requestBody?: { content?: Record<string, { schema?: unknown }> } };
+  const after = operationOf(head) as { requestBody?: { content?: Record<string, { schema?: unknown }> } };
+  for (const [mediaType, media] of Object.entries(before.requestBody?.content ?? {})) {
+    const headSchema = after.requestBody?.content?.[mediaType]?.schema;
+    if (media.schema !== undefined && headSchema !== undefined) declareNewOptionalProperties(media.schema, headSchema);
+  }
+  return base;
+}
+
+type PlainSchema = { properties?: Record<string, unknown>; required?: unknown; additionalProperties?: unknown; items?: unknown; allOf?: unknown; oneOf?: unknown; anyOf?: unknown };
+
+function declareNewOptionalProperties(base: unknown, head: unknown): void {
+  if (!isPlainObject(base) || !isPlainObject(head)) return;
+  const before = base as PlainSchema;
+  const after = head as PlainSchema;
+  if (isPlainObject(after.properties)) {
+    const required = new Set(Array.isArray(after.required) ? after.required : []);
+    const openBefore = before.additionalProperties === undefined || before.additionalProperties === true || (isPlainObject(before.additionalProperties) && Object.keys(before.additionalProperties).length === 0);
+    for (const [name, schema] of Object.entries(after.properties)) {
+      if (before.properties && name in before.properties) declareNewOptionalProperties(before.properties[name], schema);
+      else if (openBefore && !required.has(name)) before.properties = { ...before.properties, [name]: schema };
+    }
+  }
+  declareNewOptionalProperties(before.items, after.items);
+  for (const keyword of ['allOf', 'oneOf', 'anyOf'] as const) {
+    const members = before[keyword];
+    const headMembers = after[keyword];
+    if (Array.isArray(members) && Array.isArray(headMembers) && members.length === headMembers.length) members.forEach((member, index) => declareNewOptionalProperties(member, headMembers[index]));
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** openapi-diff's breaking differences in bodies where our rules found nothing breaking, one per body. */
