@@ -12,8 +12,8 @@ import { createSpecFinding } from './finding';
  */
 export function checkVersionBump(input: { spec: string; specFile: string; base: LoadedSpec; head: LoadedSpec; breaking: number; severity: Severity | 'off' }): Finding | undefined {
   if (input.severity === 'off' || input.breaking === 0) return undefined;
-  const from = semver.coerce(input.base.infoVersion ?? '');
-  const to = semver.coerce(input.head.infoVersion ?? '');
+  const from = semverOf(input.base.infoVersion);
+  const to = semverOf(input.head.infoVersion);
   if (!from || !to) return undefined;
   const bumped = from.major === 0 ? to.major > 0 || to.minor > from.minor : to.major > from.major;
   if (bumped) return undefined;
@@ -27,6 +27,16 @@ export function checkVersionBump(input: { spec: string; specFile: string; base: 
   });
 }
 
+/**
+ * `info.version` as semver when it is written like one (`2`, `1.4`, `v2.0.0`, `1.0.0-beta.1`);
+ * `null` for anything else. `semver.coerce` alone would read a date version `2024-01-15` as
+ * 2024.0.0 and call `2024-06-30` the same major.
+ */
+function semverOf(version: string | undefined): semver.SemVer | null {
+  if (version === undefined || !/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(version.trim()) || /^\d{4}-\d{1,2}(-\d{1,2})?$/.test(version.trim())) return null;
+  return semver.coerce(version, { includePrerelease: true });
+}
+
 /** A consumer's declared range of spec versions it supports, and where it says so. */
 export interface SupportedRange {
   range: string;
@@ -37,7 +47,7 @@ export interface SupportedRange {
 /** `consumer-version-unsupported` when the spec's `info.version` is outside the consumer's declared range. */
 export function checkSupportedRange(input: { spec: string; specFile: string; head: LoadedSpec; consumer: string; supported: SupportedRange }): Finding | undefined {
   const version = input.head.infoVersion;
-  const parsed = version === undefined ? null : semver.coerce(version, { includePrerelease: true });
+  const parsed = semverOf(version);
   if (!parsed || !semver.validRange(input.supported.range)) return undefined;
   if (semver.satisfies(parsed, input.supported.range, { includePrerelease: true })) return undefined;
   return createSpecFinding({

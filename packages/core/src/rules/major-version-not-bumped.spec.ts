@@ -15,5 +15,14 @@ describe('major-version-not-bumped', () => {
     expect(check('0.2.0', '0.3.0')).toBeUndefined();
     expect(check('1.2.0', '1.3.0', 0)).toBeUndefined();
     expect(check('v-alpha', 'v-beta')).toBeUndefined();
+    // Dates are not semver: 2024-01-15 is not 2024.0.0.
+    expect(check('2024-01-15', '2024-06-30')).toBeUndefined();
+    expect(check('2024-01', '2024-06')).toBeUndefined();
+  });
+
+  it('reads versions written like semver: a leading v, fewer parts, a pre-release', () => {
+    expect(check('v1.2', 'v1.3')).toBe('major-version-not-bumped');
+    expect(check('1', '2')).toBeUndefined();
+    expect(check('1.0.0-beta.1', '1.0.0')).toBe('major-version-not-bumped');
   });
 });
