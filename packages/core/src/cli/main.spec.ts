@@ -47,6 +47,21 @@ describe('contract-graph CLI', () => {
     ]);
   });
 
+  it('check reports a spec that no longer parses as bad input (exit 2), not as every call of a removed operation', () => {
+    const spec = path.join(repo, 'apis/users/openapi.yaml');
+    const text = fs.readFileSync(spec, 'utf8');
+    try {
+      fs.writeFileSync(spec, 'openapi: 3.0.3\ninfo:\n  title: a: b\n');
+      const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'main', '--format', 'json');
+      expect(result.code).toBe(2);
+      const report = JSON.parse(result.stdout);
+      expect(report.problems.map((problem: { code: string; location: { line: number } }) => `${problem.code} ${problem.location.line}`)).toEqual(['spec-invalid-document 3']);
+      expect(report.findings).toEqual([]);
+    } finally {
+      fs.writeFileSync(spec, text);
+    }
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

@@ -150,15 +150,18 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     if (bump) findings.push(bump);
   }
   let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
-  if (consumed.length > 0) {
-    const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: consumed.flatMap((versions) => versions.head.operations) });
-    const result = checkConsumer(options.project.name, scanned, consumed, { diffs, now: options.now });
+  // A spec that cannot be read now says so above (`cannot check calls against …`); checked against
+  // its base, every call would look like a call of a removed operation.
+  const checkable = consumed.filter((versions) => versions.head.spec.root);
+  if (checkable.length > 0) {
+    const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: checkable.flatMap((versions) => versions.head.operations) });
+    const result = checkConsumer(options.project.name, scanned, checkable, { diffs, now: options.now });
     findings.push(...result.findings);
     notes.push(...result.notes.filter((note) => !notes.includes(note)));
     problems.push(...result.problems.filter((problem) => !problems.includes(problem)));
-    for (const versions of consumed) {
+    for (const versions of checkable) {
       const supported = supportedRange(options.workspaceRoot, options.project, versions);
-      const outside = supported && versions.head.spec.root ? checkSupportedRange({ spec: versions.name, specFile: versions.file, head: versions.head.spec, consumer: options.project.name, supported }) : undefined;
+      const outside = supported ? checkSupportedRange({ spec: versions.name, specFile: versions.file, head: versions.head.spec, consumer: options.project.name, supported }) : undefined;
       if (outside) findings.push(outside);
     }
     problems.push(...scanned.problems);
