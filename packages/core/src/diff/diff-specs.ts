@@ -9,6 +9,7 @@ import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../s
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
 import { describeOperation, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
+import { matchAlternatives } from './match-alternatives';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
 import { secondOpinion, type SecondOpinionOptions } from './second-opinion/second-opinion';
@@ -260,9 +261,7 @@ class DiffEngine {
     }
     if (before.items && after.items) next(`${property}[]`, before.items, after.items);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.same(member, other)));
-      const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.same(other, member)));
-      if (baseOnly.length === headOnly.length) baseOnly.forEach((member, index) => next(property, member, headOnly[index]));
+      for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
   }

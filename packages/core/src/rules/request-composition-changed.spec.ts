@@ -4,4 +4,18 @@ describe('request-composition-changed', () => {
   it('reports a oneOf alternative removed', () => {
     expect(ruleIds(api({ '/a': { post: post({ oneOf: [obj({ a: { type: 'string' } }), obj({ b: { type: 'string' } })] }) } }), api({ '/a': { post: post({ oneOf: [obj({ a: { type: 'string' } })] }) } }))).toEqual(['request-composition-changed']);
   });
+
+  it('follows an alternative whose component changed inside instead of calling it lost', () => {
+    const dog = (extra: Record<string, unknown>) => obj({ name: { type: 'string' }, ...extra });
+    const spec = (dogSchema: Record<string, unknown>) => api({ '/a': { post: post({ anyOf: [{ $ref: '#/components/schemas/Dog' }, obj({ c: { type: 'string' } })] }) } }, { components: { schemas: { Dog: dogSchema } } });
+    expect(ruleIds(spec(dog({})), spec(dog({ breed: { type: 'string' } })))).toEqual([]);
+    expect(ruleIds(spec(dog({ breed: { type: 'string' } })), spec(dog({})))).toEqual(['request-property-removed']);
+  });
+
+  it('takes oneOf [null, X] for X made nullable, not for a new composition', () => {
+    const wrapped = { oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Thing' }] };
+    const spec = (a: Record<string, unknown>) => api({ '/a': { post: post(obj({ a })) } }, { openapi: '3.1.0', components: { schemas: { Thing: obj({ x: { type: 'string' } }) } } });
+    expect(ruleIds(spec({ $ref: '#/components/schemas/Thing' }), spec(wrapped))).toEqual([]);
+    expect(ruleIds(spec(wrapped), spec({ $ref: '#/components/schemas/Thing' }))).toEqual(['request-property-became-not-nullable']);
+  });
 });
