@@ -7,7 +7,7 @@ import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
-import { describeOperation, once, type Operation } from '../spec/operations';
+import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { matchAlternatives } from './match-alternatives';
 import { pairParameters } from './pair-parameters';
@@ -97,6 +97,8 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
     result.removedOperations.push(key);
     engine.compareOperation(before, undefined, findReplacement(before));
   }
+  const headWebhooks = new Map(listWebhooks(head.spec).map((webhook) => [webhook.key, webhook]));
+  for (const before of listWebhooks(base.spec)) engine.compareWebhook(before, headWebhooks.get(before.key));
   result.problems = sortProblems(engine.problems);
   if (options.secondOpinion) {
     const opinion = secondOpinion(base, head, result.changedOperations, engine.changes, options.secondOpinion);
@@ -232,6 +234,25 @@ class DiffEngine {
         location: { file: at.file, line: at.line, column: at.column },
         hint: `Changes found before the limit are listed. Give the repeated parts of ${name} a simpler shape (fewer nested alternatives); the limit keeps a check from running for minutes.`,
       });
+    }
+  }
+
+  /**
+   * Compares a webhook in two versions. The API sends its payload and the subscriber reads it, so
+   * the payload is compared the way response bodies are (a removed or retyped field breaks the
+   * subscriber; a field added, or the body becoming required, does not).
+   */
+  compareWebhook(before: Operation, after: Operation | undefined): void {
+    const name = describeOperation(after ?? before);
+    const side = (operation: Operation) => ({ node: operation.node, value: operation.node.value as Record<string, unknown> });
+    this.steps = 0;
+    this.run('webhook', { operation: name, base: side(before), head: after && side(after) }, before.key);
+    if (!after || this.same(before.node, after.node)) return;
+    const basePayload = operationRequestBody(this.base, before);
+    const headPayload = operationRequestBody(this.head, after);
+    for (const [mediaType, baseSchema] of basePayload?.media ?? []) {
+      const headSchema = headPayload?.media.get(mediaType);
+      if (baseSchema && headSchema) this.walk('response', name, before.key, '', undefined, baseSchema, headSchema, 0);
     }
   }
 

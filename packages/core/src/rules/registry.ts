@@ -52,6 +52,7 @@ import { stabilityLevelInvalid } from './stability-level-invalid';
 import { sunsetInvalid } from './sunset-invalid';
 import { sunsetMovedEarlier } from './sunset-moved-earlier';
 import { sunsetRemoved } from './sunset-removed';
+import { webhookRemoved } from './webhook-removed';
 
 /** Every rule, sorted by id. Adding a rule: `<id>.ts` here, `<id>.spec.ts` beside it, and `docs/rules/<id>.md`. Ids are public: never rename one. */
 export const RULES: readonly Rule<never>[] = [
@@ -107,6 +108,7 @@ export const RULES: readonly Rule<never>[] = [
   sunsetInvalid,
   sunsetMovedEarlier,
   sunsetRemoved,
+  webhookRemoved,
 ] as readonly Rule<never>[];
 
 /** The rules that compare two versions of a spec (those with a `detect`), run by `diffSpecs`; sorted by id like RULES. */
