@@ -94,7 +94,7 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
     const operation = headOperations.get(outcome.key) as Operation;
     if (outcome.kind === 'failed') leaveUnchecked(`openapi-diff failed: ${outcome.reason}`, operation);
     if (outcome.kind === 'timed-out') leaveUnchecked(`openapi-diff was stopped after ${budgetMs / 1000} s on one operation`, operation);
-    if (outcome.kind === 'compared') flagged.push(...unexplainedBodyChanges(outcome, operation, head.spec, changes));
+    if (outcome.kind === 'compared') flagged.push(...unexplainedBodyChanges(outcome, operation, head.spec, changes, (difference) => bodyNode(base.spec, baseOperations.get(outcome.key) as Operation, difference, true) !== undefined));
   }
   for (const [reason, operations] of unchecked) notes.push(uncheckedNote(head.spec.file, reason, operations));
   return { changes: flagged, notes: notes.sort() };
@@ -128,13 +128,18 @@ function bodySideText(document: object, side: 'request' | 'response'): string {
   return JSON.stringify((side === 'request' ? operation.requestBody : operation.responses) ?? null);
 }
 
-function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[]): SpecChange[] {
+/**
+ * `hadBody` tells whether the base had the body a difference is located at: a media type (or
+ * response) added in the head cannot break what worked before, yet openapi-diff sometimes compares
+ * it against another media type of the base and calls that broken.
+ */
+function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[], hadBody: (difference: BodyDifference) => boolean): SpecChange[] {
   const explained = (side: 'request' | 'response') => isExplained(changes, operation.key, side);
   const seen = new Set<string>();
   const result: SpecChange[] = [];
   for (const breaking of outcome.breaking) {
     const difference = locateBodyDifference(breaking.code, breaking.location);
-    if (!difference || explained(difference.side)) continue;
+    if (!difference || explained(difference.side) || !hadBody(difference)) continue;
     const id = `${difference.side} ${difference.status ?? ''} ${difference.mediaType}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -183,8 +188,8 @@ function bodyChange(difference: BodyDifference, operation: Operation, head: Load
   };
 }
 
-/** The body's schema in the head version, else the request body or response it belongs to. */
-function bodyNode(spec: LoadedSpec, operation: Operation, difference: BodyDifference): SpecNode | undefined {
+/** The body's schema in one version, else (unless `exact`) the request body or response it belongs to. */
+function bodyNode(spec: LoadedSpec, operation: Operation, difference: BodyDifference, exact = false): SpecNode | undefined {
   const body = difference.side === 'request' ? operationRequestBody(spec, operation) : operationResponses(spec, operation).get(difference.status ?? '');
-  return body?.media.get(difference.mediaType.toLowerCase()) ?? body?.node;
+  return body?.media.get(difference.mediaType.toLowerCase()) ?? (exact ? undefined : body?.node);
 }
