@@ -105,6 +105,7 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
     engine.changes.push(...opinion.changes);
     result.notes = opinion.notes;
   }
+  lowerUnstable(engine.changes, base.operations);
   result.changes = engine.changes.sort(compareChanges);
   return result;
 }
@@ -129,6 +130,29 @@ function replacementFinder(added: readonly Operation[]): (removed: Operation) =>
     const sameShape = byShape.get(`${removed.method} ${literal(removed.path)}`) ?? [];
     return sameShape.length === 1 ? sameShape[0] : undefined;
   };
+}
+
+/** Stability levels that promise nothing: their operations may change or go without notice. */
+const UNSTABLE_LEVELS = new Set(['draft', 'alpha']);
+
+/**
+ * A breaking change of an operation whose base version is `x-stability-level: draft` or `alpha` is
+ * reported as info: the spec told its consumers it may change without notice. Lifecycle policy
+ * findings (and `stability-decreased`, for an operation that became unstable) keep their severity.
+ * In place: the changes' locations are computed on first read, which copying would force.
+ */
+function lowerUnstable(changes: SpecChange[], baseOperations: readonly Operation[]): void {
+  const unstable = new Map<string, string>();
+  for (const operation of baseOperations) {
+    const level = (operation.node.value as Record<string, unknown>)['x-stability-level'];
+    if (typeof level === 'string' && UNSTABLE_LEVELS.has(level)) unstable.set(operation.key, level);
+  }
+  for (const change of changes) {
+    const level = unstable.get(change.operationKey);
+    if (!level || change.category !== 'breaking' || change.severity === 'info') continue;
+    change.severity = 'info';
+    change.message += ` (x-stability-level '${level}': reported as info)`;
+  }
 }
 
 function compareChanges(a: SpecChange, b: SpecChange): number {
