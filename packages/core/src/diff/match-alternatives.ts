@@ -45,8 +45,16 @@ function refTarget(member: SpecNode): string | undefined {
   return /\/(oneOf|anyOf|allOf)\/\d+$/.test(member.pointer) ? undefined : member.pointer;
 }
 
-/** How many members of one composition keyword a schema input has, lost and gained. */
+/**
+ * How many members of one composition keyword a schema input has, lost and gained. An inline
+ * `allOf` part that repeats a part the other version has adds or drops no constraint (all parts
+ * must hold anyway), so it is neither; a `$ref` part still counts, its component may evolve apart.
+ */
 export function compositionDelta(input: SchemaInput, keyword: 'oneOf' | 'anyOf' | 'allOf'): { before: number; after: number; lost: number; gained: number } {
-  const match = matchAlternatives(input.base[keyword], input.head[keyword], (baseNode, headNode) => input.baseHash(baseNode) === input.headHash(headNode));
-  return { before: input.base[keyword].length, after: input.head[keyword].length, lost: match.baseOnly.length, gained: match.headOnly.length };
+  const same = (baseNode: SpecNode, headNode: SpecNode) => input.baseHash(baseNode) === input.headHash(headNode);
+  const match = matchAlternatives(input.base[keyword], input.head[keyword], same);
+  const repeated = (member: SpecNode, others: readonly SpecNode[], sameAs: (other: SpecNode) => boolean) => keyword === 'allOf' && refTarget(member) === undefined && others.some(sameAs);
+  const lost = match.baseOnly.filter((member) => !repeated(member, input.head[keyword], (other) => same(member, other)));
+  const gained = match.headOnly.filter((member) => !repeated(member, input.base[keyword], (other) => same(other, member)));
+  return { before: input.base[keyword].length, after: input.head[keyword].length, lost: lost.length, gained: gained.length };
 }

@@ -18,4 +18,12 @@ describe('request-composition-changed', () => {
     expect(ruleIds(spec({ $ref: '#/components/schemas/Thing' }), spec(wrapped))).toEqual([]);
     expect(ruleIds(spec(wrapped), spec({ $ref: '#/components/schemas/Thing' }))).toEqual(['request-property-became-not-nullable']);
   });
+
+  it('reports an allOf part added, but not an inline repeat of a part it already had', () => {
+    const a = obj({ a: { type: 'string' } });
+    const b = obj({ b: { type: 'string', maxLength: 5 } });
+    const spec = (allOf: unknown[]) => api({ '/a': { post: post({ allOf }) } });
+    expect(ruleIds(spec([a]), spec([a, b]))).toEqual(['request-composition-changed']);
+    expect(ruleIds(spec([a, b]), spec([a, b, a]))).toEqual([]);
+  });
 });
