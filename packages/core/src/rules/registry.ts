@@ -32,6 +32,7 @@ import { requestPropertyEnumNarrowed } from './request-property-enum-narrowed';
 import { requestPropertyKeywordChanged } from './request-property-keyword-changed';
 import { requestPropertyRemoved } from './request-property-removed';
 import { requestPropertyTypeChanged } from './request-property-type-changed';
+import { responseBodySchemaRemoved } from './response-body-schema-removed';
 import { responseCompositionChanged } from './response-composition-changed';
 import { responseHeaderRemoved } from './response-header-removed';
 import { responseMediaTypeRemoved } from './response-media-type-removed';
@@ -88,6 +89,7 @@ export const RULES: readonly Rule<never>[] = [
   requestPropertyKeywordChanged,
   requestPropertyRemoved,
   requestPropertyTypeChanged,
+  responseBodySchemaRemoved,
   responseCompositionChanged,
   responseHeaderRemoved,
   responseMediaTypeRemoved,
