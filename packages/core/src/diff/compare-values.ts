@@ -63,7 +63,10 @@ function tightens(keyword: string, from: unknown, to: unknown): boolean {
     return typeof to === 'number' && (typeof from !== 'number' || to > from);
   }
   if (keyword === 'uniqueItems') return to === true && from !== true;
-  // pattern, multipleOf: any new or different value can reject what was valid.
+  // `.*`, `^.*$` and the empty pattern match every string.
+  if (keyword === 'pattern' && typeof to === 'string' && /^(\^?\.\*\$?)?$/.test(to)) return false;
+  if (keyword === 'multipleOf' && typeof from === 'number' && typeof to === 'number' && to > 0 && Number.isInteger(from / to)) return false;
+  // pattern, multipleOf: any other new or different value can reject what was valid.
   return true;
 }
 

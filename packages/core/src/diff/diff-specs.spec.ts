@@ -52,4 +52,13 @@ describe('diffSpecs', () => {
     const swagger = (type: string) => ({ swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type }], responses: { '200': { description: 'ok', schema: obj({ a: { type } }) } } } } } });
     expect(ruleIds(swagger('integer'), swagger('string'))).toEqual(['request-parameter-type-changed', 'response-property-type-changed']);
   });
+
+  it('reports breaking changes of a draft or alpha operation as info, and keeps lifecycle policy findings', () => {
+    const spec = (level: string, properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => api({ '/a': { get: get(obj(properties), { 'x-stability-level': level, ...extra }) } });
+    const summary = (base: Record<string, unknown>, head: Record<string, unknown>) => diffDocuments(base, head).map((change) => `${change.severity} ${change.ruleId}: ${change.message}`);
+    const full = { a: { type: 'string' }, b: { type: 'string' } };
+    expect(summary(spec('alpha', full), spec('alpha', { a: { type: 'string' } }))).toEqual(["info response-property-removed: GET /a: response property 'b' was removed (x-stability-level 'alpha': reported as info)"]);
+    expect(summary(spec('beta', full), spec('beta', { a: { type: 'string' } }))).toEqual(["error response-property-removed: GET /a: response property 'b' was removed"]);
+    expect(summary(spec('draft', full), spec('draft', full, { deprecated: true, 'x-sunset': 'soon' }))).toEqual(["warning sunset-invalid: GET /a: the operation has x-sunset 'soon', which is not a date"]);
+  });
 });

@@ -8,8 +8,9 @@ import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
-import { describeOperation, once, type Operation } from '../spec/operations';
+import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
+import { matchAlternatives } from './match-alternatives';
 import { pairParameters } from './pair-parameters';
 import { createSchemaViews, type SchemaView } from './schema-view';
 import { secondOpinion, type SecondOpinionOptions } from './second-opinion/second-opinion';
@@ -97,12 +98,15 @@ export function diffSpecs(base: IndexedSpec, head: IndexedSpec, options: DiffOpt
     result.removedOperations.push(key);
     engine.compareOperation(before, undefined, findReplacement(before));
   }
+  const headWebhooks = new Map(listWebhooks(head.spec).map((webhook) => [webhook.key, webhook]));
+  for (const before of listWebhooks(base.spec)) engine.compareWebhook(before, headWebhooks.get(before.key));
   result.problems = sortProblems(engine.problems);
   if (options.secondOpinion) {
     const opinion = secondOpinion(base, head, result.changedOperations, engine.changes, options.secondOpinion);
     engine.changes.push(...opinion.changes);
     result.notes = opinion.notes;
   }
+  lowerUnstable(engine.changes, base.operations);
   result.changes = engine.changes.sort(compareChanges);
   return result;
 }
@@ -127,6 +131,29 @@ function replacementFinder(added: readonly Operation[]): (removed: Operation) =>
     const sameShape = byShape.get(`${removed.method} ${literal(removed.path)}`) ?? [];
     return sameShape.length === 1 ? sameShape[0] : undefined;
   };
+}
+
+/** Stability levels that promise nothing: their operations may change or go without notice. */
+const UNSTABLE_LEVELS = new Set(['draft', 'alpha']);
+
+/**
+ * A breaking change of an operation whose base version is `x-stability-level: draft` or `alpha` is
+ * reported as info: the spec told its consumers it may change without notice. Lifecycle policy
+ * findings (and `stability-decreased`, for an operation that became unstable) keep their severity.
+ * In place: the changes' locations are computed on first read, which copying would force.
+ */
+function lowerUnstable(changes: SpecChange[], baseOperations: readonly Operation[]): void {
+  const unstable = new Map<string, string>();
+  for (const operation of baseOperations) {
+    const level = (operation.node.value as Record<string, unknown>)['x-stability-level'];
+    if (typeof level === 'string' && UNSTABLE_LEVELS.has(level)) unstable.set(operation.key, level);
+  }
+  for (const change of changes) {
+    const level = unstable.get(change.operationKey);
+    if (!level || change.category !== 'breaking' || change.severity === 'info') continue;
+    change.severity = 'info';
+    change.message += ` (x-stability-level '${level}': reported as info)`;
+  }
 }
 
 function compareChanges(a: SpecChange, b: SpecChange): number {
@@ -235,6 +262,25 @@ class DiffEngine {
     }
   }
 
+  /**
+   * Compares a webhook in two versions. The API sends its payload and the subscriber reads it, so
+   * the payload is compared the way response bodies are (a removed or retyped field breaks the
+   * subscriber; a field added, or the body becoming required, does not).
+   */
+  compareWebhook(before: Operation, after: Operation | undefined): void {
+    const name = describeOperation(after ?? before);
+    const side = (operation: Operation) => ({ node: operation.node, value: operation.node.value as Record<string, unknown> });
+    this.steps = 0;
+    this.run('webhook', { operation: name, base: side(before), head: after && side(after) }, before.key);
+    if (!after || this.same(before.node, after.node)) return;
+    const basePayload = operationRequestBody(this.base, before);
+    const headPayload = operationRequestBody(this.head, after);
+    for (const [mediaType, baseSchema] of basePayload?.media ?? []) {
+      const headSchema = headPayload?.media.get(mediaType);
+      if (baseSchema && headSchema) this.walk('response', name, before.key, '', undefined, baseSchema, headSchema, 0);
+    }
+  }
+
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
   private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: string[] = []): void {
     if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.same(baseNode, headNode)) return;
@@ -261,9 +307,7 @@ class DiffEngine {
     }
     if (before.items && after.items) next(`${property}[]`, before.items, after.items);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
-      const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.same(member, other)));
-      const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.same(other, member)));
-      if (baseOnly.length === headOnly.length) baseOnly.forEach((member, index) => next(property, member, headOnly[index]));
+      for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
   }

@@ -21,6 +21,14 @@ export interface OperationInput {
   now: Date;
 }
 
+/** A webhook (OpenAPI 3.1 `webhooks`) in both versions: a request the API sends to its subscribers. */
+export interface WebhookInput {
+  /** `POST webhook orderCreated` */
+  operation: string;
+  base?: { node: SpecNode; value: Record<string, unknown> };
+  head?: { node: SpecNode; value: Record<string, unknown> };
+}
+
 export interface ParametersInput {
   operation: string;
   base: ParameterPart[];
@@ -84,6 +92,7 @@ export interface SchemaInput {
 
 export interface ScopeInputs {
   operation: OperationInput;
+  webhook: WebhookInput;
   parameters: ParametersInput;
   deprecation: DeprecationInput;
   'request-body': RequestBodyInput;

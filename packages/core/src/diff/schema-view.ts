@@ -70,6 +70,7 @@ function buildView(spec: LoadedSpec, node: SpecNode): SchemaView {
   };
   const typeSets: Array<Set<string>> = [];
   mergeInto(spec, view, node, typeSets, 0, new Set());
+  unwrapNullable(spec, view, typeSets);
   // allOf members intersect their types; a member that says nothing does not restrict.
   const declared = typeSets.filter((set) => set.size > 0);
   if (declared.length > 0) {
@@ -81,6 +82,31 @@ function buildView(spec: LoadedSpec, node: SpecNode): SchemaView {
     else if (view.items) view.types.add('array');
   }
   return view;
+}
+
+/**
+ * `oneOf: [{type: 'null'}, X]` (or `anyOf`) is how OpenAPI 3.1 often spells "X or null": seen as X
+ * made nullable, so wrapping a schema that way is a nullability change, not a new composition whose
+ * properties all moved into an alternative.
+ */
+function unwrapNullable(spec: LoadedSpec, view: SchemaView, typeSets: Array<Set<string>>): void {
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const members = view[keyword];
+    if (members.length !== 2) continue;
+    const nullIndex = members.findIndex((member) => isNullSchema(member.value));
+    if (nullIndex === -1 || isNullSchema(members[1 - nullIndex].value)) continue;
+    const other = members[1 - nullIndex];
+    view[keyword] = [];
+    view.nullable = true;
+    mergeInto(spec, view, other, typeSets, 1, new Set());
+  }
+}
+
+function isNullSchema(value: unknown): boolean {
+  if (!isObjectLike(value) || Array.isArray(value)) return false;
+  const schema = value as Record<string, unknown>;
+  const onlyNull = (list: unknown) => Array.isArray(list) && list.length === 1 && list[0] === null;
+  return schema.type === 'null' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null') || onlyNull(schema.enum) || schema.const === null;
 }
 
 function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets: Array<Set<string>>, depth: number, seen: Set<string>): void {

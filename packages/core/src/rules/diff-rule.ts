@@ -64,16 +64,3 @@ export function detectKeywordChanges(side: 'request' | 'response', input: ScopeI
     return [{ args: { operation: input.operation, subject: label, keyword, change }, property: input.property, status: input.status, head: input.head.node, base: input.base.node }];
   });
 }
-
-/**
- * How many `oneOf`/`anyOf`/`allOf` members a schema really gained and lost. Members are matched by
- * meaning; an edited member is one unmatched on each side, not a loss plus a gain (the diff walks
- * into it and names what changed inside), so only the difference in count is added or removed.
- */
-export function compositionChange(input: ScopeInputs['schema'], keyword: 'oneOf' | 'anyOf' | 'allOf'): { before: number; after: number; added: number; removed: number } {
-  const before = input.base[keyword].map(input.baseHash);
-  const after = input.head[keyword].map(input.headHash);
-  const baseOnly = before.filter((hash) => !after.includes(hash)).length;
-  const headOnly = after.filter((hash) => !before.includes(hash)).length;
-  return { before: before.length, after: after.length, added: Math.max(0, headOnly - baseOnly), removed: Math.max(0, baseOnly - headOnly) };
-}

@@ -32,6 +32,7 @@ import { requestPropertyEnumNarrowed } from './request-property-enum-narrowed';
 import { requestPropertyKeywordChanged } from './request-property-keyword-changed';
 import { requestPropertyRemoved } from './request-property-removed';
 import { requestPropertyTypeChanged } from './request-property-type-changed';
+import { responseBodySchemaRemoved } from './response-body-schema-removed';
 import { responseCompositionChanged } from './response-composition-changed';
 import { responseHeaderRemoved } from './response-header-removed';
 import { responseMediaTypeRemoved } from './response-media-type-removed';
@@ -52,6 +53,7 @@ import { stabilityLevelInvalid } from './stability-level-invalid';
 import { sunsetInvalid } from './sunset-invalid';
 import { sunsetMovedEarlier } from './sunset-moved-earlier';
 import { sunsetRemoved } from './sunset-removed';
+import { webhookRemoved } from './webhook-removed';
 
 /** Every rule, sorted by id. Adding a rule: `<id>.ts` here, `<id>.spec.ts` beside it, and `docs/rules/<id>.md`. Ids are public: never rename one. */
 export const RULES: readonly Rule<never>[] = [
@@ -87,6 +89,7 @@ export const RULES: readonly Rule<never>[] = [
   requestPropertyKeywordChanged,
   requestPropertyRemoved,
   requestPropertyTypeChanged,
+  responseBodySchemaRemoved,
   responseCompositionChanged,
   responseHeaderRemoved,
   responseMediaTypeRemoved,
@@ -107,6 +110,7 @@ export const RULES: readonly Rule<never>[] = [
   sunsetInvalid,
   sunsetMovedEarlier,
   sunsetRemoved,
+  webhookRemoved,
 ] as readonly Rule<never>[];
 
 /** The rules that compare two versions of a spec (those with a `detect`), run by `diffSpecs`; sorted by id like RULES. */

@@ -1,4 +1,5 @@
-import { compositionChange, defineDiffRule } from './diff-rule';
+import { compositionDelta } from '../diff/match-alternatives';
+import { defineDiffRule } from './diff-rule';
 import { labelOf } from './wording';
 
 export const requestCompositionChanged = defineDiffRule<'schema', { operation: string; subject: string; change: string }>({
@@ -14,12 +15,12 @@ export const requestCompositionChanged = defineDiffRule<'schema', { operation: s
     if (input.subject !== 'request') return [];
     const changes: string[] = [];
     for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
-      const { before, after, added, removed } = compositionChange(input, keyword);
+      const { before, after, lost, gained } = compositionDelta(input, keyword);
       const wrapped = before === 0 && after > 0;
       if (keyword !== 'allOf' && wrapped) changes.push(`was wrapped in ${keyword}`);
-      else if (keyword !== 'allOf' && removed > 0) changes.push(`lost ${removed} ${keyword} alternative(s)`);
-      if (keyword === 'allOf' && added > 0 && before > 0) changes.push(`gained ${added} allOf part(s)`);
-      if (keyword === 'allOf' && removed > 0 && after > 0) changes.push(`lost ${removed} allOf part(s)`);
+      else if (keyword !== 'allOf' && lost > 0) changes.push(`lost ${lost} ${keyword} alternative(s)`);
+      if (keyword === 'allOf' && gained > 0 && before > 0) changes.push(`gained ${gained} allOf part(s)`);
+      if (keyword === 'allOf' && lost > 0 && after > 0) changes.push(`lost ${lost} allOf part(s)`);
     }
     return changes.map((change) => ({ args: { operation: input.operation, subject: labelOf(input), change }, property: input.property, status: input.status, head: input.head.node, base: input.base.node }));
   },

@@ -19,4 +19,8 @@ describe('response-composition-changed', () => {
     const typeChanged = api({ '/a': { get: get({ allOf: [obj({ id: { type: 'integer' } }), obj({ plan: { type: 'string' } })] }) }, '/b': { get: get({ oneOf: [user(), obj({ code: { type: 'string' } })] }) } });
     expect(diffDocuments(base, typeChanged).map((change) => `${change.operation} ${change.ruleId} ${change.property}`)).toEqual(['GET /a response-property-type-changed id', 'GET /b response-property-type-changed code']);
   });
+
+  it('stays quiet when an allOf part gains a property (the merged schema is compared, nothing was lost)', () => {
+    expect(ruleIds(api({ '/a': { get: get({ allOf: [obj({ a: { type: 'string' } }), obj({ b: { type: 'string' } })] }) } }), api({ '/a': { get: get({ allOf: [obj({ a: { type: 'string' } }), obj({ b: { type: 'string' }, c: { type: 'string' } })] }) } }))).toEqual([]);
+  });
 });

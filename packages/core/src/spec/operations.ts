@@ -32,32 +32,53 @@ export function listOperations(spec: LoadedSpec): Operation[] {
   const operations: Operation[] = [];
   for (const specPath of Object.keys(paths.value).sort()) {
     if (!specPath.startsWith('/')) continue;
-    const pathItem = spec.child(paths, specPath);
-    if (!pathItem || !isObjectLike(pathItem.value)) continue;
-    for (const method of HTTP_METHODS) {
-      const node = spec.child(pathItem, method);
-      if (!node || !isObjectLike(node.value)) continue;
-      const value = node.value as Record<string, unknown>;
-      // Located on first read: finding a line costs a scan of the text, which most runs never need.
-      const locate = once(() => spec.locate({ file: pathItem.file, pointer: `${pathItem.pointer}/${encodePointer(method)}` }));
+    for (const found of methodsOf(spec, spec.child(paths, specPath))) {
       for (const basePath of basePaths) {
         const fullPath = joinPaths(basePath, specPath);
-        operations.push({
-          method: method.toUpperCase(),
-          path: fullPath,
-          specPath,
-          key: operationKey(method, fullPath),
-          operationId: typeof value.operationId === 'string' ? value.operationId : undefined,
-          deprecated: value.deprecated === true,
-          node,
-          get location() {
-            return locate();
-          },
-        });
+        operations.push(found.operation(fullPath, specPath, operationKey(found.method, fullPath)));
       }
     }
   }
   return operations;
+}
+
+/**
+ * Lists the operations of the spec's `webhooks` (OpenAPI 3.1), sorted by name then method: the
+ * requests the API sends to the consumers that subscribe. Named `POST webhook orderCreated`, keyed
+ * `POST webhook:orderCreated`, so no call of a consumer ever matches one.
+ */
+export function listWebhooks(spec: LoadedSpec): Operation[] {
+  if (!spec.root) return [];
+  const webhooks = spec.child(spec.root, 'webhooks');
+  if (!webhooks || !isObjectLike(webhooks.value)) return [];
+  return Object.keys(webhooks.value)
+    .sort()
+    .flatMap((name) => methodsOf(spec, spec.child(webhooks, name)).map((found) => found.operation(`webhook ${name}`, name, `${found.method.toUpperCase()} webhook:${name}`)));
+}
+
+/** The operations of one path item, each able to make its `Operation` under a path and key. */
+function methodsOf(spec: LoadedSpec, pathItem: SpecNode | undefined): Array<{ method: string; operation: (path: string, specPath: string, key: string) => Operation }> {
+  if (!pathItem || !isObjectLike(pathItem.value)) return [];
+  return HTTP_METHODS.flatMap((method) => {
+    const node = spec.child(pathItem, method);
+    if (!node || !isObjectLike(node.value)) return [];
+    const value = node.value as Record<string, unknown>;
+    // Located on first read: finding a line costs a scan of the text, which most runs never need.
+    const locate = once(() => spec.locate({ file: pathItem.file, pointer: `${pathItem.pointer}/${encodePointer(method)}` }));
+    const operation = (path: string, specPath: string, key: string): Operation => ({
+      method: method.toUpperCase(),
+      path,
+      specPath,
+      key,
+      operationId: typeof value.operationId === 'string' ? value.operationId : undefined,
+      deprecated: value.deprecated === true,
+      node,
+      get location() {
+        return locate();
+      },
+    });
+    return [{ method, operation }];
+  });
 }
 
 /** `compute`, called on the first call only. */

@@ -101,6 +101,17 @@ describe("openapi-diff's second opinion", () => {
     expect(diff.notes).toEqual(['openapi.json: 1 of 1 operations with body changes and no breaking finding of ours were not double-checked by openapi-diff (it is asked about 0 per diff, in path order; our rules checked them all).']);
   });
 
+  it('does not report a media type the request body only gained (openapi-diff compares it with the old one and calls it broken)', () => {
+    const body = (content: Json) => ({ requestBody: { required: true, content }, responses: { '204': { description: 'done' } } });
+    const text = { 'text/plain': { schema: { type: 'string' } } };
+    const base = api({ '/a': { post: body(text) } });
+    const head = api({ '/a': { post: body({ ...text, 'application/json': { schema: obj({ a: { type: 'string' } }) } }) } });
+    expect(runOpenApiDiff([{ key: 'POST /a', base, head }], { perJobMs: 5_000, totalMs: 60_000 })).toEqual([
+      { key: 'POST /a', kind: 'compared', breaking: [{ code: 'request.body.scope.remove', location: 'paths./a.post.requestBody.content.application/json.schema' }] },
+    ]);
+    expect(diffSpecs(index(base), index(head), { secondOpinion: {} }).changes).toEqual([]);
+  });
+
   it('reads the body openapi-diff names from its locations, media types with dots included', () => {
     expect(locateBodyDifference('response.body.scope.add', 'paths./v1.0/users/{id}.get.responses.200.content.application/vnd.github.v3+json.schema')).toEqual({ side: 'response', status: '200', mediaType: 'application/vnd.github.v3+json' });
     expect(locateBodyDifference('request.body.scope.remove', 'paths./users.post.requestBody.content.application/json.schema')).toEqual({ side: 'request', mediaType: 'application/json' });

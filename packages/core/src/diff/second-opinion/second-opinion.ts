@@ -95,7 +95,7 @@ export function secondOpinion(base: IndexedSpec, head: IndexedSpec, changedOpera
     const operation = headOperations.get(outcome.key) as Operation;
     if (outcome.kind === 'failed') leaveUnchecked(`openapi-diff failed: ${outcome.reason}`, operation);
     if (outcome.kind === 'timed-out') leaveUnchecked(`openapi-diff was stopped after ${budgetMs / 1000} s on one operation`, operation);
-    if (outcome.kind === 'compared') flagged.push(...unexplainedBodyChanges(outcome, operation, head.spec, changes));
+    if (outcome.kind === 'compared') flagged.push(...unexplainedBodyChanges(outcome, operation, head.spec, changes, (difference) => bodyNode(base.spec, baseOperations.get(outcome.key) as Operation, difference, true) !== undefined));
   }
   for (const [reason, operations] of unchecked) notes.push(uncheckedNote(head.spec.file, reason, operations));
   return { changes: flagged, notes: notes.sort() };
@@ -132,7 +132,7 @@ function explainedBodies(changes: readonly SpecChange[], operationKey: string): 
     if (change.operationKey !== operationKey || change.category !== 'breaking') continue;
     if (change.direction === 'operation') bodies.add(WHOLE_OPERATION);
     else if (/^request-(body|property|composition)-/.test(change.ruleId)) bodies.add(bodyName('request'));
-    else if (/^response-(property|composition|media-type|status|non-success-status)-/.test(change.ruleId) && change.status) bodies.add(bodyName('response', change.status));
+    else if (/^response-(property|composition|media-type|body|status|non-success-status)-/.test(change.ruleId) && change.status) bodies.add(bodyName('response', change.status));
   }
   return bodies;
 }
@@ -198,14 +198,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** openapi-diff's breaking differences in bodies where our rules found nothing breaking, one per body. */
-function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[]): SpecChange[] {
+/**
+ * openapi-diff's breaking differences in bodies where our rules found nothing breaking, one per
+ * body. `hadBody` tells whether the base had the body a difference is located at: a media type (or
+ * response) added in the head cannot break what worked before, yet openapi-diff sometimes compares
+ * it against another media type of the base and calls that broken.
+ */
+function unexplainedBodyChanges(outcome: Extract<OpenApiDiffOutcome, { kind: 'compared' }>, operation: Operation, head: LoadedSpec, changes: readonly SpecChange[], hadBody: (difference: BodyDifference) => boolean): SpecChange[] {
   const explained = explainedBodies(changes, operation.key);
   const seen = new Set<string>();
   const result: SpecChange[] = [];
   for (const breaking of outcome.breaking) {
     const difference = locateBodyDifference(breaking.code, breaking.location);
-    if (!difference || explained.has(WHOLE_OPERATION) || explained.has(bodyName(difference.side, difference.status))) continue;
+    if (!difference || !hadBody(difference) || explained.has(WHOLE_OPERATION) || explained.has(bodyName(difference.side, difference.status))) continue;
     const id = `${difference.side} ${difference.status ?? ''} ${difference.mediaType}`;
     if (seen.has(id)) continue;
     seen.add(id);
@@ -254,8 +259,8 @@ function bodyChange(difference: BodyDifference, operation: Operation, head: Load
   };
 }
 
-/** The body's schema in the head version, else the request body or response it belongs to. */
-function bodyNode(spec: LoadedSpec, operation: Operation, difference: BodyDifference): SpecNode | undefined {
+/** The body's schema in one version, else (unless `exact`) the request body or response it belongs to. */
+function bodyNode(spec: LoadedSpec, operation: Operation, difference: BodyDifference, exact = false): SpecNode | undefined {
   const body = difference.side === 'request' ? operationRequestBody(spec, operation) : operationResponses(spec, operation).get(difference.status ?? '');
-  return body?.media.get(difference.mediaType.toLowerCase()) ?? body?.node;
+  return body?.media.get(difference.mediaType.toLowerCase()) ?? (exact ? undefined : body?.node);
 }
