@@ -62,6 +62,19 @@ describe('contract-graph CLI', () => {
     }
   });
 
+  it('check does not read a source file git ignores (Nx does not hash it) and says so in a note', () => {
+    const ignoreFile = path.join(repo, '.gitignore');
+    const original = fs.readFileSync(ignoreFile, 'utf8');
+    try {
+      fs.writeFileSync(ignoreFile, `${original}apps/web/src/profile.ts\n`);
+      const report = JSON.parse(cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--format', 'json').stdout);
+      expect(report.findings).toEqual([]);
+      expect(report.notes).toContainEqual(expect.stringContaining('apps/web: apps/web/src/profile.ts is ignored by .gitignore/.nxignore and not read'));
+    } finally {
+      fs.writeFileSync(ignoreFile, original);
+    }
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

@@ -18,6 +18,8 @@ export interface ProjectUsage extends ConsumerUsage {
   libraries: string[];
   /** With `explain`: call sites seen but not resolved to a call, and why. */
   explain?: UnresolvedCall[];
+  /** Source files and folders (trailing `/`) that `.gitignore` / `.nxignore` hide, not read (Nx does not hash them), sorted. */
+  ignored: string[];
 }
 
 export interface ScanOptions {
@@ -55,14 +57,15 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
   }
   const paths = readPathMappings(projectRoot, (file) => readText(workspaceRoot, file));
   const folders = [...walk.folders];
-  const libraries = loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, { cache, now, folders });
+  const ignored = [...walk.ignored];
+  const libraries = loadLibraries(workspaceRoot, projectRoot, paths.mappings, loaded, { cache, now, folders, ignored });
   if (cache) saveFolderRecords(folders, cache);
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
   const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
   const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
-  const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries };
+  const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries, ignored: ignored.sort() };
   if (options.explain) usage.explain = linked.unresolved;
   return usage;
 }
@@ -78,7 +81,7 @@ function loadLibraries(
   projectRoot: string,
   mappings: readonly PathMapping[],
   loaded: LoadedFile[],
-  { cache, now, folders }: { cache: UsageCache | undefined; now: number; folders: ListedFolder[] },
+  { cache, now, folders, ignored }: { cache: UsageCache | undefined; now: number; folders: ListedFolder[]; ignored: string[] },
 ): string[] {
   if (mappings.length === 0) return [];
   const own = projectRoot === '' ? '.' : projectRoot;
@@ -95,6 +98,7 @@ function loadLibraries(
         listed.add(library);
         const walk = walkSourceFiles(workspaceRoot, library, cache);
         folders.push(...walk.folders);
+        ignored.push(...walk.ignored);
         for (const listed of walk.files) {
           if (known.has(listed.file)) continue;
           known.add(listed.file);

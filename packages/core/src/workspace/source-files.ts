@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SOURCE_EXTENSIONS, USAGE_MANIFEST_FILES } from './consumer-files';
+import { IGNORE_FILES, IgnoreRules } from './ignore-rules';
 import { fingerprintOf, folderKey, isRacy, matchesFingerprint, type DirectoryListing, type FileRecord, type FileStat, type FolderRecord, type UsageCache } from './usage-cache';
 
 const SOURCE_EXTENSION_SET = new Set(SOURCE_EXTENSIONS);
@@ -44,31 +45,44 @@ export interface ListedFolder {
   changed: boolean;
 }
 
-/** `listSourceFiles` keeping each file's folder record, so a scan can skip unchanged files and update the records. */
-export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cache?: UsageCache): { files: ListedFile[]; folders: ListedFolder[] } {
+/**
+ * `listSourceFiles` keeping each file's folder record, so a scan can skip unchanged files and update
+ * the records. Files and folders that `.gitignore` / `.nxignore` hide are not read (Nx does not hash
+ * them: see `IgnoreRules`); they are listed in `ignored` (folders with a trailing `/`), so a report
+ * can say what was left out.
+ */
+export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cache?: UsageCache): { files: ListedFile[]; folders: ListedFolder[]; ignored: string[] } {
   const files: ListedFile[] = [];
   const folders: ListedFolder[] = [];
+  const ignored: string[] = [];
   const now = Date.now();
   const base = folderPrefix(workspaceRoot);
-  const walk = (relativeDir: string, isProjectRoot: boolean) => {
+  const walk = (relativeDir: string, isProjectRoot: boolean, inherited: IgnoreRules) => {
     const folder = listFolder(base, relativeDir, cache, now);
     if (!folder) return;
     // Recorded even when it is a nested project's root: the next scan then skips it without reading it.
     folders.push(folder);
     if (!isProjectRoot && folder.record.listing.isProject) return;
     const { listing } = folder.record;
+    const rules = listing.ignoreFiles ? inherited.with(base, relativeDir, listing.ignoreFiles) : inherited;
     const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
+    const enter = (directory: string) => {
+      if (rules.ignores(prefix + directory, true)) ignored.push(`${prefix}${directory}/`);
+      else walk(prefix + directory, false, rules);
+    };
     // Files and subtrees interleaved in path order (`a.ts` < `a/x.ts` < `a0.ts`), so the list comes out sorted.
     let next = 0;
     for (const name of listing.files) {
-      while (next < listing.directories.length && `${listing.directories[next]}/` < name) walk(prefix + listing.directories[next++], false);
-      files.push({ file: prefix + name, name, folder });
+      while (next < listing.directories.length && `${listing.directories[next]}/` < name) enter(listing.directories[next++]);
+      if (rules.ignores(prefix + name, false)) ignored.push(prefix + name);
+      else files.push({ file: prefix + name, name, folder });
     }
-    while (next < listing.directories.length) walk(prefix + listing.directories[next++], false);
+    while (next < listing.directories.length) enter(listing.directories[next++]);
   };
-  walk(projectRoot === '.' ? '' : projectRoot.replace(/\/+$/, ''), true);
+  const root = projectRoot === '.' ? '' : projectRoot.replace(/\/+$/, '');
+  walk(root, true, IgnoreRules.above(base, root));
   // Already in order: the sort only checks that (one comparison per file).
-  return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders };
+  return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders, ignored: ignored.sort() };
 }
 
 /** The content key a file had when its stat record was written, if the record still matches the file. */
@@ -147,10 +161,12 @@ function readListing(absolute: string): DirectoryListing | undefined {
       if (!entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name) && entry.name !== '__tests__') listing.directories.push(entry.name);
     } else if (entry.isFile()) {
       if (PROJECT_FILES.includes(entry.name)) listing.isProject = true;
+      else if (IGNORE_FILES.includes(entry.name)) (listing.ignoreFiles ??= []).push(entry.name);
       else if (isConsumerSourceFile(entry.name)) listing.files.push(entry.name);
     }
   }
   listing.files.sort();
+  listing.ignoreFiles?.sort();
   // In the order of the paths below them: `a-b/` before `a/`, as `-` sorts before `/`.
   listing.directories.sort((a, b) => (`${a}/` < `${b}/` ? -1 : 1));
   return listing;

@@ -34,6 +34,8 @@ export interface DirectoryListing {
   files: string[];
   /** Names of the subdirectories the walk enters, in the order of the paths below them (by `name/`). */
   directories: string[];
+  /** Which of `.gitignore` / `.nxignore` it holds (their patterns apply below it; they are read on every walk). */
+  ignoreFiles?: string[];
 }
 
 /** Where per-file usage results are kept between runs. */
