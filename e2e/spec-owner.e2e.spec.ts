@@ -40,6 +40,11 @@ describe('a spec inside a subfolder of an existing project', () => {
     workspace.write('services/users/src/main.ts', 'export const port = 3000;\n');
     // A second spec of the same service, one level up: the service owns both.
     workspace.write('services/users/openapi.yaml', internalSpec);
+    // A package of the npm workspaces is a project too, with its spec further down.
+    const manifest = JSON.parse(workspace.read('package.json'));
+    workspace.write('package.json', JSON.stringify({ ...manifest, workspaces: ['packages/*'] }, null, 2));
+    workspace.write('packages/plans/package.json', JSON.stringify({ name: '@story/plans', version: '1.0.0' }));
+    workspace.write('packages/plans/contract/v1/openapi.yaml', internalSpec.replace('/internal', '/plans').replace('Users internal API', 'Plans API'));
     workspace.write('.gitignore', 'node_modules\n.nx\ndist\ngraph.json\n');
     expect(workspace.nx(['sync']).code).toBe(0);
     workspace.commitAll('the users API lives in the users service');
@@ -48,7 +53,8 @@ describe('a spec inside a subfolder of an existing project', () => {
 
   it('creates no project for the spec folder: the service owns every spec inside it', () => {
     const projects = JSON.parse(workspace.nx(['show', 'projects', '--json']).stdout).sort();
-    expect(projects).toEqual(['admin', 'billing', 'users-service', 'web']);
+    expect(projects).toEqual(['@story/plans', 'admin', 'billing', 'users-service', 'web']);
+    expect(showProject('@story/plans').targets['contract-check'].options.ownedSpecs).toEqual([{ name: '@story/plans', file: 'packages/plans/contract/v1/openapi.yaml' }]);
     const check = showProject('users-service').targets['contract-check'];
     expect(check.options.ownedSpecs).toEqual([
       { name: 'users-service', file: 'services/users/openapi.yaml' },
