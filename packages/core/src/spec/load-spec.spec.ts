@@ -102,6 +102,13 @@ describe('loadSpec', () => {
     expect(spec.documents).toEqual(['apis/users/openapi.yaml', 'apis/users/schemas.yaml']);
   });
 
+  it('names the files $refs point to that do not exist, apart from the documents it read', () => {
+    const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML }));
+    expect(spec.documents).toEqual(['apis/users/openapi.yaml']);
+    expect(spec.unreadable).toEqual(['apis/users/schemas.yaml']);
+    expect(spec.problems.map((problem) => problem.code)).toEqual(['spec-ref-dangling']);
+  });
+
   it('gives JSON specs line and column too', () => {
     const json = JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/a': { post: { responses: {} } } } }, null, 2);
     const spec = loadSpec('a.json', files({ 'a.json': json }));

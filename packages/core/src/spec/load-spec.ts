@@ -25,6 +25,8 @@ export interface LoadedSpec {
   root?: SpecNode;
   /** Every document of the spec that could be read: the entry file and the files its refs reach, sorted. */
   documents: string[];
+  /** The files `$ref`s point to that could not be read (they do not exist), sorted: creating one changes the spec. */
+  unreadable: string[];
   problems: InputProblem[];
   /** Follows `$ref` chains from `node`; `undefined` when a ref dangles, loops, or is refused. */
   deref(node: SpecNode): SpecNode | undefined;
@@ -153,6 +155,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
   const spec: LoadedSpec = {
     file,
     documents: [],
+    unreadable: [],
     problems: [],
     deref,
     child,
@@ -171,6 +174,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
   if (spec.root && !refsNeedNoReport(spec.root, resolveRefTarget, documentAt(file)?.refs ?? refsOf(spec.root))) visitAllRefs(spec);
   spec.problems = sortProblems([...problems.values()]);
   spec.documents = [...documents.entries()].filter(([, parsed]) => parsed !== undefined).map(([docFile]) => docFile).sort();
+  spec.unreadable = [...documents.entries()].filter(([, parsed]) => parsed === undefined).map(([docFile]) => docFile).sort();
   return spec;
 }
 

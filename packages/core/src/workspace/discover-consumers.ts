@@ -15,7 +15,8 @@ export interface ConsumedSpec {
 /** What graph construction needs to know about a workspace's specs and their consumers. */
 export interface WorkspaceContracts {
   /**
-   * Per spec file: every document it is made of (for hashing inputs), its operation count, and
+   * Per spec file: every document it is made of, and the files its `$ref`s point to that do not
+   * exist yet (for hashing inputs: creating one changes the spec), its operation count, and
    * whether its committed fingerprint file is what `nx sync` would write (false when stale or missing).
    */
   specs: Map<string, { documents: string[]; operations: number; fingerprintInSync: boolean }>;
@@ -82,7 +83,7 @@ export function discoverConsumers(
   const specSummaries = new Map(
     indexed.map(({ ref, summary }) => [
       ref.file,
-      { documents: Object.keys(summary.documents).sort(), operations: summary.operations.length, fingerprintInSync: isFingerprintInSync(summary, read) },
+      { documents: [...Object.keys(summary.documents), ...(summary.unreadable ?? [])].sort(), operations: summary.operations.length, fingerprintInSync: isFingerprintInSync(summary, read) },
     ]),
   );
   return { specs: specSummaries, consumers, libraries };

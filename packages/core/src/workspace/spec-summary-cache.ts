@@ -11,6 +11,8 @@ import type { ReadFile } from '../spec/load-spec';
 export interface SpecSummary {
   /** Every document of the spec that could be read, with the sha256 of its content. */
   documents: Record<string, string>;
+  /** The files its `$ref`s point to that did not exist, sorted; left out when there are none. */
+  unreadable?: string[];
   /** The spec loaded without problems. */
   valid: boolean;
   /** With their operationIds: graph construction resolves calls of generated clients by them. */
@@ -31,9 +33,11 @@ export function documentHash(text: string): string {
 }
 
 /**
- * The cached summary of a spec when every document it was made from still has the same content
- * (and, with `withFingerprint`, it holds the fingerprint file text); otherwise undefined. A spec
- * whose set of documents changes (a new `$ref` file) changes the entry file too, so that case is covered.
+ * The cached summary of a spec when every document it was made from still has the same content,
+ * and every file its `$ref`s pointed to in vain still does not exist (creating one changes the spec
+ * while all its other files stay the same); with `withFingerprint`, also only when it holds the
+ * fingerprint file text. Otherwise undefined. Any other change of the set of documents changes a
+ * document that refers to them.
  */
 export function currentSpecSummary(specFile: string, readFile: ReadFile, cache: SpecSummaryCache | undefined, withFingerprint = false): SpecSummary | undefined {
   const cached = cache?.get(specFile);
@@ -42,7 +46,8 @@ export function currentSpecSummary(specFile: string, readFile: ReadFile, cache: 
     const text = readFile(file);
     return text !== undefined && documentHash(text) === hash;
   });
-  return unchanged ? cached : undefined;
+  const stillMissing = (cached.unreadable ?? []).every((file) => readFile(file) === undefined);
+  return unchanged && stillMissing ? cached : undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ export function summarizeSpec(specFile: string, readFile: ReadFile, cache?: Spec
   for (const file of indexed.spec.documents) documents[file] = documentHash(readFile(file) ?? '');
   const summary: SpecSummary = {
     documents,
+    ...(indexed.spec.unreadable.length > 0 ? { unreadable: indexed.spec.unreadable } : {}),
     valid,
     operations: indexed.operations.map(({ method, path, key, operationId }) => ({ method, path, key, ...(operationId ? { operationId } : {}) })),
     ...(fingerprint ? { fingerprint } : {}),

@@ -83,11 +83,12 @@ function hashText(text: string): string {
 function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
   const specFiles = files.filter(specFileMatcher(options)).sort();
   const projects = findProjects(files, context.workspaceRoot);
-  const specRoots = groupByDirectory(specFiles);
+  const specRoots = groupByOwner(specFiles, projects);
+  const specFolders = [...new Set(specFiles.map((file) => path.posix.dirname(file)))];
   const specRefs: SpecRef[] = [];
   const names = new Map<string, string>();
   for (const [root, rootSpecs] of specRoots) {
-    const name = projects.get(root)?.name ?? specProjectName(root, [...specRoots.keys()]);
+    const name = projects.get(root)?.name ?? specProjectName(root, specFolders);
     names.set(root, name);
     for (const file of rootSpecs) specRefs.push({ name, file });
   }
@@ -189,7 +190,6 @@ interface ProjectFile {
   name?: string;
 }
 
-/** Project roots from project.json files, and from package.json files the workspaces globs list. */
 /**
  * What a consumer's cache key holds of a spec it calls: the fingerprints of the operations it calls
  * when the fingerprint file exists, else every document of the spec (correct, but any edit reruns it).
@@ -204,6 +204,7 @@ function consumedSpecInput(
   return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(core().fingerprintFieldPath) } };
 }
 
+/** Project roots from project.json files, and from package.json files the workspaces globs list. */
 function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {
   const workspaces = readWorkspaceGlobs(workspaceRoot);
   const { minimatch } = loadMinimatch();
@@ -241,11 +242,29 @@ function readName(file: string): string | undefined {
   }
 }
 
-function groupByDirectory(files: readonly string[]): Map<string, string[]> {
+/**
+ * Specs by the root of the project that owns them: the nearest enclosing project (a spec in
+ * `services/users/src/` belongs to `services/users`), else a new project for the spec's folder.
+ * Nx gives each file to the deepest project root holding it, so a project created inside an
+ * existing one would take the existing project's files (its `src/main.ts`) away from it.
+ */
+function groupByOwner(specFiles: readonly string[], projects: ReadonlyMap<string, ProjectFile>): Map<string, string[]> {
   const groups = new Map<string, string[]>();
-  for (const file of files) {
-    const root = path.posix.dirname(file);
+  for (const file of specFiles) {
+    const folder = path.posix.dirname(file);
+    const root = enclosingProjectRoot(folder, projects) ?? folder;
     groups.set(root, [...(groups.get(root) ?? []), file]);
   }
   return groups;
+}
+
+/**
+ * The deepest project root at or above `folder`. The workspace root is not one of them, even with
+ * a root project: there every spec would join it, and the specs' own projects would be gone.
+ */
+function enclosingProjectRoot(folder: string, projects: ReadonlyMap<string, ProjectFile>): string | undefined {
+  for (let root = folder; root !== '.'; root = path.posix.dirname(root)) {
+    if (projects.has(root)) return root;
+  }
+  return undefined;
 }
