@@ -1,6 +1,8 @@
 import type { CallSite, ConsumerUsage } from '../model';
 import { loadSpec } from '../spec/load-spec';
 import { listOperations } from '../spec/operations';
+import { api, get, obj } from '../diff/diff-test-kit';
+import { extractUsageFromSource } from '../usage/extract-usage';
 import { checkConsumer, renameCandidate, type SpecVersions } from './check-consumer';
 
 const BASE = `openapi: 3.0.3
@@ -149,5 +151,38 @@ describe('renameCandidate', () => {
     expect(renameCandidate('email', ['emailAddress'])).toBe('emailAddress');
     expect(renameCandidate('lastLogin', ['emailAddress'])).toBeUndefined();
     expect(renameCandidate('name', ['fullName', 'nickname'])).toBeUndefined();
+  });
+});
+
+describe('checkConsumer with property names that hold a dot', () => {
+  const spec = (nestedType: string, dottedType = 'integer') =>
+    JSON.stringify(api({ '/people': { get: get(obj({ '@odata.nextLink': { type: 'string' }, 'x.y': { type: dottedType }, x: obj({ y: { type: nestedType } }) })) } }), null, 2);
+  const reads = (...expressions: string[]) =>
+    extractUsageFromSource('apps/web/src/a.ts', ['export async function page() {', "  const body = await (await fetch('/people')).json();", `  return [${expressions.join(', ')}];`, '}'].join('\n'));
+  const findings = (usage: ConsumerUsage, head: string, base?: string) =>
+    checkConsumer('web', usage, [versions(head, base)], { secondOpinion: false }).findings.map((finding) => ({ rule: finding.ruleId, property: finding.property, message: finding.message }));
+
+  it('finds a key with a dot that the spec declares, with no spec change at all', () => {
+    expect(findings(reads("body['@odata.nextLink']", "body['x.y']", 'body.x.y'), spec('integer'))).toEqual([]);
+  });
+
+  it('matches a change of nested x → y to a read of x.y only, never to a read of the key "x.y"', () => {
+    expect(findings(reads("body['x.y']"), spec('string'), spec('integer'))).toEqual([]);
+    expect(findings(reads('body.x.y'), spec('string'), spec('integer'))).toEqual([
+      { rule: 'response-property-type-changed', property: 'x.y', message: "GET /people: response property 'x.y' changed type from integer to string, but web reads it" },
+    ]);
+  });
+
+  it('matches a change of the key "x.y" to a read of that key only, and names it quoted', () => {
+    expect(findings(reads('body.x.y'), spec('integer', 'string'), spec('integer'))).toEqual([]);
+    expect(findings(reads("body['x.y']"), spec('integer', 'string'), spec('integer'))).toEqual([
+      { rule: 'response-property-type-changed', property: '["x.y"]', message: 'GET /people: response property \'["x.y"]\' changed type from integer to string, but web reads it' },
+    ]);
+  });
+
+  it('names an unknown dotted key whole and quoted', () => {
+    expect(findings(reads("body['@odata.count']"), spec('integer'))).toEqual([
+      expect.objectContaining({ rule: 'consumer-unknown-response-property', property: '["@odata.count"]' }),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { SpecChange } from '../diff/diff-specs';
 import type { CallSite, SourceLocation } from '../model';
 import { isSuccessStatus } from '../spec/operation-parts';
-import { fieldSegments } from '../spec/schema-fields';
+import { fieldSegments } from '../spec/field-path';
 
 /** A consumer call resolved to an operation key of the spec (head, or base for removed operations). */
 export interface ResolvedCall {
@@ -41,7 +41,7 @@ export function usesOfChange(change: SpecChange, calls: readonly ResolvedCall[])
         const sent = call.requestFields.find((field) => topLevel(field.path) === top);
         if (call.requestFields.length === 0) uses.push(call.location);
         else if (!sent) {
-          if (!property.includes('.') && !property.includes('[')) uses.push(call.location);
+          if (fieldSegments(property).length === 1) uses.push(call.location);
         } else if (property !== top) uses.push(sent.location);
         break;
       }

@@ -3,6 +3,7 @@ import type { InputProblem, SpecLocation } from '../model';
 import { DIFF_RULES } from '../rules/registry';
 import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
 import type { Category, Direction, Severity } from '../rules/rule';
+import { childPath, ITEMS } from '../spec/field-path';
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
@@ -254,11 +255,11 @@ class DiffEngine {
       for (const [name, baseChild] of before.properties) {
         const headChild = after.properties.get(name);
         if (!headChild) continue;
-        next(property === '' ? name : `${property}.${name}`, baseChild, headChild);
+        next(childPath(property, name), baseChild, headChild);
       }
-      if (before.additionalProperties && after.additionalProperties) next(property === '' ? '*' : `${property}.*`, before.additionalProperties, after.additionalProperties);
+      if (before.additionalProperties && after.additionalProperties) next(childPath(property, '*'), before.additionalProperties, after.additionalProperties);
     }
-    if (before.items && after.items) next(`${property}[]`, before.items, after.items);
+    if (before.items && after.items) next(childPath(property, ITEMS), before.items, after.items);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       const baseOnly = before[keyword].filter((member) => !after[keyword].some((other) => this.same(member, other)));
       const headOnly = after[keyword].filter((member) => !before[keyword].some((other) => this.same(other, member)));

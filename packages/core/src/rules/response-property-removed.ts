@@ -1,4 +1,5 @@
 import { renameCandidate } from '../diff/rename';
+import { fieldSegments } from '../spec/field-path';
 import { defineDiffRule } from './diff-rule';
 import { joinProperty } from './wording';
 
@@ -11,7 +12,7 @@ export const responsePropertyRemoved = defineDiffRule<'properties', { operation:
   summary: 'A response property that a consumer reads was removed from the spec.',
   message: ({ operation, property, renamedTo }) => `${operation}: response property '${property}' was removed${renamedTo ? ` (renamed to '${renamedTo}'?)` : ''}`,
   hint: ({ property, renamedTo }) => {
-    const name = property.split('.').pop() as string;
+    const name = fieldSegments(property).pop() ?? property;
     return renamedTo
       ? `Read '${renamedTo}' instead of '${name}' in the consumer, or keep '${name}' in the spec until every consumer has moved.`
       : `Stop reading '${name}' in the consumer, or restore '${name}' in the spec.`;
