@@ -1,7 +1,7 @@
 import type { CallSite, ConsumerUsage } from '../model';
 import { loadSpec } from '../spec/load-spec';
 import { listOperations } from '../spec/operations';
-import { api, get, obj } from '../diff/diff-test-kit';
+import { api, get, obj, post } from '../diff/diff-test-kit';
 import { extractUsageFromSource } from '../usage/extract-usage';
 import { checkConsumer, renameCandidate, type SpecVersions } from './check-consumer';
 
@@ -184,5 +184,57 @@ describe('checkConsumer with property names that hold a dot', () => {
     expect(findings(reads("body['@odata.count']"), spec('integer'))).toEqual([
       expect.objectContaining({ rule: 'consumer-unknown-response-property', property: '["@odata.count"]' }),
     ]);
+  });
+});
+
+describe('checkConsumer with a recursive schema', () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  type Json = Record<string, unknown>;
+  /** A tree of nodes (`children[]` back to the node), with one leaf kind whose `size` never changes. */
+  const tree = (size: Json, extra: Json = {}, required = ['name', 'size']) =>
+    JSON.stringify(
+      api(
+        { '/tree': { get: get(ref('Node')), post: post(ref('Node')) }, '/forest': { get: get(obj({ trees: { type: 'array', items: ref('Node') }, leaf: ref('Leaf') })) } },
+        { components: { schemas: { Node: obj({ name: { type: 'string' }, size, children: { type: 'array', items: ref('Node') } }, required), Leaf: obj({ size: { type: 'integer' }, next: ref('Leaf') }) } }, ...extra },
+      ),
+      null,
+      2,
+    );
+  const usage = (source: string) => extractUsageFromSource('apps/web/src/a.ts', source);
+  const findings = (consumer: ConsumerUsage, head: string, base: string) =>
+    checkConsumer('web', consumer, [versions(head, base)], { secondOpinion: false }).findings.map((finding) => ({
+      rule: finding.ruleId,
+      property: finding.property,
+      at: finding.consumers.map((use) => `${use.line}:${use.column}`),
+    }));
+  const readsChildSizes = usage(
+    ['export async function sizes() {', "  const root = await (await fetch('/tree')).json();", '  return root.children.map((child: any) => [child.size, child.children[0].children[0].size]);', '}'].join('\n'),
+  );
+
+  it.each([
+    { rule: 'response-property-type-changed', base: tree({ type: 'integer' }), head: tree({ type: 'string' }) },
+    { rule: 'response-property-became-nullable', base: tree({ type: 'integer' }), head: tree({ type: 'integer', nullable: true }) },
+    { rule: 'response-property-became-optional', base: tree({ type: 'integer' }), head: tree({ type: 'integer' }, {}, ['name']) },
+    { rule: 'response-property-enum-widened', base: tree({ type: 'integer', enum: [1, 2] }), head: tree({ type: 'integer', enum: [1, 2, 3] }) },
+  ])('fails with $rule on reads of size below the first level of the tree', ({ rule, base, head }) => {
+    expect(findings(readsChildSizes, head, base)).toEqual([{ rule, property: 'size', at: ['3:51', '3:87'] }]);
+  });
+
+  it('does the same for OpenAPI 3.1 type lists', () => {
+    const v31 = (type: unknown) => tree({ type }, { openapi: '3.1.0' });
+    expect(findings(readsChildSizes, v31('string'), v31('integer'))).toEqual([{ rule: 'response-property-type-changed', property: 'size', at: ['3:51', '3:87'] }]);
+    expect(findings(readsChildSizes, v31(['integer', 'null']), v31('integer'))).toEqual([{ rule: 'response-property-became-nullable', property: 'size', at: ['3:51', '3:87'] }]);
+  });
+
+  it('folds a loop that starts below the root, and leaves reads of other schemas alone', () => {
+    const forest = usage(
+      ['export async function sizes() {', "  const page = await (await fetch('/forest')).json();", '  return [page.trees[0].children[1].size, page.leaf.next.next.size, page.leaf.size, page.trees[0].name];', '}'].join('\n'),
+    );
+    expect(findings(forest, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'response-property-type-changed', property: 'trees[].size', at: ['3:37'] }]);
+  });
+
+  it('counts a request that sends the loop field as sending every field of the tree', () => {
+    const sends = usage(['export function save(children: unknown[]) {', "  return fetch('/tree', { method: 'POST', body: JSON.stringify({ name: 'root', size: 1, children }) });", '}'].join('\n'));
+    expect(findings(sends, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-type-changed', property: 'size', at: ['2:80', '2:89'] }]);
   });
 });

@@ -1,0 +1,30 @@
+import { readsInside } from './verdict';
+
+describe('readsInside', () => {
+  const tree = [[{ at: 'trees[]', repeat: 'children[]' }]];
+
+  it('matches a read inside the changed property, and only at segment boundaries', () => {
+    expect(readsInside('address.city', 'address')).toBe(true);
+    expect(readsInside('items[].title', 'items')).toBe(true);
+    expect(readsInside('nameX', 'name')).toBe(false);
+    expect(readsInside('["x.y"]', 'x')).toBe(false);
+  });
+
+  it('folds repeats of a loop out of the read where the loop starts, any number of times', () => {
+    expect(readsInside('trees[].children[].size', 'trees[].size', tree)).toBe(true);
+    expect(readsInside('trees[].children[].children[].children[].size', 'trees[].size', tree)).toBe(true);
+    expect(readsInside('trees[].children[].size', 'trees[].name', tree)).toBe(false);
+  });
+
+  it('never folds the repeat where the loop does not start', () => {
+    expect(readsInside('leaf.children[].size', 'leaf.size', tree)).toBe(false);
+    expect(readsInside('children[].size', 'size', tree)).toBe(false);
+  });
+
+  it('folds loops of one body together, never loops of two bodies', () => {
+    const a = { at: '', repeat: 'meta.owner' };
+    const b = { at: 'meta', repeat: 'self' };
+    expect(readsInside('meta.self.owner.size', 'size', [[a, b]])).toBe(true);
+    expect(readsInside('meta.self.owner.size', 'size', [[a], [b]])).toBe(false);
+  });
+});
