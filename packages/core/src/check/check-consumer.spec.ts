@@ -191,11 +191,11 @@ describe('checkConsumer with a recursive schema', () => {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   type Json = Record<string, unknown>;
   /** A tree of nodes (`children[]` back to the node), with one leaf kind whose `size` never changes. */
-  const tree = (size: Json, extra: Json = {}, required = ['name', 'size']) =>
+  const tree = (size: Json, extra: Json = {}, required = ['name', 'size'], more: Json = {}) =>
     JSON.stringify(
       api(
         { '/tree': { get: get(ref('Node')), post: post(ref('Node')) }, '/forest': { get: get(obj({ trees: { type: 'array', items: ref('Node') }, leaf: ref('Leaf') })) } },
-        { components: { schemas: { Node: obj({ name: { type: 'string' }, size, children: { type: 'array', items: ref('Node') } }, required), Leaf: obj({ size: { type: 'integer' }, next: ref('Leaf') }) } }, ...extra },
+        { components: { schemas: { Node: obj({ name: { type: 'string' }, size, ...more, children: { type: 'array', items: ref('Node') } }, required), Leaf: obj({ size: { type: 'integer' }, next: ref('Leaf') }) } }, ...extra },
       ),
       null,
       2,
@@ -210,6 +210,8 @@ describe('checkConsumer with a recursive schema', () => {
   const readsChildSizes = usage(
     ['export async function sizes() {', "  const root = await (await fetch('/tree')).json();", '  return root.children.map((child: any) => [child.size, child.children[0].children[0].size]);', '}'].join('\n'),
   );
+
+  const sendsTree = usage(['export function save(children: unknown[]) {', "  return fetch('/tree', { method: 'POST', body: JSON.stringify({ name: 'root', size: 1, children }) });", '}'].join('\n'));
 
   it.each([
     { rule: 'response-property-type-changed', base: tree({ type: 'integer' }), head: tree({ type: 'string' }) },
@@ -234,7 +236,11 @@ describe('checkConsumer with a recursive schema', () => {
   });
 
   it('counts a request that sends the loop field as sending every field of the tree', () => {
-    const sends = usage(['export function save(children: unknown[]) {', "  return fetch('/tree', { method: 'POST', body: JSON.stringify({ name: 'root', size: 1, children }) });", '}'].join('\n'));
-    expect(findings(sends, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-type-changed', property: 'size', at: ['2:80', '2:89'] }]);
+    expect(findings(sendsTree, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-type-changed', property: 'size', at: ['2:80', '2:89'] }]);
+  });
+
+  it('counts a new required field as missing from the nodes a request sends under the loop field', () => {
+    const withWeight = tree({ type: 'integer' }, {}, ['name', 'size', 'weight'], { weight: { type: 'number' } });
+    expect(findings(sendsTree, withWeight, tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-added-required', property: 'weight', at: ['2:10', '2:89'] }]);
   });
 });
