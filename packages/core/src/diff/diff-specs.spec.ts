@@ -75,6 +75,25 @@ describe('diffSpecs', () => {
     ]);
   });
 
+  it('keeps the loops of each body apart, and lists loops two media types share once', () => {
+    const node = (sizeType: string) => obj({ size: { type: sizeType }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } });
+    const spec = (sizeType: string, xml: Record<string, unknown>) =>
+      api(
+        { '/tree': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } }, 'application/xml': { schema: xml } } } } } } },
+        { components: { schemas: { Node: node(sizeType), Flat: obj({ size: { type: sizeType } }) } } },
+      );
+    const loopsWith = (xml: Record<string, unknown>) => diffDocuments(spec('integer', xml), spec('string', xml)).map(({ property, loops }) => ({ property, loops }));
+    const tree = [[{ at: '', repeat: 'children[]' }]];
+    expect(loopsWith({ $ref: '#/components/schemas/Node' })).toEqual([{ property: 'size', loops: tree }]);
+    expect(loopsWith({ $ref: '#/components/schemas/Flat' })).toEqual([{ property: 'size', loops: tree }]);
+    // The XML body's children are flat: its change below them comes with no loop to fold.
+    const flatChildren = obj({ size: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Flat' } } });
+    expect(loopsWith(flatChildren)).toEqual([
+      { property: 'children[].size', loops: undefined },
+      { property: 'size', loops: tree },
+    ]);
+  });
+
   it('reads Swagger 2.0 bodies and parameters', () => {
     const swagger = (type: string) => ({ swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type }], responses: { '200': { description: 'ok', schema: obj({ a: { type } }) } } } } } });
     expect(ruleIds(swagger('integer'), swagger('string'))).toEqual(['request-parameter-type-changed', 'response-property-type-changed']);

@@ -260,7 +260,11 @@ class DiffEngine {
     this.body = undefined;
     if (body.loops.size === 0) return;
     const loops = [...body.loops.keys()].sort().map((id) => body.loops.get(id) as FieldLoop);
-    for (const change of body.changes) (change.loops ??= []).push(loops);
+    for (const change of body.changes) {
+      // Two media types of one response often share their schema, and so their loops.
+      const known = change.loops ?? [];
+      if (!known.some((other) => sameLoops(other, loops))) change.loops = [...known, loops];
+    }
   }
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
@@ -349,6 +353,10 @@ class DiffEngine {
     this.body?.changes.add(change);
     this.changes.push(change);
   }
+}
+
+function sameLoops(a: readonly FieldLoop[], b: readonly FieldLoop[]): boolean {
+  return a.length === b.length && a.every((loop, index) => loop.at === b[index].at && loop.repeat === b[index].repeat);
 }
 
 /** Gives `target` an enumerable property computed on its first read (JSON and spreads still see it). */
