@@ -191,7 +191,7 @@ describe('checkConsumer with a recursive schema', () => {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   type Json = Record<string, unknown>;
   /** A tree of nodes (`children[]` back to the node), with one leaf kind whose `size` never changes. */
-  const tree = (size: Json, extra: Json = {}, required = ['name', 'size'], more: Json = {}) =>
+  const tree = (size: Json | undefined, extra: Json = {}, required = ['name', 'size'], more: Json = {}) =>
     JSON.stringify(
       api(
         { '/tree': { get: get(ref('Node')), post: post(ref('Node')) }, '/forest': { get: get(obj({ trees: { type: 'array', items: ref('Node') }, leaf: ref('Leaf') })) } },
@@ -218,6 +218,8 @@ describe('checkConsumer with a recursive schema', () => {
     { rule: 'response-property-became-nullable', base: tree({ type: 'integer' }), head: tree({ type: 'integer', nullable: true }) },
     { rule: 'response-property-became-optional', base: tree({ type: 'integer' }), head: tree({ type: 'integer' }, {}, ['name']) },
     { rule: 'response-property-enum-widened', base: tree({ type: 'integer', enum: [1, 2] }), head: tree({ type: 'integer', enum: [1, 2, 3] }) },
+    // Before, only the lookup of each read in the current spec saw this one, once per depth.
+    { rule: 'response-property-removed', base: tree({ type: 'integer' }), head: tree(undefined, {}, ['name']) },
   ])('fails with $rule on reads of size below the first level of the tree', ({ rule, base, head }) => {
     expect(findings(readsChildSizes, head, base)).toEqual([{ rule, property: 'size', at: ['3:51', '3:87'] }]);
   });
