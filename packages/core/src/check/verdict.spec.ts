@@ -1,4 +1,6 @@
-import { readsInside } from './verdict';
+import type { SpecChange } from '../diff/diff-specs';
+import type { CallSite } from '../model';
+import { readsInside, usesOfChange } from './verdict';
 
 describe('readsInside', () => {
   const tree = [[{ at: 'trees[]', repeat: 'children[]' }]];
@@ -26,5 +28,37 @@ describe('readsInside', () => {
     const b = { at: 'meta', repeat: 'self' };
     expect(readsInside('meta.self.owner.size', 'size', [[a, b]])).toBe(true);
     expect(readsInside('meta.self.owner.size', 'size', [[a], [b]])).toBe(false);
+  });
+});
+
+describe('usesOfChange', () => {
+  const call = (sent: string[]): CallSite => ({
+    method: 'POST',
+    urlTemplate: '/a',
+    client: 'fetch',
+    location: { file: 'a.ts', line: 1, column: 1 },
+    responseFields: [],
+    requestFields: sent.map((path, index) => ({ path, location: { file: 'a.ts', line: 2 + index, column: 1 } })),
+  });
+  const required = (property: string): SpecChange => ({
+    ruleId: 'request-property-added-required',
+    severity: 'error',
+    direction: 'request',
+    category: 'breaking',
+    usage: 'omit',
+    operation: 'POST /a',
+    operationKey: 'POST /a',
+    property,
+    message: '',
+    hint: '',
+    detail: '{}',
+  });
+  const lines = (change: SpecChange, sent: string[]) => usesOfChange(change, [{ call: call(sent), operationKey: 'POST /a' }]).map((use) => use.line);
+
+  it('takes a new required key with a dot for one top-level field, sent or not', () => {
+    expect(lines(required('["x.y"]'), ['["x.y"]'])).toEqual([]);
+    expect(lines(required('["x.y"]'), ['name'])).toEqual([1]);
+    expect(lines(required('x.y'), ['x'])).toEqual([2]);
+    expect(lines(required('x.y'), ['["x.y"]'])).toEqual([]);
   });
 });

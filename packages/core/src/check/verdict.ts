@@ -42,10 +42,11 @@ export function usesOfChange(change: SpecChange, calls: readonly ResolvedCall[])
       }
       case 'omit': {
         const sent = sentField(call, top);
+        const nested = fieldSegments(property).length > 1;
         if (call.requestFields.length === 0) uses.push(call.location);
         else if (!sent) {
-          if (fieldSegments(property).length === 1) uses.push(call.location);
-        } else if (property !== top) uses.push(sent.location);
+          if (!nested) uses.push(call.location);
+        } else if (nested) uses.push(sent.location);
         // The new required field is also required inside every repeat of a loop back to the body.
         if (property !== '') for (const loopTop of loopTops(loops)) if (loopTop !== top) uses.push(...optionalLocation(sentField(call, loopTop)));
         break;
