@@ -48,5 +48,5 @@ export {
   serializeFingerprintFile,
   type FingerprintFile,
 } from './contracts/fingerprint-file';
-export { diffSpecs, type SpecChange, type SpecDiff, type DiffOptions } from './diff/diff-specs';
+export { diffSpecs, type FieldLoop, type SpecChange, type SpecDiff, type DiffOptions } from './diff/diff-specs';
 export { DIFF_RULES } from './rules/registry';

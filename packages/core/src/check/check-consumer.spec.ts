@@ -1,6 +1,8 @@
 import type { CallSite, ConsumerUsage } from '../model';
 import { loadSpec } from '../spec/load-spec';
 import { listOperations } from '../spec/operations';
+import { api, get, obj, post } from '../diff/diff-test-kit';
+import { extractUsageFromSource } from '../usage/extract-usage';
 import { checkConsumer, renameCandidate, type SpecVersions } from './check-consumer';
 
 const BASE = `openapi: 3.0.3
@@ -149,5 +151,98 @@ describe('renameCandidate', () => {
     expect(renameCandidate('email', ['emailAddress'])).toBe('emailAddress');
     expect(renameCandidate('lastLogin', ['emailAddress'])).toBeUndefined();
     expect(renameCandidate('name', ['fullName', 'nickname'])).toBeUndefined();
+  });
+});
+
+describe('checkConsumer with property names that hold a dot', () => {
+  const spec = (nestedType: string, dottedType = 'integer') =>
+    JSON.stringify(api({ '/people': { get: get(obj({ '@odata.nextLink': { type: 'string' }, 'x.y': { type: dottedType }, x: obj({ y: { type: nestedType } }) })) } }), null, 2);
+  const reads = (...expressions: string[]) =>
+    extractUsageFromSource('apps/web/src/a.ts', ['export async function page() {', "  const body = await (await fetch('/people')).json();", `  return [${expressions.join(', ')}];`, '}'].join('\n'));
+  const findings = (usage: ConsumerUsage, head: string, base?: string) =>
+    checkConsumer('web', usage, [versions(head, base)], { secondOpinion: false }).findings.map((finding) => ({ rule: finding.ruleId, property: finding.property, message: finding.message }));
+
+  it('finds a key with a dot that the spec declares, with no spec change at all', () => {
+    expect(findings(reads("body['@odata.nextLink']", "body['x.y']", 'body.x.y'), spec('integer'))).toEqual([]);
+  });
+
+  it('matches a change of nested x → y to a read of x.y only, never to a read of the key "x.y"', () => {
+    expect(findings(reads("body['x.y']"), spec('string'), spec('integer'))).toEqual([]);
+    expect(findings(reads('body.x.y'), spec('string'), spec('integer'))).toEqual([
+      { rule: 'response-property-type-changed', property: 'x.y', message: "GET /people: response property 'x.y' changed type from integer to string, but web reads it" },
+    ]);
+  });
+
+  it('matches a change of the key "x.y" to a read of that key only, and names it quoted', () => {
+    expect(findings(reads('body.x.y'), spec('integer', 'string'), spec('integer'))).toEqual([]);
+    expect(findings(reads("body['x.y']"), spec('integer', 'string'), spec('integer'))).toEqual([
+      { rule: 'response-property-type-changed', property: '["x.y"]', message: 'GET /people: response property \'["x.y"]\' changed type from integer to string, but web reads it' },
+    ]);
+  });
+
+  it('names an unknown dotted key whole and quoted', () => {
+    expect(findings(reads("body['@odata.count']"), spec('integer'))).toEqual([
+      expect.objectContaining({ rule: 'consumer-unknown-response-property', property: '["@odata.count"]' }),
+    ]);
+  });
+});
+
+describe('checkConsumer with a recursive schema', () => {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  type Json = Record<string, unknown>;
+  /** A tree of nodes (`children[]` back to the node), with one leaf kind whose `size` never changes. */
+  const tree = (size: Json | undefined, extra: Json = {}, required = ['name', 'size'], more: Json = {}) =>
+    JSON.stringify(
+      api(
+        { '/tree': { get: get(ref('Node')), post: post(ref('Node')) }, '/forest': { get: get(obj({ trees: { type: 'array', items: ref('Node') }, leaf: ref('Leaf') })) } },
+        { components: { schemas: { Node: obj({ name: { type: 'string' }, size, ...more, children: { type: 'array', items: ref('Node') } }, required), Leaf: obj({ size: { type: 'integer' }, next: ref('Leaf') }) } }, ...extra },
+      ),
+      null,
+      2,
+    );
+  const usage = (source: string) => extractUsageFromSource('apps/web/src/a.ts', source);
+  const findings = (consumer: ConsumerUsage, head: string, base: string) =>
+    checkConsumer('web', consumer, [versions(head, base)], { secondOpinion: false }).findings.map((finding) => ({
+      rule: finding.ruleId,
+      property: finding.property,
+      at: finding.consumers.map((use) => `${use.line}:${use.column}`),
+    }));
+  const readsChildSizes = usage(
+    ['export async function sizes() {', "  const root = await (await fetch('/tree')).json();", '  return root.children.map((child: any) => [child.size, child.children[0].children[0].size]);', '}'].join('\n'),
+  );
+
+  const sendsTree = usage(['export function save(children: unknown[]) {', "  return fetch('/tree', { method: 'POST', body: JSON.stringify({ name: 'root', size: 1, children }) });", '}'].join('\n'));
+
+  it.each([
+    { rule: 'response-property-type-changed', base: tree({ type: 'integer' }), head: tree({ type: 'string' }) },
+    { rule: 'response-property-became-nullable', base: tree({ type: 'integer' }), head: tree({ type: 'integer', nullable: true }) },
+    { rule: 'response-property-became-optional', base: tree({ type: 'integer' }), head: tree({ type: 'integer' }, {}, ['name']) },
+    { rule: 'response-property-enum-widened', base: tree({ type: 'integer', enum: [1, 2] }), head: tree({ type: 'integer', enum: [1, 2, 3] }) },
+    // Before, only the lookup of each read in the current spec saw this one, once per depth.
+    { rule: 'response-property-removed', base: tree({ type: 'integer' }), head: tree(undefined, {}, ['name']) },
+  ])('fails with $rule on reads of size below the first level of the tree', ({ rule, base, head }) => {
+    expect(findings(readsChildSizes, head, base)).toEqual([{ rule, property: 'size', at: ['3:51', '3:87'] }]);
+  });
+
+  it('does the same for OpenAPI 3.1 type lists', () => {
+    const v31 = (type: unknown) => tree({ type }, { openapi: '3.1.0' });
+    expect(findings(readsChildSizes, v31('string'), v31('integer'))).toEqual([{ rule: 'response-property-type-changed', property: 'size', at: ['3:51', '3:87'] }]);
+    expect(findings(readsChildSizes, v31(['integer', 'null']), v31('integer'))).toEqual([{ rule: 'response-property-became-nullable', property: 'size', at: ['3:51', '3:87'] }]);
+  });
+
+  it('folds a loop that starts below the root, and leaves reads of other schemas alone', () => {
+    const forest = usage(
+      ['export async function sizes() {', "  const page = await (await fetch('/forest')).json();", '  return [page.trees[0].children[1].size, page.leaf.next.next.size, page.leaf.size, page.trees[0].name];', '}'].join('\n'),
+    );
+    expect(findings(forest, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'response-property-type-changed', property: 'trees[].size', at: ['3:37'] }]);
+  });
+
+  it('counts a request that sends the loop field as sending every field of the tree', () => {
+    expect(findings(sendsTree, tree({ type: 'string' }), tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-type-changed', property: 'size', at: ['2:80', '2:89'] }]);
+  });
+
+  it('counts a new required field as missing from the nodes a request sends under the loop field', () => {
+    const withWeight = tree({ type: 'integer' }, {}, ['name', 'size', 'weight'], { weight: { type: 'number' } });
+    expect(findings(sendsTree, withWeight, tree({ type: 'integer' }))).toEqual([{ rule: 'request-property-added-required', property: 'weight', at: ['2:10', '2:89'] }]);
   });
 });

@@ -8,7 +8,8 @@ import { responsePropertyRemoved } from '../rules/response-property-removed';
 import type { LoadedSpec } from '../spec/load-spec';
 import { resolveCall } from '../spec/match-call';
 import { describeOperation, type Operation } from '../spec/operations';
-import { fieldSegments, joinFieldSegments, lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
+import { fieldSegments, ITEMS, joinFieldSegments } from '../spec/field-path';
+import { lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
 import { specCheckOptions } from './spec-options';
 import { createChangeFinding, createFinding, mergeFindings, type ConsumerLocation, type Finding } from './finding';
 import { usesOfChange, type ResolvedCall } from './verdict';
@@ -246,7 +247,7 @@ function checkResponseField(consumer: string, field: FieldUse, versions: SpecVer
 }
 
 function lastSegment(path: string): string {
-  const segments = fieldSegments(path).filter((segment) => segment !== '[]');
+  const segments = fieldSegments(path).filter((segment) => segment !== ITEMS);
   return segments[segments.length - 1] ?? path;
 }
 

@@ -48,6 +48,52 @@ describe('diffSpecs', () => {
     expect(diffDocuments(base, head).map((change) => change.property)).toEqual(['name']);
   });
 
+  it('tells a change in a recursive body where the body comes back to itself, per body, sorted', () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const schemas = (sizeType: string) => ({
+      components: {
+        schemas: {
+          Page: obj({ root: ref('Node') }),
+          Node: obj({ size: { type: sizeType }, children: { type: 'array', items: ref('Node') }, meta: ref('Meta') }),
+          Meta: obj({ owner: ref('Node'), self: ref('Meta') }),
+        },
+      },
+    });
+    const spec = (sizeType: string) => api({ '/tree': { get: get(ref('Node')) }, '/page': { get: get(ref('Page')) } }, schemas(sizeType));
+    const loops = diffDocuments(spec('integer'), spec('string')).map(({ operation, property, loops }) => ({ operation, property, loops }));
+    expect(loops).toEqual([
+      {
+        operation: 'GET /page',
+        property: 'root.size',
+        loops: [[{ at: 'root', repeat: 'children[]' }, { at: 'root', repeat: 'meta.owner' }, { at: 'root.meta', repeat: 'self' }]],
+      },
+      {
+        operation: 'GET /tree',
+        property: 'size',
+        loops: [[{ at: '', repeat: 'children[]' }, { at: '', repeat: 'meta.owner' }, { at: 'meta', repeat: 'self' }]],
+      },
+    ]);
+  });
+
+  it('keeps the loops of each body apart, and lists loops two media types share once', () => {
+    const node = (sizeType: string) => obj({ size: { type: sizeType }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } });
+    const spec = (sizeType: string, xml: Record<string, unknown>) =>
+      api(
+        { '/tree': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Node' } }, 'application/xml': { schema: xml } } } } } } },
+        { components: { schemas: { Node: node(sizeType), Flat: obj({ size: { type: sizeType } }) } } },
+      );
+    const loopsWith = (xml: Record<string, unknown>) => diffDocuments(spec('integer', xml), spec('string', xml)).map(({ property, loops }) => ({ property, loops }));
+    const tree = [[{ at: '', repeat: 'children[]' }]];
+    expect(loopsWith({ $ref: '#/components/schemas/Node' })).toEqual([{ property: 'size', loops: tree }]);
+    expect(loopsWith({ $ref: '#/components/schemas/Flat' })).toEqual([{ property: 'size', loops: tree }]);
+    // The XML body's children are flat: its change below them comes with no loop to fold.
+    const flatChildren = obj({ size: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/components/schemas/Flat' } } });
+    expect(loopsWith(flatChildren)).toEqual([
+      { property: 'children[].size', loops: undefined },
+      { property: 'size', loops: tree },
+    ]);
+  });
+
   it('reads Swagger 2.0 bodies and parameters', () => {
     const swagger = (type: string) => ({ swagger: '2.0', info: { title: 'T', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'n', in: 'query', type }], responses: { '200': { description: 'ok', schema: obj({ a: { type } }) } } } } } });
     expect(ruleIds(swagger('integer'), swagger('string'))).toEqual(['request-parameter-type-changed', 'response-property-type-changed']);

@@ -4,6 +4,7 @@ import type { InputProblem, SpecLocation } from '../model';
 import { DIFF_RULES } from '../rules/registry';
 import type { AnyDiffRule, Detection, Scope, UsageMatch } from '../rules/diff-rule';
 import type { Category, Direction, Severity } from '../rules/rule';
+import { childPath, fieldSegments, ITEMS, joinFieldSegments } from '../spec/field-path';
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
@@ -37,6 +38,20 @@ export interface SpecChange {
   detail: string;
   specLocation?: SpecLocation;
   baseLocation?: SpecLocation;
+  /**
+   * Where the body the change was found in comes back to itself (a recursive schema), one list per
+   * body (media type) it was found in, each sorted. The walk compares a schema pair once and stops
+   * where it meets the pair again, so a change at `size` of a tree node is also a change at
+   * `children[].size`, `children[].children[].size`, ... : `{ at: '', repeat: 'children[]' }`.
+   * Absent when no such body is recursive.
+   */
+  loops?: FieldLoop[][];
+}
+
+/** Path `at` + `repeat` holds the same schemas (base and head) as path `at`. */
+export interface FieldLoop {
+  at: string;
+  repeat: string;
 }
 
 export interface DiffOptions {
@@ -171,7 +186,10 @@ class DiffEngine {
   private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
   private readonly rulesByScope = new Map<Scope, AnyDiffRule[]>();
   private readonly now: Date;
-  private readonly seen = new Set<string>();
+  /** Changes by what tells them apart: the same component schema is often reached along several paths of one operation. */
+  private readonly seen = new Map<string, SpecChange>();
+  /** The body being walked: the loops its walk closes and the changes found in it. */
+  private body: { loops: Map<string, FieldLoop>; changes: Set<SpecChange> } | undefined;
 
   constructor(
     private readonly base: LoadedSpec,
@@ -236,7 +254,7 @@ class DiffEngine {
     if (baseBody && headBody) {
       for (const [mediaType, baseSchema] of baseBody.media) {
         const headSchema = headBody.media.get(mediaType);
-        if (baseSchema && headSchema) this.walk('request', name, key, '', undefined, baseSchema, headSchema, 0);
+        if (baseSchema && headSchema) this.walkBody(() => this.walk('request', name, key, '', undefined, baseSchema, headSchema, 0));
       }
     }
 
@@ -248,7 +266,7 @@ class DiffEngine {
       if (!headResponse) continue;
       for (const [mediaType, baseSchema] of baseResponse.media) {
         const headSchema = headResponse.media.get(mediaType);
-        if (baseSchema && headSchema) this.walk('response', name, key, '', status, baseSchema, headSchema, 0);
+        if (baseSchema && headSchema) this.walkBody(() => this.walk('response', name, key, '', status, baseSchema, headSchema, 0));
       }
     }
     if (this.steps > MAX_DIFF_STEPS) {
@@ -277,20 +295,41 @@ class DiffEngine {
     const headPayload = operationRequestBody(this.head, after);
     for (const [mediaType, baseSchema] of basePayload?.media ?? []) {
       const headSchema = headPayload?.media.get(mediaType);
-      if (baseSchema && headSchema) this.walk('response', name, before.key, '', undefined, baseSchema, headSchema, 0);
+      if (baseSchema && headSchema) this.walkBody(() => this.walk('response', name, before.key, '', undefined, baseSchema, headSchema, 0));
+    }
+  }
+
+  /** Walks one body, then tells the changes found in it where it is recursive (see `SpecChange.loops`). */
+  private walkBody(walk: () => void): void {
+    const body = { loops: new Map<string, FieldLoop>(), changes: new Set<SpecChange>() };
+    this.body = body;
+    walk();
+    this.body = undefined;
+    if (body.loops.size === 0) return;
+    const loops = [...body.loops.keys()].sort().map((id) => body.loops.get(id) as FieldLoop);
+    for (const change of body.changes) {
+      // Two media types of one response often share their schema, and so their loops.
+      const known = change.loops ?? [];
+      if (!known.some((other) => sameLoops(other, loops))) change.loops = [...known, loops];
     }
   }
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
-  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: string[] = []): void {
+  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: Array<{ pair: string; property: string }> = []): void {
     if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.same(baseNode, headNode)) return;
     if (++this.steps > MAX_DIFF_STEPS) return;
     const before = this.view.base(baseNode);
     const after = this.view.head(headNode);
     if (!before || !after) return;
     const pairId = `${before.node.file}#${before.node.pointer}|${after.node.file}#${after.node.pointer}`;
-    if (stack.includes(pairId)) return;
-    stack.push(pairId);
+    const again = stack.find((entry) => entry.pair === pairId);
+    if (again) {
+      // The pair compared at `again.property` is met again here: whatever differs inside it
+      // differs here too, and was (or will be) reported at the shorter path.
+      this.closeLoop(again.property, property);
+      return;
+    }
+    stack.push({ pair: pairId, property });
     const common = { subject, operation, property, ...(status ? { status } : {}), ...(parameter ? { parameter } : {}) };
     this.run('schema', { ...common, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
     if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {
@@ -301,15 +340,22 @@ class DiffEngine {
       for (const [name, baseChild] of before.properties) {
         const headChild = after.properties.get(name);
         if (!headChild) continue;
-        next(property === '' ? name : `${property}.${name}`, baseChild, headChild);
+        next(childPath(property, name), baseChild, headChild);
       }
-      if (before.additionalProperties && after.additionalProperties) next(property === '' ? '*' : `${property}.*`, before.additionalProperties, after.additionalProperties);
+      if (before.additionalProperties && after.additionalProperties) next(childPath(property, '*'), before.additionalProperties, after.additionalProperties);
     }
-    if (before.items && after.items) next(`${property}[]`, before.items, after.items);
+    if (before.items && after.items) next(childPath(property, ITEMS), before.items, after.items);
     for (const keyword of ['oneOf', 'anyOf'] as const) {
       for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
+  }
+
+  private closeLoop(at: string, back: string): void {
+    const repeat = joinFieldSegments(fieldSegments(back).slice(fieldSegments(at).length));
+    // Through `oneOf`/`anyOf` a pair can come back at the same path: nothing to fold then.
+    if (!this.body || repeat === '') return;
+    this.body.loops.set(`${at}\u0000${repeat}`, { at, repeat });
   }
 
   private run<S extends Scope>(scope: S, input: ScopeInputs[S], key: string): void {
@@ -324,8 +370,11 @@ class DiffEngine {
     const message = rule.message(detection.args);
     // The same component schema is often reached along several paths of one operation.
     const id = `${rule.id}\u0000${key}\u0000${property ?? ''}\u0000${status ?? ''}\u0000${message}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
+    const known = this.seen.get(id);
+    if (known) {
+      this.body?.changes.add(known);
+      return;
+    }
     const change: SpecChange = {
       ruleId: rule.id,
       severity: rule.severity,
@@ -345,8 +394,14 @@ class DiffEngine {
     const { head, base } = detection;
     if (head) defineOnFirstRead(change, 'specLocation', () => this.head.locate(head));
     if (base) defineOnFirstRead(change, 'baseLocation', () => this.base.locate(base));
+    this.seen.set(id, change);
+    this.body?.changes.add(change);
     this.changes.push(change);
   }
+}
+
+function sameLoops(a: readonly FieldLoop[], b: readonly FieldLoop[]): boolean {
+  return a.length === b.length && a.every((loop, index) => loop.at === b[index].at && loop.repeat === b[index].repeat);
 }
 
 /** Gives `target` an enumerable property computed on its first read (JSON and spreads still see it). */

@@ -1,4 +1,5 @@
 import { renameCandidate } from '../diff/rename';
+import { fieldSegments } from '../spec/field-path';
 import { defineDiffRule } from './diff-rule';
 import { joinProperty } from './wording';
 
@@ -12,7 +13,7 @@ export const responsePropertyRemoved = defineDiffRule<'properties', { operation:
   message: ({ operation, property, renamedTo, becameWriteOnly }) =>
     becameWriteOnly ? `${operation}: response property '${property}' became writeOnly, so responses no longer return it` : `${operation}: response property '${property}' was removed${renamedTo ? ` (renamed to '${renamedTo}'?)` : ''}`,
   hint: ({ property, renamedTo, becameWriteOnly }) => {
-    const name = property.split('.').pop() as string;
+    const name = fieldSegments(property).pop() ?? property;
     if (becameWriteOnly) return `Stop reading '${name}' in the consumer, or drop \`writeOnly\` from '${name}' in the spec.`;
     return renamedTo
       ? `Read '${renamedTo}' instead of '${name}' in the consumer, or keep '${name}' in the spec until every consumer has moved.`

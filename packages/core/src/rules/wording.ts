@@ -1,4 +1,5 @@
 import { STABILITY_LEVELS } from '../diff/compare-values';
+import { childPath } from '../spec/field-path';
 import type { SchemaInput, SchemaSubject } from '../diff/inputs';
 
 /** `request body`, `request property 'address.city'`, `response property 'items[].title'`, `query parameter 'page'`. */
@@ -23,9 +24,9 @@ export function listValues(values: readonly unknown[]): string {
   return values.map((value) => (typeof value === 'string' ? value : JSON.stringify(value))).join(', ');
 }
 
-/** `address` + `city` → `address.city`; '' + `name` → `name`; `items[]` + `title` → `items[].title`. */
+/** `address` + `city` → `address.city`; '' + `name` → `name`; `items[]` + `title` → `items[].title`; `a` + `x.y` → `a["x.y"]`. */
 export function joinProperty(parent: string, name: string): string {
-  return parent === '' ? name : `${parent}.${name}`;
+  return childPath(parent, name);
 }
 
 /** An `x-stability-level` value that is not one of the known levels, as text; undefined when it is absent or known. */

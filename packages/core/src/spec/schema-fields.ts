@@ -1,4 +1,5 @@
 import type { FieldPath, SpecLocation } from '../model';
+import { fieldSegments, ITEMS, joinFieldSegments } from './field-path';
 import { encodePointer } from './json-pointer';
 import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
 import type { Operation } from './operations';
@@ -13,29 +14,13 @@ export type FieldLookup =
 
 const MAX_COMPOSITION_DEPTH = 16;
 
-/** Splits `items[].title` into `['items', '[]', 'title']`. */
-export function fieldSegments(path: FieldPath): string[] {
-  const segments: string[] = [];
-  for (const part of path.split('.')) {
-    const match = /^(.*?)((?:\[\])*)$/.exec(part) as RegExpExecArray;
-    if (match[1] !== '') segments.push(match[1]);
-    for (let count = match[2].length / 2; count > 0; count--) segments.push('[]');
-  }
-  return segments;
-}
-
-/** Joins `['items', '[]', 'title']` back into `items[].title`. */
-export function joinFieldSegments(segments: readonly string[]): FieldPath {
-  return segments.reduce((path, segment) => (segment === '[]' ? `${path}[]` : path === '' ? segment : `${path}.${segment}`), '');
-}
-
 /** Looks a field path up in the union of `schemas` (e.g. every 2xx JSON body of an operation). */
 export function lookupField(spec: LoadedSpec, schemas: readonly SpecNode[], path: FieldPath): FieldLookup {
   let current: SpecNode[] = schemas.flatMap((schema) => flattenSchema(spec, schema));
   let lastFound: SpecNode | undefined;
   const segments = fieldSegments(path);
   for (const [index, segment] of segments.entries()) {
-    const step = segment === '[]' ? stepIntoItems(spec, current) : stepIntoProperty(spec, current, segment);
+    const step = segment === ITEMS ? stepIntoItems(spec, current) : stepIntoProperty(spec, current, segment);
     if (step.kind === 'missing') return { ...step, missingPath: joinFieldSegments(segments.slice(0, index + 1)) };
     if (step.kind !== 'found') return step;
     lastFound = step.node;

@@ -149,6 +149,23 @@ const fetchCases: Case[] = [
     ),
     expected: [{ call: 'GET /api/users/{} fetch @3:22', reads: ['name @4:15'], sends: [] }],
   },
+  {
+    name: 'a key with a dot is one property: it is quoted in the path, not split into two levels',
+    source: lines(
+      'export async function page(url: string) {',
+      "  const res = await fetch('/api/people', { method: 'POST', body: JSON.stringify({ 'filter.name': 'a' }) });",
+      '  const body = await res.json();',
+      "  return [body['@odata.nextLink'], body.value[0]['@odata.type'], body.meta.total];",
+      '}',
+    ),
+    expected: [
+      {
+        call: 'POST /api/people fetch @2:21',
+        reads: ['["@odata.nextLink"] @4:16', 'value[]["@odata.type"] @4:50', 'meta.total @4:76'],
+        sends: ['["filter.name"] @2:83'],
+      },
+    ],
+  },
 ];
 
 const axiosCases: Case[] = [

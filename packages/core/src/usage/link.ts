@@ -1,5 +1,6 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { compareText } from '../compare-text';
+import { childPath, joinFieldSegments } from '../spec/field-path';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
@@ -424,7 +425,7 @@ class Linker {
       client: request.library,
       location: request.location,
       responseFields: sortedFields(responseFields),
-      requestFields: sortedFields(fieldsOf(request.body)),
+      requestFields: sortedFields(bodyFieldsOf(request.body)),
     };
     const query = sortedFields([...fieldsOf(request.query), ...queryNames(request.url).map((name) => ({ path: name, location: request.location }))]);
     if (query.length > 0) call.queryFields = query;
@@ -494,13 +495,18 @@ function fieldsOf(arg: Arg | undefined): FieldUse[] {
   return (arg?.fields ?? []).map((field) => ({ path: field.name, location: field.location }));
 }
 
-/** `['items', '[]', 'title']` → `items[].title`; steps through method calls are not fields. */
+/** The top-level fields of a request body, as field paths (a name with a dot is quoted). */
+function bodyFieldsOf(arg: Arg | undefined): FieldUse[] {
+  return fieldsOf(arg).map((field) => ({ ...field, path: childPath('', field.path) }));
+}
+
+/** `['items', '[]', 'title']` → `items[].title`, `['@odata.nextLink']` → `["@odata.nextLink"]`; steps through method calls are not fields. */
 function formatPath(path: readonly string[]): string | undefined {
   let end = path.length;
   while (end > 0 && path[end - 1] === '[]') end--;
   const segments = path.slice(0, end);
   if (segments.length === 0 || segments.some((segment) => segment.startsWith('()') || segment.startsWith('!'))) return undefined;
-  return segments.reduce((text, segment) => (segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`), '');
+  return joinFieldSegments(segments);
 }
 
 function looksLikeUrl(text: string | undefined): boolean {

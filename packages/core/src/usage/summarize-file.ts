@@ -1,6 +1,7 @@
 // A plain require: a namespace import compiles to a getter per access, measurably slow on hot paths.
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
+import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
@@ -807,12 +808,12 @@ class FileSummarizer {
       if (!value?.at) continue;
       const path = withoutTrailingElements(value.path);
       if (path.length === 0) continue;
-      found.push({ value: { ...value, path }, path: path.join('.'), token: value.at, scope });
+      found.push({ value: { ...value, path }, path: joinFieldSegments(path), token: value.at, scope });
     }
     const reads: Read[] = [];
     for (const read of found) {
       if (read.scope) {
-        const prefix = `${read.path}.${ELEMENT}`;
+        const prefix = childPath(read.path, ELEMENT);
         const scope = read.scope;
         if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
       }
