@@ -43,6 +43,7 @@ export { createMemoryUsageCache, usageCacheKey, type UsageCache, type FileUsage 
 export {
   buildFingerprintFile,
   fingerprintFieldPath,
+  fingerprintFileOwner,
   fingerprintFilePath,
   renderFingerprintFile,
   serializeFingerprintFile,

@@ -6,6 +6,7 @@ import { judgeSpecChanges, type KnownConsumer } from '../check/owner-verdicts';
 import { checkSupportedRange, checkVersionBump, type SupportedRange } from '../check/semver-policy';
 import { specCheckOptions } from '../check/spec-options';
 import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
+import { fingerprintFileOwner, fingerprintFilePath } from '../contracts/fingerprint-file';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
 import { readFileAtRevision, readFilesAtRevision } from '../git/git';
 import type { InputProblem } from '../model';
@@ -112,8 +113,14 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const consumed = options.consumedSpecs.map(versionsOf);
   const problems: InputProblem[] = owned.flatMap((versions) => versions.head.spec.problems);
   const notes: string[] = [];
+  const ownedFiles = owned.map((versions) => versions.file);
   for (const versions of owned) {
     if (versions.head.spec.problems.length > 0 || !versions.head.spec.root) continue;
+    const owner = fingerprintFileOwner(versions.file, ownedFiles);
+    if (owner !== versions.file) {
+      notes.push(`${versions.file} has no fingerprint file of its own: ${fingerprintFilePath(versions.file)} belongs to ${owner} beside it. Every edit of ${versions.file} reruns all its consumers; rename one of the two specs, or leave one out of the plugin's \`specs\`/\`exclude\` patterns.`);
+      continue;
+    }
     const status = checkFingerprintFile(versions.file, versions.head, head);
     if (status.kind === 'stale') problems.push(status.problem);
     if (status.kind === 'missing') {

@@ -1,3 +1,4 @@
+import { fingerprintFileOwner } from '../contracts/fingerprint-file';
 import { resolveCall, type CallResolution } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
@@ -19,7 +20,8 @@ export interface WorkspaceContracts {
    * exist yet (for hashing inputs: creating one changes the spec), its operation count, and
    * whether its committed fingerprint file is what `nx sync` would write (false when stale or missing).
    */
-  specs: Map<string, { documents: string[]; operations: number; fingerprintInSync: boolean }>;
+  /** `fingerprintOwner`: the spec beside it that owns the fingerprint file they would share (see `fingerprintFileOwner`); this one has none. */
+  specs: Map<string, { documents: string[]; operations: number; fingerprintInSync: boolean; fingerprintOwner?: string }>;
   /** Per project root: the specs its code calls. */
   consumers: Map<string, ConsumedSpec[]>;
   /** Per consumer root: the workspace libraries (tsconfig `paths`) whose code its calls were found through, sorted. */
@@ -80,11 +82,15 @@ export function discoverConsumers(
         .sort((a, b) => compareText(a.spec.file, b.spec.file)),
     );
   }
+  const specFiles = indexed.map(({ ref }) => ref.file);
   const specSummaries = new Map(
-    indexed.map(({ ref, summary }) => [
-      ref.file,
-      { documents: [...Object.keys(summary.documents), ...(summary.unreadable ?? [])].sort(), operations: summary.operations.length, fingerprintInSync: isFingerprintInSync(summary, read) },
-    ]),
+    indexed.map(({ ref, summary }) => {
+      const owner = fingerprintFileOwner(ref.file, specFiles);
+      const documents = [...Object.keys(summary.documents), ...(summary.unreadable ?? [])].sort();
+      // A spec without a fingerprint file of its own has nothing to keep in sync.
+      if (owner !== ref.file) return [ref.file, { documents, operations: summary.operations.length, fingerprintInSync: true, fingerprintOwner: owner }];
+      return [ref.file, { documents, operations: summary.operations.length, fingerprintInSync: isFingerprintInSync(summary, read) }];
+    }),
   );
   return { specs: specSummaries, consumers, libraries };
 }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ReadFile } from '../spec/load-spec';
 
+export { fingerprintFileOwner } from '../contracts/fingerprint-path';
+
 /**
  * The cache side of spec summaries, kept apart from the code that makes them: it imports nothing
  * heavy, so a caller whose specs are all unchanged (the sync generator before every task run)

@@ -147,7 +147,9 @@ export function contractCheckTarget(
 ): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
   const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), core().fingerprintFilePath(spec.file)]);
-  const consumedInputs = consumed.map((entry) => consumedSpecInput(entry, specDocuments, fileExists));
+  // A spec whose fingerprint file belongs to a sibling spec (`openapi.json` next to `openapi.yaml`) has none of its own.
+  const hasOwnFingerprintFile = (file: string) => contracts.specs.get(file)?.fingerprintOwner === undefined;
+  const consumedInputs = consumed.map((entry) => consumedSpecInput(entry, specDocuments, hasOwnFingerprintFile, fileExists));
   const documents = [...new Set([...ownedDocuments, ...consumedInputs.flatMap((input) => ('documents' in input ? input.documents : []))])].sort();
   const fingerprintInputs = consumedInputs.flatMap((input) => ('fingerprint' in input ? [input.fingerprint] : []));
   // The consumer's code, its declared-usage manifest (calls analysis cannot see, URL prefixes), the
@@ -197,10 +199,11 @@ interface ProjectFile {
 function consumedSpecInput(
   entry: ConsumedSpec,
   specDocuments: (file: string) => string[],
+  hasOwnFingerprintFile: (file: string) => boolean,
   fileExists: (file: string) => boolean,
 ): { documents: string[] } | { fingerprint: { json: string; fields: string[] } } {
   const fingerprintFile = core().fingerprintFilePath(entry.spec.file);
-  if (entry.operations.length === 0 || !fileExists(fingerprintFile)) return { documents: specDocuments(entry.spec.file) };
+  if (entry.operations.length === 0 || !hasOwnFingerprintFile(entry.spec.file) || !fileExists(fingerprintFile)) return { documents: specDocuments(entry.spec.file) };
   return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(core().fingerprintFieldPath) } };
 }
 

@@ -38,6 +38,14 @@ describe('sync generator', () => {
     expect((await syncGenerator(tree)).outOfSyncMessage).toContain('apis/users/openapi.contract.json');
   });
 
+  it('gives a fingerprint file to one spec only when two share a name (openapi.json beside openapi.yaml), so the pair is ever in sync', async () => {
+    tree.write('apis/users/openapi.json', JSON.stringify({ openapi: '3.0.3', info: { title: 'Users', version: '1.0.0' }, paths: { '/users': { get: { responses: { '200': { description: 'ok' } } } } } }));
+    expect((await syncGenerator(tree)).outOfSyncDetails).toEqual(['apis/users/openapi.contract.json (run `nx sync` and commit it)']);
+    // The JSON spec sorts first and owns the file.
+    expect(Object.keys(JSON.parse(tree.read('apis/users/openapi.contract.json', 'utf8') as string).operations)).toEqual(['GET /users']);
+    expect(await syncGenerator(tree)).toEqual({});
+  });
+
   it('follows the spec globs of the plugin options', async () => {
     updateJson(tree, 'nx.json', (json) => ({ ...json, plugins: [{ plugin: '@contract-graph/nx', options: { specs: ['contracts/*.yaml'] } }] }));
     tree.write('contracts/orders.yaml', SPEC);

@@ -36,6 +36,8 @@ export function writeFingerprintFiles(tree: Tree): string[] {
   const written: string[] = [];
   try {
     for (const spec of specs) {
+      // Two specs cannot share one fingerprint file (`openapi.json` beside `openapi.yaml`): the first owns it.
+      if (specSummaryCache().fingerprintFileOwner(spec, specs) !== spec) continue;
       // Nx runs this before every task run of a spec's check: unchanged specs answer from the cache, without the engine.
       const summary = specSummaryCache().currentSpecSummary(spec, read, cache.specs, true) ?? core().summarizeSpec(spec, read, cache.specs, true);
       if (specSummaryCache().isFingerprintInSync(summary, read)) continue;
