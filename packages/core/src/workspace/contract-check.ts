@@ -230,7 +230,8 @@ function baselineReader(read: ReadFile, specFile: string, baselineFile: string):
 
 /**
  * The range of a spec's versions a consumer supports, declared in its project.json or package.json:
- * `"contractGraph": { "supports": { "users-api": "^1.2.0" } }` (keyed by spec project name or spec file).
+ * `"contractGraph": { "supports": { "users-api": "^1.2.0" } }`, keyed by spec file or spec project name; the file wins
+ * when both are given (a project may own several specs).
  */
 function supportedRange(workspaceRoot: string, project: { name: string; root: string }, spec: SpecRef): SupportedRange | undefined {
   for (const name of ['project.json', 'package.json']) {
@@ -247,7 +248,7 @@ function supportedRange(workspaceRoot: string, project: { name: string; root: st
     } catch {
       continue;
     }
-    const key = supports && [spec.name, spec.file].find((candidate) => typeof supports?.[candidate] === 'string');
+    const key = supports && [spec.file, spec.name].find((candidate) => typeof supports?.[candidate] === 'string');
     if (!supports || !key) continue;
     const offset = text.indexOf(JSON.stringify(key));
     const before = text.slice(0, Math.max(offset, 0)).split('\n');
