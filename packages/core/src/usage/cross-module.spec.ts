@@ -84,6 +84,55 @@ describe('extractUsage across modules', () => {
     ]);
   });
 
+  it('puts what an Angular interceptor prepends (req.clone({ url: `...${req.url}` })) in front of every Angular call, not of other clients', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/app/api.interceptor.ts',
+        text: lines(
+          "import { HttpInterceptorFn } from '@angular/common/http';",
+          'export const apiInterceptor: HttpInterceptorFn = (req, next) => next(req.clone({ url: `https://api.example.com/api${req.url}` }));',
+        ),
+      },
+      {
+        path: 'web/src/app/token.interceptor.ts',
+        text: lines(
+          "import { HttpInterceptor, HttpRequest, HttpHandler } from '@angular/common/http';",
+          'export class TokenInterceptor implements HttpInterceptor {',
+          "  intercept(req: HttpRequest<unknown>, next: HttpHandler) { return next.handle(req.clone({ setHeaders: { Authorization: 'x' } })); }",
+          '}',
+        ),
+      },
+      {
+        path: 'web/src/app/users.service.ts',
+        text: lines(
+          "import { HttpClient } from '@angular/common/http';",
+          'export class UsersService {',
+          '  constructor(private http: HttpClient) {}',
+          '  get(id: string) { return this.http.get(`/users/${id}`); }',
+          "  health() { return fetch('/health'); }",
+          '}',
+        ),
+      },
+    ]);
+    expect(usage.calls.map(callText)).toEqual(['GET /api/users/{} angular @web/src/app/users.service.ts:4:38', 'GET /health fetch @web/src/app/users.service.ts:5:21']);
+  });
+
+  it('makes an interceptor prefix it cannot read, or two different ones, an unknown prefix; a clone keeping another URL adds none', () => {
+    const interceptor = (name: string, url: string) => ({
+      path: `web/src/app/${name}.ts`,
+      text: lines("import { HttpInterceptorFn } from '@angular/common/http';", `export const ${name}: HttpInterceptorFn = (req, next) => next(req.clone({ url: ${url} }));`),
+    });
+    const service = {
+      path: 'web/src/app/tags.service.ts',
+      text: lines("import { inject } from '@angular/core';", "import { HttpClient } from '@angular/common/http';", "export class TagsService { http = inject(HttpClient); all() { return this.http.get('/tags'); } }"),
+    };
+    const urls = (...files: Array<{ path: string; text: string }>) => extractUsage([...files, service]).calls.map((call) => call.urlTemplate);
+    expect(urls(interceptor('env', '`${environment.apiUrl}${req.url}`'))).toEqual(['{}/tags']);
+    expect(urls(interceptor('a', "'/a' + req.url"), interceptor('b', "'/b' + req.url"))).toEqual(['{}/tags']);
+    expect(urls(interceptor('same', "'/api' + req.url"), interceptor('again', '`/api${req.url}`'))).toEqual(['/api/tags']);
+    expect(urls(interceptor('redirect', "'/maintenance'"), interceptor('suffix', 'req.url + "?v=2"'))).toEqual(['/tags']);
+  });
+
   it('applies prefix rewrites, and skips a file that does not parse without losing the others', () => {
     const usage = extractUsage(
       [

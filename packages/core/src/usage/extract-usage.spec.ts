@@ -232,7 +232,47 @@ const axiosCases: Case[] = [
   },
 ];
 
+/** Clients reached through a package that wraps or installs them. */
+const wrappedClientCases: Case[] = [
+  {
+    name: 'superagent-promise: the client it wraps, with .then(responseBody); an unknown wrapper package is not a client',
+    file: 'web/src/agent.js',
+    source: lines(
+      "import superagentPromise from 'superagent-promise';",
+      "import _superagent from 'superagent';",
+      "import wrap from 'retry-wrapper';",
+      'const superagent = superagentPromise(_superagent, global.Promise);',
+      'const retried = wrap(_superagent);',
+      'const responseBody = (res) => res.body;',
+      "export const getTag = () => superagent.get('/api/tags/new').then(responseBody);",
+      "retried.get('/api/tags/old');",
+      'getTag().then((tag) => tag.label);',
+    ),
+    expected: [{ call: 'GET /api/tags/new superagent @7:40', reads: ['label @9:28'], sends: [] }],
+  },
+  {
+    name: 'Vue.axios (vue-axios): axios; a path without a leading / resolves against a base set at run time',
+    file: 'web/src/api.js',
+    source: lines(
+      "import Vue from 'vue';",
+      "import axios from 'axios';",
+      "import VueAxios from 'vue-axios';",
+      'Vue.use(VueAxios, axios);',
+      'Vue.axios.defaults.baseURL = window.API_URL;',
+      'export const getArticle = (slug) => Vue.axios.get(`articles/${slug}`).then(({ data }) => data.article.title);',
+      "Vue.set({}, 'get', 1);",
+    ),
+    expected: [{ call: 'GET {}/articles/{} axios @6:47', reads: ['article.title @6:103'], sends: [] }],
+  },
+];
+
 describe('extractUsageFromSource', () => {
+  it.each(wrappedClientCases)('wrapped clients: $name', ({ file, source, expected }) => {
+    const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
+    expect(usage.problems).toEqual([]);
+    expect(summarize(usage)).toEqual(expected);
+  });
+
   it.each(fetchCases)('fetch: $name', ({ file, source, expected }) => {
     const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
     expect(usage.problems).toEqual([]);

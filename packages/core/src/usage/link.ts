@@ -22,6 +22,8 @@ export interface LinkOptions {
   isOwnFile?: (file: string) => boolean;
   /** Operations by operationId, each id naming exactly one operation of the consumed specs (see `generatedOperation`). */
   operations?: ReadonlyMap<string, OperationRef>;
+  /** What the project's Angular interceptors put in front of every Angular request's URL (see `angularUrlPrefix`). */
+  angularUrlPrefix?: Template;
 }
 
 export interface OperationRef {
@@ -399,7 +401,7 @@ class Linker {
   private emit(request: Request, calls: CallSite[]): void {
     // Clients default to GET when no method is given.
     const method = request.method.toUpperCase() || 'GET';
-    let template = urlTemplate(request.url);
+    let template = urlTemplate(request.library === 'angular' ? withInterceptorPrefix(request.url, this.options.angularUrlPrefix) : request.url);
     if (template === undefined) {
       this.unresolved.push({ reason: 'url-unknown', message: `${request.library} call: the URL is not visible to the analyzer`, location: request.location, call: `${method} ${UNKNOWN}` });
       return;
@@ -408,7 +410,7 @@ class Linker {
       this.unresolved.push({ reason: 'method-unknown', message: `${request.library} call to ${template}: the method is not visible to the analyzer`, location: request.location, call: `{} ${template}` });
       return;
     }
-    template = rewritePrefix(template, this.options.rewrites ?? []);
+    template = rewritePrefix(relativeToUnknownBase(template), this.options.rewrites ?? []);
     const responseFields: FieldUse[] = [];
     const errorResponseFields: FieldUse[] = [];
     for (const read of request.reads) {
@@ -500,6 +502,31 @@ function formatPath(path: readonly string[]): string | undefined {
   const segments = path.slice(0, end);
   if (segments.length === 0 || segments.some((segment) => segment.startsWith('()') || segment.startsWith('!'))) return undefined;
   return segments.reduce((text, segment) => (segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`), '');
+}
+
+/**
+ * The one prefix the Angular interceptors of a project add to URLs (`https://api.example.com/api`
+ * from `req.clone({ url: `https://api.example.com/api${req.url}` })`); `{}` when they add
+ * different ones or one the analyzer cannot read; `undefined` when none rewrites the URL.
+ */
+export function angularUrlPrefix(summaries: readonly FileSummary[]): Template | undefined {
+  const prefixes = new Set(summaries.flatMap((summary) => summary.angularUrlPrefixes ?? []));
+  if (prefixes.size === 0) return undefined;
+  const [only] = prefixes;
+  return prefixes.size === 1 && !/\{[$@]/.test(only) ? only : UNKNOWN;
+}
+
+/** An interceptor prefixes the URL the code wrote, relative or not (it joins the two texts). */
+function withInterceptorPrefix(url: Template, prefix: Template | undefined): Template {
+  return prefix === undefined ? url : `${prefix}${url}`;
+}
+
+/**
+ * A path without a leading `/` (`articles/{}`) is resolved by the client against a base the code
+ * does not show (axios `defaults.baseURL` set at run time, the page's URL): an unknown prefix.
+ */
+function relativeToUnknownBase(template: string): string {
+  return template.startsWith('/') || template.startsWith(UNKNOWN) ? template : `${UNKNOWN}/${template}`;
 }
 
 function looksLikeUrl(text: string | undefined): boolean {

@@ -3,8 +3,8 @@ import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { clientImport, derivedClient } from './clients';
 import { kindTable } from './scope';
-import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
-import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, UnitSummary, ValueRef } from './summary';
+import { classMember, declarationOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
+import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 
@@ -22,7 +22,7 @@ type LocalShape =
   | { kind: 'object'; node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration }
   | { kind: 'client'; client: ClientRef; member?: string }
   | { kind: 'import'; ref: number; members: string[] }
-  | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' };
+  | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' | 'client-wrapper' | 'vue' };
 
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
 const ELEMENT_RETURNING_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
@@ -70,6 +70,7 @@ const OWNS_RETURNS = kindTable([
 
 /** How deep shapes and texts are followed; guards against pathological chains. */
 const MAX_DEPTH = 12;
+const ANGULAR_HTTP = '@angular/common/http';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext): FileSummary {
@@ -113,7 +114,31 @@ class FileSummarizer {
       imports: this.imports,
     };
     if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
+    const prefixes = this.interceptorPrefixes();
+    if (prefixes.length > 0) summary.angularUrlPrefixes = prefixes;
     return summary;
+  }
+
+  /**
+   * What Angular HTTP interceptors of this file put in front of every request's URL:
+   * `req.clone({ url: `${environment.apiUrl}${req.url}` })` with `req` a parameter gives the text
+   * before `req.url`. Only where the file imports from `@angular/common/http` (`clone` with a
+   * `url` is `HttpRequest`'s), and only a URL that ends with the request's own.
+   */
+  private interceptorPrefixes(): Template[] {
+    if (!this.context.sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === ANGULAR_HTTP)) return [];
+    const prefixes = new Set<Template>();
+    for (const call of this.calls) {
+      const callee = unwrap(call.expression);
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'clone') continue;
+      const url = propertyValue(this.objectLiteral(call.arguments[0]), 'url');
+      const unit = this.unitOf(call);
+      const request = this.paramPath(callee.expression, unit);
+      const text = url && request !== undefined && !request.includes('.') ? this.textOf(url, unit) : undefined;
+      const own = `{@${request}.url}`;
+      if (text?.endsWith(own)) prefixes.add(text.slice(0, -own.length));
+    }
+    return [...prefixes].sort();
   }
 
   // ---- one walk over the file -------------------------------------------------------------------
@@ -393,6 +418,7 @@ class FileSummarizer {
       }
       const base = this.shapeOf(object, depth + 1);
       if (!base) return undefined;
+      if (base.kind === 'special' && base.special === 'vue') return name === 'axios' ? { kind: 'client', client: { library: 'axios', base: '' } } : undefined;
       if (base.kind === 'object') {
         const member = ts.isObjectLiteralExpression(base.node) ? objectMember(base.node, name) : classMember(base.node, name);
         return member && this.shapeOfDeclaration(member, depth + 1);
@@ -410,6 +436,10 @@ class FileSummarizer {
       }
       if (callee?.kind === 'special' && callee.special === 'openapi-factory') {
         return { kind: 'client', client: { library: 'openapi-fetch', base: config?.props?.baseUrl?.text ?? '' } };
+      }
+      if (callee?.kind === 'special' && callee.special === 'client-wrapper' && node.arguments[0]) {
+        const wrapped = this.shapeOf(node.arguments[0], depth + 1);
+        return wrapped?.kind === 'client' && wrapped.member === undefined ? wrapped : undefined;
       }
       if (callee?.kind === 'special' && callee.special === 'angular-inject' && node.arguments[0]) {
         const injected = this.shapeOf(node.arguments[0], depth + 1);

@@ -26,6 +26,11 @@ export interface FileSummary {
   imports: ImportRef[];
   /** The file says it was generated (an OpenAPI client): its functions may be called by operationId. */
   generated?: true;
+  /**
+   * What the Angular HTTP interceptors of this file prepend to every request's URL (`{}` parts and
+   * `{$n}` slots: not known here). They apply to every Angular call of the project.
+   */
+  angularUrlPrefixes?: Template[];
 }
 
 export interface UnitSummary {

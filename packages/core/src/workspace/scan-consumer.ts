@@ -4,7 +4,7 @@ import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../m
 import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
-import type { OperationRef } from '../usage/link';
+import { angularUrlPrefix, type OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
@@ -161,7 +161,9 @@ function linkFiles(
     return resolver(from, module);
   };
   // Hashed once per scan: with every spec's operationIds it is long, and each group's key would repeat it.
-  const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations]]));
+  // Interceptors apply to the whole project, while a group holds only the files connected by imports.
+  const angularPrefix = angularUrlPrefix(summaries);
+  const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations], angularPrefix ?? null]));
   const calls: CallSite[] = [];
   const unresolved: UnresolvedCall[] = [];
   const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
@@ -173,7 +175,7 @@ function linkFiles(
     if (!result) {
       const linked = linkProject(
         group.members.map((index) => ({ summary: summaries[index], problems: [] })),
-        { resolveModule, rewrites, isOwnFile, operations },
+        { resolveModule, rewrites, isOwnFile, operations, angularUrlPrefix: angularPrefix },
       );
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
