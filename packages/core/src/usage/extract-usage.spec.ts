@@ -266,8 +266,60 @@ const wrappedClientCases: Case[] = [
   },
 ];
 
+const conditionalUrlCases: Case[] = [
+  {
+    name: "cond ? '/feed' : '': a call per literal branch; a test of a parameter is decided by each caller's argument, through wrappers",
+    source: lines(
+      "import axios from 'axios';",
+      "export const list = (type: string) => axios.get('/api/articles' + (type === 'feed' ? '/feed' : ''));",
+      "export const byKind = (kind: string) => list(kind);",
+      "export const mine = (feed: boolean) => axios.get(`/api/articles${feed ? '/feed' : ''}`);",
+      "list('feed');",
+      "list('all');",
+      'list(window.kind);',
+      "byKind('all');",
+      "axios.get(window.flag ? '/api/tags' : `/api/tags/${window.tag}`);",
+    ),
+    expected: [
+      { call: 'GET /api/articles axios @4:46', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @4:46', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @5:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @6:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @7:1', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @7:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @8:1', reads: [], sends: [] },
+      { call: 'GET /api/tags axios @9:7', reads: [], sends: [] },
+    ],
+  },
+];
+
+const angularObserverCases: Case[] = [
+  {
+    name: 'pipe(tap({ next, error })): next receives the body (also when passed on to a method), error the error',
+    file: 'web/src/app/user.service.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { tap } from 'rxjs';",
+      'export class UserService {',
+      '  constructor(private http: HttpClient) {}',
+      '  current() {',
+      "    return this.http.get('/api/user').pipe(tap({ next: ({ user }) => this.save(user), error: (e) => console.log(e.error.message) }));",
+      '  }',
+      '  save(user) { localStorage.setItem(user.token, user.username); }',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/user angular @6:22', reads: ['user @6:59', 'user.token @8:42', 'user.username @8:54'], sends: [] }],
+  },
+];
+
 describe('extractUsageFromSource', () => {
-  it.each(wrappedClientCases)('wrapped clients: $name', ({ file, source, expected }) => {
+
+
+  it.each([
+    ...wrappedClientCases.map((entry) => ({ ...entry, group: 'wrapped clients' })),
+    ...angularObserverCases.map((entry) => ({ ...entry, group: 'Angular' })),
+    ...conditionalUrlCases.map((entry) => ({ ...entry, group: 'URL alternatives' })),
+  ])('$group: $name', ({ file, source, expected }) => {
     const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
     expect(usage.problems).toEqual([]);
     expect(summarize(usage)).toEqual(expected);

@@ -73,6 +73,8 @@ const GENERATED_MODULE = /(^|[/@._-])(__generated__|generated|openapi|swagger|co
 /** Parameter names that say "this is the URL": a wrapper that takes one shows no endpoint of its own. */
 const URL_PARAMETER = /url|uri|path|endpoint|route|resource|href|link/i;
 const MAX_FOLLOW = 16;
+const ALTERNATIVES = /\{\|[^{}]*\}/g;
+const MAX_URL_ALTERNATIVES = 8;
 
 /**
  * Joins per-file summaries into call sites. Each function is evaluated once with its parameters
@@ -398,10 +400,21 @@ class Linker {
     this.emit({ ...request, url: request.url.replace(/\{@[^}]*\}/g, UNKNOWN) }, calls);
   }
 
+  /** One call per URL the request can have (`'/articles' + (feed ? '/feed' : '')` makes two). */
   private emit(request: Request, calls: CallSite[]): void {
+    const seen = new Set<string | undefined>();
+    for (const url of alternativeUrls(request.url)) {
+      const template = urlTemplate(request.library === 'angular' ? withInterceptorPrefix(url, this.options.angularUrlPrefix) : url);
+      if (seen.has(template)) continue;
+      seen.add(template);
+      this.emitOne({ ...request, url }, template, calls);
+    }
+  }
+
+  private emitOne(request: Request, urlPath: string | undefined, calls: CallSite[]): void {
     // Clients default to GET when no method is given.
     const method = request.method.toUpperCase() || 'GET';
-    let template = urlTemplate(request.library === 'angular' ? withInterceptorPrefix(request.url, this.options.angularUrlPrefix) : request.url);
+    let template = urlPath;
     if (template === undefined) {
       this.unresolved.push({ reason: 'url-unknown', message: `${request.library} call: the URL is not visible to the analyzer`, location: request.location, call: `${method} ${UNKNOWN}` });
       return;
@@ -439,7 +452,7 @@ function paramTarget(unit: number, index: number): Target {
 }
 
 function isTemplate(request: Request): boolean {
-  return request.method.includes('{@') || request.url.includes('{@') || argHasParam(request.body) || argHasParam(request.query);
+  return request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
 }
 
 function argHasParam(arg: Arg | undefined): boolean {
@@ -460,7 +473,7 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
 }
 
 function substitute(text: Template, args: readonly Arg[]): Template {
-  return text.replace(/\{@(\d+)(?:\.([^}]+))?\}/g, (_, index: string, prop: string | undefined) => {
+  return decideAlternatives(text, args).replace(/\{@(\d+)(?:\.([^}]+))?\}/g, (_, index: string, prop: string | undefined) => {
     // An argument or option the caller leaves out is absent (''), which is not the same as unknown.
     const arg = args[Number(index)];
     if (!arg) return '';
@@ -502,6 +515,42 @@ function formatPath(path: readonly string[]): string | undefined {
   const segments = path.slice(0, end);
   if (segments.length === 0 || segments.some((segment) => segment.startsWith('()') || segment.startsWith('!'))) return undefined;
   return segments.reduce((text, segment) => (segment === '[]' ? `${text}[]` : text === '' ? segment : `${text}.${segment}`), '');
+}
+
+/**
+ * Every text a template with alternatives (`/articles{|/feed|}`, see `Template`) stands for, in
+ * order. Past `MAX_URL_ALTERNATIVES` texts, each alternative keeps its first choice only.
+ */
+function alternativeUrls(url: Template): string[] {
+  const groups = url.match(ALTERNATIVES) ?? [];
+  const count = groups.reduce((product, group) => product * choicesOf(group).length, 1);
+  if (count > MAX_URL_ALTERNATIVES) return [url.replace(ALTERNATIVES, (group) => choicesOf(group)[0])];
+  let urls = [url];
+  for (const group of groups) urls = urls.flatMap((text) => choicesOf(group).map((choice) => text.replace(group, choice)));
+  return urls;
+}
+
+/** `{|/feed|}` → `['/feed', '']`; a group with a test (`{|@0=feed|/feed|}`) that no caller decided: both. */
+function choicesOf(group: string): string[] {
+  const parts = group.slice(2, -1).split('|');
+  return parts[0].startsWith('@') ? parts.slice(1) : parts;
+}
+
+/**
+ * Decides the tests of URL alternatives (`{|@0.type=feed|/feed|}`) by the caller's arguments: a
+ * known text picks a choice, a parameter of the caller carries the test on, anything else keeps
+ * both choices.
+ */
+function decideAlternatives(text: Template, args: readonly Arg[]): Template {
+  return text.replace(ALTERNATIVES, (group) => {
+    const [test, first, second] = group.slice(2, -1).split('|');
+    if (!test.startsWith('@')) return group;
+    const [param, value] = test.slice(1).split('=');
+    const given = substitute(`{@${param}}`, args);
+    if (!given.includes('{')) return given === value ? first : second;
+    const carried = /^\{@([^}]+)\}$/.exec(given);
+    return carried ? `{|@${carried[1]}=${value}|${first}|${second}}` : `{|${first}|${second}}`;
+  });
 }
 
 /**

@@ -241,7 +241,7 @@ class FileSummarizer {
       }
       return undefined;
     }
-    if (ts.isConditionalExpression(node)) return this.textOf(node.whenTrue, unit, depth + 1) ?? this.textOf(node.whenFalse, unit, depth + 1);
+    if (ts.isConditionalExpression(node)) return this.conditionalText(node, unit, depth);
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (ts.isIdentifier(callee) && /^(encodeURIComponent|encodeURI|String|escape)$/.test(callee.text) && node.arguments[0]) return this.textOf(node.arguments[0], unit, depth + 1);
@@ -259,6 +259,36 @@ class FileSummarizer {
       const declaration = declarationOf(this.context, node);
       const initializer = declaration && constantInitializer(declaration);
       return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * `cond ? '/feed' : ''`: both literal texts, as alternatives (`{|/feed|}`), each a call of its
+   * own. Branches that are not both literal keep the first known one.
+   */
+  private conditionalText(node: ts.ConditionalExpression, unit: number, depth: number): string | undefined {
+    const whenTrue = this.textOf(node.whenTrue, unit, depth + 1);
+    const whenFalse = this.textOf(node.whenFalse, unit, depth + 1);
+    if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return whenTrue ?? whenFalse;
+    if (!isPlainText(whenTrue) || !isPlainText(whenFalse)) return whenTrue;
+    const test = this.parameterTest(node.condition, unit);
+    if (!test) return `{|${whenTrue}|${whenFalse}}`;
+    const [first, second] = test.equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+    return `{|@${test.param}=${test.value}|${first}|${second}}`;
+  }
+
+  /** `type === 'feed'` (`==`, `!==`, `!=`, either side) with `type` a parameter of `unit`: a test callers' arguments decide. */
+  private parameterTest(condition: ts.Expression, unit: number): { param: string; value: string; equal: boolean } | undefined {
+    const node = unwrap(condition);
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+    if (!equal && operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]]) {
+      const literal = unwrap(other);
+      const param = this.paramPath(unwrap(side), unit);
+      if (param !== undefined && ts.isStringLiteral(literal) && isPlainText(literal.text) && !literal.text.includes('=')) return { param, value: literal.text, equal };
     }
     return undefined;
   }
@@ -778,13 +808,12 @@ class FileSummarizer {
     let argument: ts.Node = fn;
     while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
     const parent = argument.parent;
-    // `subscribe({ next: (u) => ..., error: (e) => ... })`
+    // `subscribe({ next: (u) => ..., error: (e) => ... })`, `pipe(tap({ next, error }))`
     if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) {
       const call = parent.parent.parent;
-      const callee = unwrap(call.expression);
       const key = propertyNameText(parent.name);
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'subscribe' || index !== 0) return undefined;
-      const receiver = this.valueOf(callee.expression);
+      if (index !== 0 || call.arguments[0] !== parent.parent) return undefined;
+      const receiver = this.observedValue(call);
       return receiver && (key === 'next' ? receiver : key === 'error' ? step(receiver, '!error', undefined) : undefined);
     }
     if (!ts.isCallExpression(parent) || !parent.arguments.includes(argument as ts.Expression)) return undefined;
@@ -802,6 +831,13 @@ class FileSummarizer {
     if (method === 'catch') return index === 0 ? step(receiver, '!error', undefined) : undefined;
     if (!ELEMENT_CALLBACK_METHODS.has(method)) return undefined;
     return index === (method === 'reduce' ? 1 : 0) ? step(receiver, ELEMENT, undefined) : undefined;
+  }
+
+  /** What an observer object watches: the source of `source.subscribe({...})`, or what flows into `tap({...})` of a `pipe`. */
+  private observedValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'subscribe') return this.valueOf(callee.expression);
+    return ts.isIdentifier(callee) && callee.text === 'tap' ? this.operatorInput(call, 'tap') : undefined;
   }
 
   /** The value an RxJS operator's callback receives: what flows into that operator of the `pipe`. */
@@ -957,6 +993,11 @@ class FileSummarizer {
 }
 
 /** Without `ts.getModifiers`, which copies the list (decorators filtered out) on every call. */
+/** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */
+function isPlainText(text: string): boolean {
+  return !/[{}|]/.test(text);
+}
+
 function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind.ExportKeyword | ts.SyntaxKind.DefaultKeyword): boolean {
   const modifiers = ts.canHaveModifiers(statement) ? statement.modifiers : undefined;
   if (modifiers) for (const modifier of modifiers) if (modifier.kind === kind) return true;

@@ -7,7 +7,10 @@ import type { SourceLocation } from '../model';
  * Strings that stand for URLs and methods are *templates*: literal text with slots.
  * - `{}`          a value the analyzer cannot know;
  * - `{@2}`        the third parameter of the enclosing function (`{@0.url}`: its property `url`);
- * - `{$1}`        the value of the file's second import reference (a constant from another module).
+ * - `{$1}`        the value of the file's second import reference (a constant from another module);
+ * - `{|/feed|}`   one of the literal texts between the bars (`cond ? '/feed' : ''`): each is a call;
+ * - `{|@0.type=feed|/feed|}` the first text when that parameter (property) is `'feed'`, else the
+ *                 second (`config.type === 'feed' ? '/feed' : ''`): callers' arguments decide.
  */
 export type Template = string;
 
