@@ -310,6 +310,24 @@ const angularObserverCases: Case[] = [
     ),
     expected: [{ call: 'GET /api/user angular @6:22', reads: ['user @6:59', 'user.token @8:42', 'user.username @8:54'], sends: [] }],
   },
+  {
+    name: 'operators that pass values through: takeUntilDestroyed, takeWhile, skip, throttleTime',
+    file: 'web/src/app/list.component.ts',
+    source: lines(
+      "import { inject, DestroyRef } from '@angular/core';",
+      "import { takeUntilDestroyed } from '@angular/core/rxjs-interop';",
+      "import { HttpClient } from '@angular/common/http';",
+      "import { skip, takeWhile, throttleTime } from 'rxjs';",
+      'export class ListComponent {',
+      '  http = inject(HttpClient);',
+      '  ref = inject(DestroyRef);',
+      '  load() {',
+      "    this.http.get('/api/articles').pipe(takeUntilDestroyed(this.ref), takeWhile(Boolean), skip(0), throttleTime(9)).subscribe((data) => data.articlesCount);",
+      '  }',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/articles angular @9:15', reads: ['articlesCount @9:142'], sends: [] }],
+  },
 ];
 
 describe('extractUsageFromSource', () => {

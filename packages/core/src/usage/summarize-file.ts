@@ -30,7 +30,10 @@ const SAME_VALUE_METHODS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSor
 /** superagent request-builder methods that return the same request. */
 const REQUEST_BUILDER_METHODS = new Set(['send', 'query', 'set', 'use', 'type', 'accept', 'withCredentials', 'timeout', 'retry', 'auth', 'ok', 'field', 'attach']);
 /** RxJS operators that pass the value through unchanged, and those whose callback result is the new value. */
-const RX_SAME = new Set(['tap', 'filter', 'take', 'first', 'last', 'retry', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'delay', 'finalize', 'takeUntil', 'catchError', 'timeout', 'startWith']);
+const RX_SAME = new Set([
+  'tap', 'filter', 'take', 'first', 'last', 'retry', 'retryWhen', 'repeat', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'throttleTime',
+  'auditTime', 'delay', 'finalize', 'takeUntil', 'takeWhile', 'takeUntilDestroyed', 'skip', 'skipWhile', 'catchError', 'timeout', 'startWith', 'defaultIfEmpty', 'single', 'observeOn', 'subscribeOn',
+]);
 const RX_MAP = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap']);
 const FETCH_GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 const enum WalkAction {
