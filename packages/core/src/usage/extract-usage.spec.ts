@@ -328,6 +328,26 @@ const angularObserverCases: Case[] = [
     ),
     expected: [{ call: 'GET /api/articles angular @9:15', reads: ['articlesCount @9:142'], sends: [] }],
   },
+  {
+    name: 'combineLatest / forkJoin of requests, through pass-through operators: each destructured element is its own body',
+    file: 'web/src/app/article.component.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { combineLatest, forkJoin, take } from 'rxjs';",
+      'export class ArticleComponent {',
+      '  constructor(private http: HttpClient) {}',
+      '  load(slug: string) {',
+      "    combineLatest([this.http.get(`/api/articles/${slug}`), this.http.get('/api/tags')]).pipe(take(1)).subscribe(([article, tags]) => article.title + tags.count);",
+      "    forkJoin([this.http.get('/api/user')]).subscribe(([{ user }]) => user.email);",
+      '  }',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/articles/{} angular @6:30', reads: ['title @6:142'], sends: [] },
+      { call: 'GET /api/tags angular @6:70', reads: ['count @6:155'], sends: [] },
+      { call: 'GET /api/user angular @7:25', reads: ['user @7:58', 'user.email @7:75'], sends: [] },
+    ],
+  },
 ];
 
 describe('extractUsageFromSource', () => {

@@ -34,6 +34,8 @@ const RX_SAME = new Set([
   'tap', 'filter', 'take', 'first', 'last', 'retry', 'retryWhen', 'repeat', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'throttleTime',
   'auditTime', 'delay', 'finalize', 'takeUntil', 'takeWhile', 'takeUntilDestroyed', 'skip', 'skipWhile', 'catchError', 'timeout', 'startWith', 'defaultIfEmpty', 'single', 'observeOn', 'subscribeOn',
 ]);
+/** Calls that combine a list of promises or observables into one whose value is the list of their values. */
+const COMBINERS = new Set(['Promise.all', 'combineLatest', 'forkJoin', 'zip']);
 const RX_MAP = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap']);
 const FETCH_GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 const enum WalkAction {
@@ -748,16 +750,46 @@ class FileSummarizer {
     return key === undefined ? undefined : step(source, key, element.propertyName ?? element.name);
   }
 
-  /** `const [a, b] = await Promise.all([getA(), getB()])`: each binding is its own promise's value. */
+  /**
+   * `const [a, b] = await Promise.all([getA(), getB()])`, `combineLatest([a$, b$]).subscribe(([a, b]) => ...)`
+   * (also `forkJoin`, `zip`, `.then`, through pass-through operators of a `pipe`): each binding is
+   * its own source's value.
+   */
   private promiseAllElement(element: ts.BindingElement): Value | undefined {
     const pattern = element.parent as ts.ArrayBindingPattern;
     const owner = pattern.parent;
-    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
-    const call = unwrap(owner.initializer);
-    if (!ts.isCallExpression(call) || call.expression.getText(this.context.sourceFile) !== 'Promise.all') return undefined;
-    const list = call.arguments[0] && unwrap(call.arguments[0]);
-    const item = list && ts.isArrayLiteralExpression(list) ? list.elements[pattern.elements.indexOf(element)] : undefined;
+    const source = ts.isVariableDeclaration(owner) ? owner.initializer : ts.isParameter(owner) ? this.callbackSource(owner) : undefined;
+    const list = source && this.combinedList(source);
+    const item = list?.elements[pattern.elements.indexOf(element)];
     return item && !ts.isSpreadElement(item) ? this.valueOf(item) : undefined;
+  }
+
+  /** What the first parameter of `source.then(cb)` / `source.subscribe(cb)` receives values from: `source`. */
+  private callbackSource(parameter: ts.ParameterDeclaration): ts.Expression | undefined {
+    const fn = parameter.parent;
+    if (fn.parameters[0] !== parameter || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))) return undefined;
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== argument) return undefined;
+    const callee = unwrap(call.expression);
+    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'then' || callee.name.text === 'subscribe') ? callee.expression : undefined;
+  }
+
+  /** The array literal of `Promise.all([...])`, `combineLatest([...])`, `forkJoin([...])`, `zip([...])`, seen through `pipe(take(1), ...)`. */
+  private combinedList(expression: ts.Expression): ts.ArrayLiteralExpression | undefined {
+    let node = unwrap(expression);
+    while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'pipe' && node.arguments.every((operator) => this.isPassThroughOperator(operator))) {
+      node = unwrap(node.expression.expression);
+    }
+    if (!ts.isCallExpression(node) || !COMBINERS.has(node.expression.getText(this.context.sourceFile))) return undefined;
+    const list = node.arguments[0] && unwrap(node.arguments[0]);
+    return list && ts.isArrayLiteralExpression(list) ? list : undefined;
+  }
+
+  private isPassThroughOperator(operator: ts.Expression): boolean {
+    const call = unwrap(operator);
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && RX_SAME.has(call.expression.text);
   }
 
   /** `const [user, setUser] = useState()`: `user` holds what the code passes to `setUser`. */
