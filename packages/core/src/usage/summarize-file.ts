@@ -406,15 +406,40 @@ class FileSummarizer {
   private originFor(call: ts.CallExpression): number | undefined {
     if (this.originOfCall.has(call)) return this.originOfCall.get(call);
     this.originOfCall.set(call, undefined);
-    const callee = this.calleeOf(call);
+    const mutation = this.vuexMutation(call);
+    const callee: Callee | undefined = mutation === undefined ? this.calleeOf(call) : { kind: 'unit', unit: mutation };
     if (!callee) return undefined;
     const unit = this.unitOf(call);
     const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location: locationOf(this.context, calleeToken(call)) });
     this.originOfCall.set(call, index);
     // Arguments after registering: evaluating them may ask for this call's value.
     const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
-    origin.args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    const args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    // A mutation handler gets `(state, payload)` for `commit(TYPE, payload)`.
+    origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
     return index;
+  }
+
+  /**
+   * Vuex: the handler `commit(SET_USER, data.user)` (`context.commit`, `store.commit`, a
+   * destructured `commit`) runs, when this file's `mutations` object has it: `[SET_USER](state, user)`
+   * (the same constant) or `setUser(state, user)` for `commit('setUser', ...)`.
+   */
+  private vuexMutation(call: ts.CallExpression): number | undefined {
+    const callee = unwrap(call.expression);
+    const named = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (named !== 'commit' || call.arguments.length < 2) return undefined;
+    const type = unwrap(call.arguments[0]);
+    const typeDeclaration = ts.isIdentifier(type) || ts.isPropertyAccessExpression(type) ? declarationOf(this.context, type) : undefined;
+    const typeText = ts.isStringLiteral(type) ? type.text : undefined;
+    if (!typeDeclaration && typeText === undefined) return undefined;
+    for (let unit = 1; unit < this.unitFunctions.length; unit++) {
+      const member = mutationHandler(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+      if (!member?.name) continue;
+      const name = member.name;
+      if (ts.isComputedPropertyName(name) ? typeDeclaration !== undefined && declarationOf(this.context, name.expression) === typeDeclaration : propertyNameText(name) === typeText) return unit;
+    }
+    return undefined;
   }
 
   private addOrigin(node: ts.Node, origin: Origin): number {
@@ -545,7 +570,8 @@ class FileSummarizer {
     if (ts.isIdentifier(node)) return this.valueOfDeclaration(declarationOf(this.context, node));
     if (ts.isPropertyAccessExpression(node)) {
       const object = this.valueOf(node.expression);
-      if (object && !this.isPackageCall(object)) return step(object, node.name.text, node.name);
+      // What the code stored in a parameter's property (`state.user = user` in a Vuex mutation) is what it reads back.
+      if (object && !this.isPackageCall(object) && !this.isWholeParameter(object)) return step(object, node.name.text, node.name);
       return this.storedValue(node) ?? (object && step(object, node.name.text, node.name));
     }
     if (ts.isElementAccessExpression(node)) {
@@ -574,6 +600,10 @@ class FileSummarizer {
   }
 
   /** `this.user` / `state.value` assigned elsewhere in the file: the first assigned value that is tracked. */
+  private isWholeParameter(value: Value): boolean {
+    return value.path.length === 0 && this.origins[value.origin].kind === 'param';
+  }
+
   private storedValue(node: ts.PropertyAccessExpression): Value | undefined {
     const object = unwrap(node.expression);
     const owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
@@ -1028,6 +1058,17 @@ class FileSummarizer {
 }
 
 /** Without `ts.getModifiers`, which copies the list (decorators filtered out) on every call. */
+/** The member of a Vuex `mutations` object (`const mutations = {...}`, `mutations: {...}`) that `fn` is, if it is one. */
+function mutationHandler(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralElementLike | undefined {
+  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  if (!member || !ts.isObjectLiteralExpression(member.parent)) return undefined;
+  let node: ts.Node = member.parent;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const owner = node.parent;
+  const ownerName = ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) ? owner.name.text : ts.isPropertyAssignment(owner) ? propertyNameText(owner.name) : undefined;
+  return ownerName === 'mutations' ? member : undefined;
+}
+
 /** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */
 function isPlainText(text: string): boolean {
   return !/[{}|]/.test(text);
