@@ -293,6 +293,26 @@ const conditionalUrlCases: Case[] = [
   },
 ];
 
+const queryOptionsCases: Case[] = [
+  {
+    name: 'TanStack Query options: a request where the options are used, none where only their queryKey is read',
+    file: 'web/src/profile.api.ts',
+    source: lines(
+      "import axios from 'axios';",
+      "import { queryOptions, useSuspenseQuery, useQueryClient } from '@tanstack/react-query';",
+      'export const profileQueryOptions = (name: string) =>',
+      '  queryOptions({ queryKey: ["profile", name], queryFn: async () => (await axios.get(`/api/profiles/${name}`)).data.profile });',
+      'export function useProfile(name: string) {',
+      '  const client = useQueryClient();',
+      '  client.invalidateQueries({ queryKey: profileQueryOptions(name).queryKey });',
+      '  client.cancelQueries({ queryKey: profileQueryOptions(name)!.queryKey });',
+      '  return useSuspenseQuery(profileQueryOptions(name));',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/profiles/{} axios @9:27', reads: ['profile @4:116'], sends: [] }],
+  },
+];
+
 const angularObserverCases: Case[] = [
   {
     name: 'pipe(tap({ next, error })): next receives the body (also when passed on to a method), error the error',
@@ -357,6 +377,7 @@ describe('extractUsageFromSource', () => {
     ...wrappedClientCases.map((entry) => ({ ...entry, group: 'wrapped clients' })),
     ...angularObserverCases.map((entry) => ({ ...entry, group: 'Angular' })),
     ...conditionalUrlCases.map((entry) => ({ ...entry, group: 'URL alternatives' })),
+    ...queryOptionsCases.map((entry) => ({ ...entry, group: 'TanStack Query' })),
   ])('$group: $name', ({ file, source, expected }) => {
     const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
     expect(usage.problems).toEqual([]);

@@ -406,6 +406,7 @@ class FileSummarizer {
   private originFor(call: ts.CallExpression): number | undefined {
     if (this.originOfCall.has(call)) return this.originOfCall.get(call);
     this.originOfCall.set(call, undefined);
+    if (readsOnlyQueryKey(call)) return undefined;
     const mutation = this.vuexMutation(call);
     const callee: Callee | undefined = mutation === undefined ? this.calleeOf(call) : { kind: 'unit', unit: mutation };
     if (!callee) return undefined;
@@ -1058,6 +1059,18 @@ class FileSummarizer {
 }
 
 /** Without `ts.getModifiers`, which copies the list (decorators filtered out) on every call. */
+/**
+ * `userQueryOptions(id).queryKey`: TanStack Query options built only for their cache key (to
+ * invalidate or cancel a query). Their `queryFn` holds the request and is not run, so the call
+ * makes no request.
+ */
+function readsOnlyQueryKey(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAccessChain(parent)) && parent.expression === node && (parent.name.text === 'queryKey' || parent.name.text === 'mutationKey');
+}
+
 /** The member of a Vuex `mutations` object (`const mutations = {...}`, `mutations: {...}`) that `fn` is, if it is one. */
 function mutationHandler(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralElementLike | undefined {
   const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
