@@ -2,7 +2,7 @@ import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../mode
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
-import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
+import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
 export interface PrefixRewrite {
@@ -139,6 +139,38 @@ class Linker {
     return { calls, unresolved: this.unresolved.filter((entry) => isOwn(entry.location.file)) };
   }
 
+  /**
+   * Redux: what a reducer (or middleware) reads of `action.payload` under a test of the action's
+   * type is read from the payload every `dispatch({ type, payload })` of that type sends: a
+   * request's response (`payload[0]` of a `Promise.all([...])` is its first request's).
+   */
+  private dispatchAction(file: string, action: DispatchedAction): void {
+    for (const read of this.actionReadsByType().get(this.resolveText(file, action.type, 0)) ?? []) {
+      const [first, ...rest] = read.path;
+      if (action.list && !/^\d+$/.test(first)) continue;
+      const arg = action.list ? action.payload[Number(first)] : action.payload[0];
+      if (!arg) continue;
+      // A payload the unit got as a parameter (`onLoad: (payload) => dispatch(...)`) is read where its callers pass it.
+      this.addRead(file, this.argTarget(file, action.unit, this.resolveArg(file, arg), []), action.list ? rest : read.path, read.location);
+    }
+  }
+
+  private readsOfActionType?: Map<string, Array<{ path: string[]; location: SourceLocation }>>;
+
+  /** Every reducer read of an action's payload, by the action type's text (imported constants resolved). */
+  private actionReadsByType(): Map<string, Array<{ path: string[]; location: SourceLocation }>> {
+    if (this.readsOfActionType) return this.readsOfActionType;
+    const byType = new Map<string, Array<{ path: string[]; location: SourceLocation }>>();
+    for (const summary of this.files.values()) {
+      for (const read of summary.actionReads ?? []) {
+        const type = this.resolveText(summary.file, read.type, 0);
+        if (!type.includes('{')) byType.set(type, [...(byType.get(type) ?? []), { path: read.path, location: read.location }]);
+      }
+    }
+    this.readsOfActionType = byType;
+    return byType;
+  }
+
   /** Marks every unit the own files' code calls, directly or through other units. */
   private markReached(isOwn: (file: string) => boolean): void {
     const pending: UnitResult[] = [];
@@ -167,6 +199,7 @@ class Linker {
       const read = summary.reads[index];
       this.addRead(file, this.valueTarget(file, read.value), [], read.location);
     }
+    for (const action of summary.actions ?? []) if (action.unit === unit) this.dispatchAction(file, action);
     for (const value of summary.units[unit]?.returns ?? []) {
       result.returns = this.valueTarget(file, value);
       if (result.returns) break;
@@ -259,6 +292,8 @@ class Linker {
       const [index, ...props] = arg.param.split('.');
       return { ...paramTarget(unit, Number(index)), path: [...props, ...path] };
     }
+    const [first, ...rest] = path;
+    if (arg.elements && first !== undefined && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
     return undefined;
   }
 

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../model';
 import { clientImport, derivedClient } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
+import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 
@@ -121,7 +121,94 @@ class FileSummarizer {
     if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
     const prefixes = this.interceptorPrefixes();
     if (prefixes.length > 0) summary.angularUrlPrefixes = prefixes;
+    const actions = this.dispatchedActions();
+    if (actions.length > 0) summary.actions = actions;
+    const actionReads = this.actionReads();
+    if (actionReads.length > 0) summary.actionReads = actionReads;
     return summary;
+  }
+
+  /** `dispatch({ type: LOGIN, payload })` (also `store.dispatch`) where the payload is a tracked value or `Promise.all([...])` of them. */
+  private dispatchedActions(): DispatchedAction[] {
+    const actions: DispatchedAction[] = [];
+    for (const call of this.calls) {
+      const callee = unwrap(call.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const literal = name === 'dispatch' ? this.objectLiteral(call.arguments[0]) : undefined;
+      const typeNode = propertyValue(literal, 'type');
+      const payloadNode = propertyValue(literal, 'payload');
+      if (!typeNode || !payloadNode) continue;
+      const unit = this.unitOf(call);
+      const type = this.textOf(typeNode, unit);
+      if (type === undefined || !isKnownText(type)) continue;
+      const list = this.combinedList(payloadNode);
+      const payload = (list ? list.elements : [payloadNode]).map((element) => (ts.isSpreadElement(element) ? {} : this.argOf(element, unit)));
+      if (!payload.some((arg) => arg.value || arg.param !== undefined)) continue;
+      actions.push(list ? { type, unit, payload, list: true } : { type, unit, payload });
+    }
+    return actions;
+  }
+
+  /**
+   * `action.payload.user.token` where `action.type` is tested: under `case LOGIN:` of
+   * `switch (action.type)`, or in the `if` of `action.type === LOGIN || action.type === REGISTER`.
+   * A read in the branch of `action.error ? ... : ...` that runs on errors is not a body field.
+   */
+  private actionReads(): ActionRead[] {
+    const reads: ActionRead[] = [];
+    for (const node of this.accesses) {
+      if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'payload' || !ts.isIdentifier(unwrap(node.expression))) continue;
+      const action = declarationOf(this.context, unwrap(node.expression) as ts.Identifier);
+      if (!action) continue;
+      const chain = payloadChain(node);
+      if (!chain || chain.path.length === 0 || onErrorBranch(node, action, this.context)) continue;
+      for (const type of this.testedTypes(node, action)) reads.push({ type, path: chain.path, location: locationOf(this.context, chain.end) });
+    }
+    return reads;
+  }
+
+  /** The action types tested around `node` on the same action: `case T:` clauses and `if (action.type === T || ...)`. */
+  private testedTypes(node: ts.Node, action: ts.Declaration): Template[] {
+    const isActionType = (expression: ts.Expression): boolean => {
+      const inner = unwrap(expression);
+      return ts.isPropertyAccessExpression(inner) && inner.name.text === 'type' && ts.isIdentifier(unwrap(inner.expression)) && declarationOf(this.context, unwrap(inner.expression) as ts.Identifier) === action;
+    };
+    const unit = this.unitOf(node);
+    const known = (expression: ts.Expression): Template[] => {
+      const text = this.textOf(expression, unit);
+      return text !== undefined && isKnownText(text) ? [text] : [];
+    };
+    const compared = (condition: ts.Expression): Template[] => {
+      const inner = unwrap(condition);
+      if (!ts.isBinaryExpression(inner)) return [];
+      const operator = inner.operatorToken.kind;
+      if (operator === ts.SyntaxKind.BarBarToken) {
+        const left = compared(inner.left);
+        const right = compared(inner.right);
+        return left.length > 0 && right.length > 0 ? [...left, ...right] : [];
+      }
+      if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return [];
+      return isActionType(inner.left) ? known(inner.right) : isActionType(inner.right) ? known(inner.left) : [];
+    };
+    // Up to the function that declares the action, through callbacks (`state.articles.map(a => ...)`).
+    for (let child: ts.Node = node, parent = node.parent; parent && parent !== action.parent; child = parent, parent = parent.parent) {
+      if (ts.isCaseClause(parent) && child !== parent.expression && isActionType(parent.parent.parent.expression)) {
+        // Fall-through clauses above share this body: `case A: case B: ...`.
+        const clauses = parent.parent.clauses;
+        const types: Template[] = [];
+        for (let index = clauses.indexOf(parent); index >= 0; index--) {
+          const clause = clauses[index];
+          if (!ts.isCaseClause(clause) || (index < clauses.indexOf(parent) && clause.statements.length > 0)) break;
+          types.push(...known(clause.expression));
+        }
+        return types;
+      }
+      if (ts.isIfStatement(parent) && child === parent.thenStatement) {
+        const types = compared(parent.expression);
+        if (types.length > 0) return types;
+      }
+    }
+    return [];
   }
 
   /**
@@ -372,6 +459,8 @@ class FileSummarizer {
     if (text !== undefined) arg.text = text;
     const value = this.valueOf(node);
     if (value) arg.value = { origin: value.origin, path: value.path };
+    const list = depth < 4 && !value ? this.combinedList(node) : undefined;
+    if (list) arg.elements = list.elements.map((element) => (ts.isSpreadElement(element) ? {} : this.argOf(element, unit, depth + 1)));
     return arg;
   }
 
@@ -477,6 +566,10 @@ class FileSummarizer {
         const member = owner && classMember(owner, name);
         return member && this.shapeOfDeclaration(member, depth + 1);
       }
+      if (isPropsObject(object)) {
+        const member = this.dispatchProp(name);
+        if (member) return this.shapeOfDeclaration(member, depth + 1);
+      }
       const base = this.shapeOf(object, depth + 1);
       if (!base) return undefined;
       if (base.kind === 'special' && base.special === 'vue') return name === 'axios' ? { kind: 'client', client: { library: 'axios', base: '' } } : undefined;
@@ -513,6 +606,19 @@ class FileSummarizer {
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       const unit = this.unitOfFunction.get(node);
       return unit === undefined ? undefined : { kind: 'unit', unit };
+    }
+    return undefined;
+  }
+
+  /** `props.onLoad` / `this.props.onLoad` of a component: the `onLoad` of this file's `mapDispatchToProps`, if it has one. */
+  private dispatchProp(name: string): ts.Declaration | undefined {
+    for (const statement of this.context.sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const fn = declaration.initializer && unwrap(declaration.initializer);
+        const body = fn && ts.isArrowFunction(fn) && ts.isExpression(fn.body) ? unwrap(fn.body) : undefined;
+        if (body && ts.isObjectLiteralExpression(body) && isDispatchProps(body)) return objectMember(body, name);
+      }
     }
     return undefined;
   }
@@ -1082,6 +1188,62 @@ function mutationHandler(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralElemen
   return ownerName === 'mutations' ? member : undefined;
 }
 
+/** react-redux's `const mapDispatchToProps = (dispatch) => ({ onLoad: (payload) => dispatch(...) })`: the props' functions. */
+/** `this.props` in a class component, or a function component's `props`. */
+function isPropsObject(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return node.text === 'props';
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'props' && unwrap(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
+
+function isDispatchProps(literal: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = literal;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const fn = node.parent;
+  if (!ts.isArrowFunction(fn) || fn.body !== node) return false;
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return ts.isVariableDeclaration(outer.parent) && ts.isIdentifier(outer.parent.name) && outer.parent.name.text === 'mapDispatchToProps';
+}
+
+/** A template that names one text: no unknown part, parameter or alternative (imported constants are resolved later). */
+function isKnownText(text: Template): boolean {
+  return !/\{(?!\$)/.test(text);
+}
+
+/** `action.payload[0].article.slug` from its `action.payload`: the steps after `payload` and the node that ends the chain. */
+function payloadChain(payload: ts.PropertyAccessExpression): { path: string[]; end: ts.Node } | undefined {
+  const path: string[] = [];
+  let node: ts.Expression = payload;
+  let end: ts.Node = payload.name;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      path.push(parent.name.text);
+      end = parent.name;
+    } else if (ts.isElementAccessExpression(parent) && parent.expression === node && (ts.isNumericLiteral(parent.argumentExpression) || ts.isStringLiteral(parent.argumentExpression))) {
+      path.push(parent.argumentExpression.text);
+      end = parent.argumentExpression;
+    } else break;
+    node = parent;
+  }
+  // A method called on the payload (`payload.then(...)`) is no field.
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return undefined;
+  return { path, end };
+}
+
+/** In the branch of `action.error ? ... : ...` (or `if (action.error)`) that runs when the action carries an error. */
+function onErrorBranch(node: ts.Node, action: ts.Declaration, context: SourceContext): boolean {
+  const isErrorFlag = (expression: ts.Expression): boolean => {
+    const inner = unwrap(expression);
+    return ts.isPropertyAccessExpression(inner) && inner.name.text === 'error' && ts.isIdentifier(unwrap(inner.expression)) && declarationOf(context, unwrap(inner.expression) as ts.Identifier) === action;
+  };
+  for (let child: ts.Node = node, parent = node.parent; parent && parent !== action.parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && child === parent.whenTrue && isErrorFlag(parent.condition)) return true;
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && isErrorFlag(parent.expression)) return true;
+  }
+  return false;
+}
+
 /** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */
 function isPlainText(text: string): boolean {
   return !/[{}|]/.test(text);
@@ -1133,6 +1295,7 @@ function isNamedObject(literal: ts.ObjectLiteralExpression): boolean {
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) || ts.isExportAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
   if (ts.isPropertyAssignment(parent)) return isNamedObject(parent.parent);
+  if (isDispatchProps(literal)) return true;
   return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node;
 }
 

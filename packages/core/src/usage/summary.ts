@@ -34,6 +34,26 @@ export interface FileSummary {
    * `{$n}` slots: not known here). They apply to every Angular call of the project.
    */
   angularUrlPrefixes?: Template[];
+  /** Redux actions this file dispatches with a tracked payload: `dispatch({ type: LOGIN, payload: agent.Auth.login() })`. */
+  actions?: DispatchedAction[];
+  /** Reads of a Redux action's payload under a test of its type: `case LOGIN: ... action.payload.user`. */
+  actionReads?: ActionRead[];
+}
+
+export interface DispatchedAction {
+  /** The action type, as a template (`{$0}` for an imported constant). */
+  type: Template;
+  unit: number;
+  /** The payload; with `list`, the elements of `Promise.all([...])`, read as `payload[0]`, `payload[1]`. */
+  payload: Arg[];
+  list?: true;
+}
+
+export interface ActionRead {
+  type: Template;
+  /** Steps after `payload`; a leading index (`'0'`) for `payload[0]`. */
+  path: string[];
+  location: SourceLocation;
 }
 
 export interface UnitSummary {
@@ -93,6 +113,8 @@ export interface Arg {
   fields?: FieldRef[];
   /** A tracked value passed along (a response, a body, a part of one). */
   value?: ValueRef;
+  /** `Promise.all([a, b])`: what each element carries, for reads of `[0]`, `[1]` of the combined value. */
+  elements?: Arg[];
   /** The whole argument is a parameter of the enclosing unit (`{@1}` or `{@0.data}`): callers supply it. */
   param?: string;
 }
