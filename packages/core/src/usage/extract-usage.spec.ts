@@ -417,6 +417,24 @@ describe('extractUsageFromSource', () => {
     });
   });
 
+  it('reads the <script> blocks of a Svelte or Vue component at their own lines and columns, not the markup', () => {
+    const source = lines(
+      '<script context="module">',
+      "  export const load = () => fetch('/api/tags').then((r) => r.json()).then((body) => body.tags);",
+      '</script>',
+      '<script>',
+      "  const user = fetch('/api/user').then((r) => r.json());",
+      '</script>',
+      "{#await fetch('/api/markup') then data}<p>{data.name}</p>{/await}",
+    );
+    const summary = (usage: ConsumerUsage) => usage.calls.map((call) => `${call.method} ${call.urlTemplate} @${call.location.line}:${call.location.column} ${call.responseFields.map(at).join(' ')}`.trim());
+    expect(summary(extractUsageFromSource('web/src/routes/Page.svelte', source))).toEqual(['GET /api/tags @2:29 tags @2:90', 'GET /api/user @5:16']);
+    // TypeScript syntax only where a block says lang="ts".
+    const typed = lines('<template><p /></template>', '<script setup lang="ts">', "const id: number = 1; fetch(`/api/users/${id}`);", '</script>');
+    expect(summary(extractUsageFromSource('web/src/User.vue', typed))).toEqual(['GET /api/users/1 @3:23']);
+    expect(extractUsageFromSource('web/src/User.vue', typed.replace(' lang="ts"', '')).problems.map((problem) => problem.code)).toEqual(['consumer-parse-error']);
+  });
+
   it('parses JSX only where the extension allows it', () => {
     const source = "const view = <p>{1}</p>;\nfetch('/api/a');";
     expect(extractUsageFromSource('a.jsx', source).calls).toHaveLength(1);
