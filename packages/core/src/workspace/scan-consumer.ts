@@ -202,6 +202,14 @@ function unambiguousOperations(operations: NonNullable<ScanOptions['operations']
     const found = byId.get(id) as Map<string, OperationRef>;
     if (found.size === 1) unique.set(id, [...found.values()][0]);
   }
+  // Generators name methods in lowerCamelCase (swagger-typescript-api: `GetArticle` → `getArticle`):
+  // the lowered name stands for the id too, unless it is itself an id or lowers two of them.
+  const lowered = new Map<string, string[]>();
+  for (const id of unique.keys()) {
+    const name = id.charAt(0).toLowerCase() + id.slice(1);
+    if (name !== id) lowered.set(name, [...(lowered.get(name) ?? []), id]);
+  }
+  for (const [name, ids] of lowered) if (ids.length === 1 && !byId.has(name)) unique.set(name, unique.get(ids[0]) as OperationRef);
   return unique;
 }
 
