@@ -293,6 +293,28 @@ const conditionalUrlCases: Case[] = [
   },
 ];
 
+const conditionalCalleeCases: Case[] = [
+  {
+    name: '(cond ? f : g)(x), also through a const: a call of each function, with the same arguments and reads',
+    source: lines(
+      "import axios from 'axios';",
+      'const api = {',
+      '  like: (slug: string) => axios.post(`/api/posts/${slug}/like`),',
+      '  unlike: (slug: string) => axios.delete(`/api/posts/${slug}/like`),',
+      '};',
+      'export async function toggle(liked: boolean, slug: string) {',
+      '  const request = liked ? api.unlike : api.like;',
+      '  const { data } = await request(slug);',
+      "  return (liked ? api.like : window.alert)('x') && data.post.likes;",
+      '}',
+    ),
+    expected: [
+      { call: 'DELETE /api/posts/{}/like axios @8:26', reads: ['post.likes @9:62'], sends: [] },
+      { call: 'POST /api/posts/{}/like axios @8:26', reads: ['post.likes @9:62'], sends: [] },
+    ],
+  },
+];
+
 const queryOptionsCases: Case[] = [
   {
     name: 'TanStack Query options: a request where the options are used, none where only their queryKey is read',
@@ -378,6 +400,7 @@ describe('extractUsageFromSource', () => {
     ...angularObserverCases.map((entry) => ({ ...entry, group: 'Angular' })),
     ...conditionalUrlCases.map((entry) => ({ ...entry, group: 'URL alternatives' })),
     ...queryOptionsCases.map((entry) => ({ ...entry, group: 'TanStack Query' })),
+    ...conditionalCalleeCases.map((entry) => ({ ...entry, group: 'conditional callee' })),
   ])('$group: $name', ({ file, source, expected }) => {
     const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
     expect(usage.problems).toEqual([]);

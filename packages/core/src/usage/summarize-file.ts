@@ -3,7 +3,7 @@ import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { clientImport, derivedClient } from './clients';
 import { kindTable } from './scope';
-import { classMember, declarationOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
+import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
@@ -89,6 +89,8 @@ class FileSummarizer {
   private readonly origins: Origin[] = [];
   private readonly originNodes: ts.Node[] = [];
   private readonly originOfCall = new Map<ts.Node, number | undefined>();
+  /** A call of one of two functions (`(a ? f : g)(x)`): the origin of `f`'s call → that of `g`'s, which gets the same reads. */
+  private readonly twinOrigins = new Map<number, number>();
   private readonly paramOrigins = new Map<string, number>();
   private readonly imports: ImportRef[] = [];
   private readonly importIndex = new Map<string, number>();
@@ -497,17 +499,36 @@ class FileSummarizer {
     this.originOfCall.set(call, undefined);
     if (readsOnlyQueryKey(call)) return undefined;
     const mutation = this.vuexMutation(call);
-    const callee: Callee | undefined = mutation === undefined ? this.calleeOf(call) : { kind: 'unit', unit: mutation };
+    const direct: Callee | undefined = mutation === undefined ? this.calleeOf(call) : { kind: 'unit', unit: mutation };
+    const branches = direct ? undefined : this.conditionalCallees(call);
+    const callee = direct ?? branches?.[0];
     if (!callee) return undefined;
     const unit = this.unitOf(call);
-    const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location: locationOf(this.context, calleeToken(call)) });
+    const location = locationOf(this.context, calleeToken(call));
+    const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location });
     this.originOfCall.set(call, index);
+    const twin = branches && this.addOrigin(call, { kind: 'call', unit, callee: branches[1], args: [], location });
+    if (twin !== undefined) this.twinOrigins.set(index, twin);
     // Arguments after registering: evaluating them may ask for this call's value.
     const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
     const args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
     // A mutation handler gets `(state, payload)` for `commit(TYPE, payload)`.
     origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
+    if (twin !== undefined) (this.origins[twin] as Extract<Origin, { kind: 'call' }>).args = args;
     return index;
+  }
+
+  /**
+   * `(liked ? api.unlike : api.like)(slug)`, also through a `const`: both functions are called,
+   * each a call of its own with the same arguments (the second is the first's twin, see `twinOrigins`).
+   */
+  private conditionalCallees(call: ts.CallExpression): [Callee, Callee] | undefined {
+    let node = unwrap(call.expression);
+    if (ts.isIdentifier(node)) node = unwrap(initializerOf(this.context, node, true) ?? node);
+    if (!ts.isConditionalExpression(node)) return undefined;
+    const whenTrue = this.calleeOfExpression(node.whenTrue);
+    const whenFalse = this.calleeOfExpression(node.whenFalse);
+    return whenTrue && whenFalse ? [whenTrue, whenFalse] : undefined;
   }
 
   /**
@@ -539,7 +560,11 @@ class FileSummarizer {
   }
 
   private calleeOf(call: ts.CallExpression): Callee | undefined {
-    const shape = this.shapeOf(call.expression, 0);
+    return this.calleeOfExpression(call.expression);
+  }
+
+  private calleeOfExpression(expression: ts.Expression): Callee | undefined {
+    const shape = this.shapeOf(expression, 0);
     if (!shape) return undefined;
     if (shape.kind === 'unit') return { kind: 'unit', unit: shape.unit };
     if (shape.kind === 'import') return { kind: 'import', ref: shape.ref, members: shape.members };
@@ -1055,6 +1080,10 @@ class FileSummarizer {
         if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
       }
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
+    }
+    for (const read of [...reads]) {
+      const twin = this.twinOrigins.get(read.value.origin);
+      if (twin !== undefined) reads.push({ value: { origin: twin, path: read.value.path }, location: read.location });
     }
     return reads;
   }
