@@ -313,6 +313,31 @@ const conditionalCalleeCases: Case[] = [
       { call: 'POST /api/posts/{}/like axios @8:26', reads: ['post.likes @9:62'], sends: [] },
     ],
   },
+  {
+    name: 'a value that is one of several calls made right there (branches of ?:, assignments in if/else): each call gets the reads',
+    source: lines(
+      "import axios from 'axios';",
+      'export async function load(feed: boolean, slug: string) {',
+      '  let request = null;',
+      "  if (feed) request = axios.get('/api/feed').then((res) => res.data);",
+      "  else request = axios.get('/api/all').then((res) => res.data);",
+      '  const page = await request;',
+      "  const saved = await (slug ? axios.put(`/api/posts/${slug}`) : axios.post('/api/posts'));",
+      '  const first = axios.get(`/api/posts/${slug}`);',
+      "  const either = await (slug ? first : axios.get('/api/posts/latest'));",
+      '  return page.total + saved.data.id + either.data.title + (await first).data.body;',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/feed axios @4:29', reads: ['total @10:15'], sends: [] },
+      { call: 'GET /api/all axios @5:24', reads: ['total @10:15'], sends: [] },
+      { call: 'PUT /api/posts/{} axios @7:37', reads: ['id @10:34'], sends: [] },
+      { call: 'POST /api/posts axios @7:71', reads: ['id @10:34'], sends: [] },
+      // `first` is read elsewhere too: the branches are not twins, only the first is known.
+      { call: 'GET /api/posts/{} axios @8:23', reads: ['title @10:51', 'body @10:78'], sends: [] },
+      { call: 'GET /api/posts/latest axios @9:46', reads: [], sends: [] },
+    ],
+  },
 ];
 
 const queryOptionsCases: Case[] = [

@@ -89,8 +89,8 @@ class FileSummarizer {
   private readonly origins: Origin[] = [];
   private readonly originNodes: ts.Node[] = [];
   private readonly originOfCall = new Map<ts.Node, number | undefined>();
-  /** A call of one of two functions (`(a ? f : g)(x)`): the origin of `f`'s call → that of `g`'s, which gets the same reads. */
-  private readonly twinOrigins = new Map<number, number>();
+  /** Origins standing for the same value (`(a ? f : g)(x)`, `a ? f() : g()`): the first's → the others, which get the same reads. */
+  private readonly twinOrigins = new Map<number, number[]>();
   private readonly paramOrigins = new Map<string, number>();
   private readonly imports: ImportRef[] = [];
   private readonly importIndex = new Map<string, number>();
@@ -508,7 +508,7 @@ class FileSummarizer {
     const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location });
     this.originOfCall.set(call, index);
     const twin = branches && this.addOrigin(call, { kind: 'call', unit, callee: branches[1], args: [], location });
-    if (twin !== undefined) this.twinOrigins.set(index, twin);
+    if (twin !== undefined) this.addTwin(index, twin);
     // Arguments after registering: evaluating them may ask for this call's value.
     const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
     const args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
@@ -713,7 +713,7 @@ class FileSummarizer {
       return ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) ? step(object, key.text, key) : step(object, ELEMENT, undefined);
     }
     if (ts.isCallExpression(node)) return this.callValue(node);
-    if (ts.isConditionalExpression(node)) return this.valueOf(node.whenTrue) ?? this.valueOf(node.whenFalse);
+    if (ts.isConditionalExpression(node)) return this.firstValue([node.whenTrue, node.whenFalse]);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return this.valueOf(node.left) ?? this.valueOf(node.right);
@@ -750,12 +750,27 @@ class FileSummarizer {
     return this.firstValue(this.stores.get(owner)?.get(node.name.text));
   }
 
+  /**
+   * The value of the first expression that has one. When every expression is a request's own call
+   * (`cond ? api.update(a) : api.create(a)`, `x = api.feed()` in one branch and `x = api.all()` in
+   * another), the value is any of them: the others become twins of the first, reading what it reads.
+   */
   private firstValue(expressions: readonly ts.Expression[] | undefined): Value | undefined {
-    for (const expression of expressions ?? []) {
-      const value = this.valueOf(expression);
-      if (value) return value;
+    const list = expressions ?? [];
+    const values = list.map((expression) => this.valueOf(expression));
+    const first = values.find((value) => value !== undefined);
+    // Only calls made right there (the value flows nowhere else), taken the same way (`.then((res) => res.data)`).
+    const ownCall = (value: Value | undefined, index: number): boolean =>
+      value !== undefined && this.origins[value.origin].kind === 'call' && value.path.join('\u0000') === first?.path.join('\u0000') && isWithin(this.originNodes[value.origin], list[index]);
+    if (first && values.length > 1 && values.every(ownCall)) {
+      for (const value of values) if (value && value !== first) this.addTwin(first.origin, value.origin);
     }
-    return undefined;
+    return first;
+  }
+
+  private addTwin(origin: number, twin: number): void {
+    const twins = this.twinOrigins.get(origin) ?? [];
+    if (origin !== twin && !twins.includes(twin)) this.twinOrigins.set(origin, [...twins, twin]);
   }
 
   private callValue(call: ts.CallExpression): Value | undefined {
@@ -1082,8 +1097,7 @@ class FileSummarizer {
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
     }
     for (const read of [...reads]) {
-      const twin = this.twinOrigins.get(read.value.origin);
-      if (twin !== undefined) reads.push({ value: { origin: twin, path: read.value.path }, location: read.location });
+      for (const twin of this.twinOrigins.get(read.value.origin) ?? []) reads.push({ value: { origin: twin, path: read.value.path }, location: read.location });
     }
     return reads;
   }
@@ -1232,6 +1246,11 @@ function isDispatchProps(literal: ts.ObjectLiteralExpression): boolean {
   let outer: ts.Node = fn;
   while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
   return ts.isVariableDeclaration(outer.parent) && ts.isIdentifier(outer.parent.name) && outer.parent.name.text === 'mapDispatchToProps';
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
 }
 
 /** A template that names one text: no unknown part, parameter or alternative (imported constants are resolved later). */
