@@ -19,9 +19,11 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 /** Parses and summarises one TS/JS file (loads TypeScript; see `analyzeFile` in extract-usage). */
-export function analyzeFile(file: string, text: string): FileAnalysis {
-  const kind = scriptKindOf(file);
-  if (text.includes('\u0000')) return { problems: [notSource(file, text, text.indexOf('\u0000'))] };
+export function analyzeFile(file: string, fileText: string): FileAnalysis {
+  if (fileText.includes('\u0000')) return { problems: [notSource(file, fileText, fileText.indexOf('\u0000'))] };
+  const component = COMPONENT_EXTENSION.test(file) ? componentScripts(fileText) : undefined;
+  const text = component?.text ?? fileText;
+  const kind = component ? component.kind : scriptKindOf(file);
   // The parser recurses once per bracket level: refuse what would exhaust the stack before it tries.
   const tooDeep = bracketDepthExceeded(text);
   if (tooDeep !== undefined) return { problems: [tooDeepProblem(file, text, tooDeep)] };
@@ -42,6 +44,28 @@ export function analyzeFile(file: string, text: string): FileAnalysis {
     // One odd file must not stop the run over the whole workspace; it is reported instead.
     return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };
   }
+}
+
+const COMPONENT_EXTENSION = /\.(vue|svelte)$/i;
+const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script\s*>/gi;
+
+/**
+ * The `<script>` blocks of a Vue or Svelte component, at their offsets in the file (everything else
+ * blanked, line breaks kept), so locations are the component file's own lines and columns. TS when
+ * a block says `lang="ts"`. Template expressions are not analysed.
+ */
+export function componentScripts(text: string): { text: string; kind: ts.ScriptKind } {
+  const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');
+  let result = '';
+  let last = 0;
+  let typescript = false;
+  for (const match of text.matchAll(SCRIPT_BLOCK)) {
+    const start = (match.index ?? 0) + match[1].length;
+    result += blank(text.slice(last, start)) + match[2];
+    last = start + match[2].length;
+    if (/\blang\s*=\s*["']?(ts|typescript)\b/i.test(match[1])) typescript = true;
+  }
+  return { text: result + blank(text.slice(last)), kind: typescript ? ts.ScriptKind.TS : ts.ScriptKind.JS };
 }
 
 /** How deep brackets may nest in a consumer file; hand-written code stays far below. */

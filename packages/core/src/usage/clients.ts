@@ -30,13 +30,26 @@ const NAMED_IMPORTS: Record<string, Record<string, ClientLibrary>> = {
 };
 
 /** What an import binding is, when it is a client, a client factory, or Angular's HttpClient class. */
-export type ClientImport = { kind: 'client'; client: ClientRef } | { kind: 'openapi-factory' } | { kind: 'angular-class' } | { kind: 'angular-inject' };
+export type ClientImport =
+  | { kind: 'client'; client: ClientRef }
+  | { kind: 'openapi-factory' }
+  | { kind: 'angular-class' }
+  | { kind: 'angular-inject' }
+  /** `superagentPromise(superagent, Promise)`: returns the client it is given, with promise methods. */
+  | { kind: 'client-wrapper' }
+  /** Vue 2's default export: `Vue.axios` is axios once `Vue.use(VueAxios, axios)` installed it. */
+  | { kind: 'vue' };
+
+/** Packages whose default export wraps the client passed as its first argument and returns it. */
+const CLIENT_WRAPPERS = new Set(['superagent-promise']);
 
 export function clientImport(module: string, name: string): ClientImport | undefined {
   if (name === 'default' || name === '*') {
     const library = DEFAULT_IMPORTS[module];
     if (library) return { kind: 'client', client: { library, base: '' } };
     if (module === 'openapi-fetch') return { kind: 'openapi-factory' };
+    if (CLIENT_WRAPPERS.has(module)) return { kind: 'client-wrapper' };
+    if (module === 'vue') return { kind: 'vue' };
   }
   const named = NAMED_IMPORTS[module]?.[name];
   if (named) return { kind: 'client', client: { library: named, base: '' } };

@@ -84,6 +84,116 @@ describe('extractUsage across modules', () => {
     ]);
   });
 
+  it('puts what an Angular interceptor prepends (req.clone({ url: `...${req.url}` })) in front of every Angular call, not of other clients', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/app/api.interceptor.ts',
+        text: lines(
+          "import { HttpInterceptorFn } from '@angular/common/http';",
+          'export const apiInterceptor: HttpInterceptorFn = (req, next) => next(req.clone({ url: `https://api.example.com/api${req.url}` }));',
+        ),
+      },
+      {
+        path: 'web/src/app/token.interceptor.ts',
+        text: lines(
+          "import { HttpInterceptor, HttpRequest, HttpHandler } from '@angular/common/http';",
+          'export class TokenInterceptor implements HttpInterceptor {',
+          "  intercept(req: HttpRequest<unknown>, next: HttpHandler) { return next.handle(req.clone({ setHeaders: { Authorization: 'x' } })); }",
+          '}',
+        ),
+      },
+      {
+        path: 'web/src/app/users.service.ts',
+        text: lines(
+          "import { HttpClient } from '@angular/common/http';",
+          'export class UsersService {',
+          '  constructor(private http: HttpClient) {}',
+          '  get(id: string) { return this.http.get(`/users/${id}`); }',
+          "  health() { return fetch('/health'); }",
+          '}',
+        ),
+      },
+    ]);
+    expect(usage.calls.map(callText)).toEqual(['GET /api/users/{} angular @web/src/app/users.service.ts:4:38', 'GET /health fetch @web/src/app/users.service.ts:5:21']);
+  });
+
+  it('makes an interceptor prefix it cannot read, or two different ones, an unknown prefix; a clone keeping another URL adds none', () => {
+    const interceptor = (name: string, url: string) => ({
+      path: `web/src/app/${name}.ts`,
+      text: lines("import { HttpInterceptorFn } from '@angular/common/http';", `export const ${name}: HttpInterceptorFn = (req, next) => next(req.clone({ url: ${url} }));`),
+    });
+    const service = {
+      path: 'web/src/app/tags.service.ts',
+      text: lines("import { inject } from '@angular/core';", "import { HttpClient } from '@angular/common/http';", "export class TagsService { http = inject(HttpClient); all() { return this.http.get('/tags'); } }"),
+    };
+    const urls = (...files: Array<{ path: string; text: string }>) => extractUsage([...files, service]).calls.map((call) => call.urlTemplate);
+    expect(urls(interceptor('env', '`${environment.apiUrl}${req.url}`'))).toEqual(['{}/tags']);
+    expect(urls(interceptor('a', "'/a' + req.url"), interceptor('b', "'/b' + req.url"))).toEqual(['{}/tags']);
+    expect(urls(interceptor('same', "'/api' + req.url"), interceptor('again', '`/api${req.url}`'))).toEqual(['/api/tags']);
+    expect(urls(interceptor('redirect', "'/maintenance'"), interceptor('suffix', 'req.url + "?v=2"'))).toEqual(['/tags']);
+  });
+
+  it('Redux: payload fields read by reducers under the action type, for dispatches in mapDispatchToProps and direct ones', () => {
+    const usage = extractUsage([
+      { path: 'web/src/types.js', text: "export const PAGE_LOADED = 'PAGE_LOADED';\nexport const LIKED = 'LIKED';\nexport const UNLIKED = 'UNLIKED';\nexport const LOGIN = 'LOGIN';" },
+      {
+        path: 'web/src/api.js',
+        text: lines(
+          'const body = (res) => res.json();',
+          'export const api = {',
+          '  post: (slug) => fetch(`/api/posts/${slug}`).then(body),',
+          '  comments: (slug) => fetch(`/api/posts/${slug}/comments`).then(body),',
+          "  like: (slug) => fetch(`/api/posts/${slug}/like`, { method: 'POST' }).then(body),",
+          "  unlike: (slug) => fetch(`/api/posts/${slug}/like`, { method: 'DELETE' }).then(body),",
+          "  login: () => fetch('/api/login', { method: 'POST' }).then(body),",
+          '};',
+        ),
+      },
+      {
+        path: 'web/src/Post.js',
+        text: lines(
+          "import { api } from './api';",
+          "import { PAGE_LOADED, LIKED, UNLIKED, LOGIN } from './types';",
+          'const mapDispatchToProps = (dispatch) => ({',
+          '  onLoad: (payload) => dispatch({ type: PAGE_LOADED, payload }),',
+          '  onLike: (slug) => dispatch({ type: LIKED, payload: api.like(slug) }),',
+          '});',
+          'class Post {',
+          '  load(slug) { this.props.onLoad(Promise.all([api.post(slug), api.comments(slug)])); }',
+          '  like(slug) { this.props.onLike(slug); }',
+          '}',
+          'export const unlike = (store, slug) => store.dispatch({ type: UNLIKED, payload: api.unlike(slug) });',
+          "export const login = (store) => store.dispatch({ type: 'LOGIN', payload: api.login() });",
+        ),
+      },
+      {
+        path: 'web/src/reducer.js',
+        text: lines(
+          "import { PAGE_LOADED, LIKED, UNLIKED, LOGIN } from './types';",
+          'export default (state = {}, action) => {',
+          '  if (action.type === LOGIN) return { ...state, token: action.payload.user.token };',
+          '  switch (action.type) {',
+          '    case PAGE_LOADED:',
+          '      return { ...state, post: action.payload[0].post, comments: action.payload[1].comments };',
+          '    case LIKED:',
+          '    case UNLIKED:',
+          '      return { ...state, posts: state.posts.map((p) => (p.slug === action.payload.post.slug ? { ...p, likes: action.payload.post.likes } : p)) };',
+          '    default:',
+          '      return { ...state, errors: action.error ? action.payload.errors : null, other: action.payload.unrelated };',
+          '  }',
+          '};',
+        ),
+      },
+    ]);
+    expect(usage.calls.map((call) => [callText(call), ...call.responseFields.map(at)])).toEqual([
+      ['GET /api/posts/{} fetch @web/src/Post.js:8:51', 'post @web/src/reducer.js:6:50'],
+      ['GET /api/posts/{}/comments fetch @web/src/Post.js:8:67', 'comments @web/src/reducer.js:6:84'],
+      ['POST /api/posts/{}/like fetch @web/src/Post.js:9:27', 'post.slug @web/src/reducer.js:9:88', 'post.likes @web/src/reducer.js:9:130'],
+      ['DELETE /api/posts/{}/like fetch @web/src/Post.js:11:85', 'post.slug @web/src/reducer.js:9:88', 'post.likes @web/src/reducer.js:9:130'],
+      ['POST /api/login fetch @web/src/api.js:7:16', 'user.token @web/src/reducer.js:3:76'],
+    ]);
+  });
+
   it('applies prefix rewrites, and skips a file that does not parse without losing the others', () => {
     const usage = extractUsage(
       [

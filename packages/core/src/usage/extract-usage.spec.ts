@@ -249,7 +249,206 @@ const axiosCases: Case[] = [
   },
 ];
 
+/** Clients reached through a package that wraps or installs them. */
+const wrappedClientCases: Case[] = [
+  {
+    name: 'superagent-promise: the client it wraps, with .then(responseBody); an unknown wrapper package is not a client',
+    file: 'web/src/agent.js',
+    source: lines(
+      "import superagentPromise from 'superagent-promise';",
+      "import _superagent from 'superagent';",
+      "import wrap from 'retry-wrapper';",
+      'const superagent = superagentPromise(_superagent, global.Promise);',
+      'const retried = wrap(_superagent);',
+      'const responseBody = (res) => res.body;',
+      "export const getTag = () => superagent.get('/api/tags/new').then(responseBody);",
+      "retried.get('/api/tags/old');",
+      'getTag().then((tag) => tag.label);',
+    ),
+    expected: [{ call: 'GET /api/tags/new superagent @7:40', reads: ['label @9:28'], sends: [] }],
+  },
+  {
+    name: 'Vue.axios (vue-axios): axios; a path without a leading / resolves against a base set at run time',
+    file: 'web/src/api.js',
+    source: lines(
+      "import Vue from 'vue';",
+      "import axios from 'axios';",
+      "import VueAxios from 'vue-axios';",
+      'Vue.use(VueAxios, axios);',
+      'Vue.axios.defaults.baseURL = window.API_URL;',
+      'export const getArticle = (slug) => Vue.axios.get(`articles/${slug}`).then(({ data }) => data.article.title);',
+      "Vue.set({}, 'get', 1);",
+    ),
+    expected: [{ call: 'GET {}/articles/{} axios @6:47', reads: ['article.title @6:103'], sends: [] }],
+  },
+];
+
+const conditionalUrlCases: Case[] = [
+  {
+    name: "cond ? '/feed' : '': a call per literal branch; a test of a parameter is decided by each caller's argument, through wrappers",
+    source: lines(
+      "import axios from 'axios';",
+      "export const list = (type: string) => axios.get('/api/articles' + (type === 'feed' ? '/feed' : ''));",
+      "export const byKind = (kind: string) => list(kind);",
+      "export const mine = (feed: boolean) => axios.get(`/api/articles${feed ? '/feed' : ''}`);",
+      "list('feed');",
+      "list('all');",
+      'list(window.kind);',
+      "byKind('all');",
+      "axios.get(window.flag ? '/api/tags' : `/api/tags/${window.tag}`);",
+    ),
+    expected: [
+      { call: 'GET /api/articles axios @4:46', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @4:46', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @5:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @6:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @7:1', reads: [], sends: [] },
+      { call: 'GET /api/articles/feed axios @7:1', reads: [], sends: [] },
+      { call: 'GET /api/articles axios @8:1', reads: [], sends: [] },
+      { call: 'GET /api/tags axios @9:7', reads: [], sends: [] },
+    ],
+  },
+];
+
+const conditionalCalleeCases: Case[] = [
+  {
+    name: '(cond ? f : g)(x), also through a const: a call of each function, with the same arguments and reads',
+    source: lines(
+      "import axios from 'axios';",
+      'const api = {',
+      '  like: (slug: string) => axios.post(`/api/posts/${slug}/like`),',
+      '  unlike: (slug: string) => axios.delete(`/api/posts/${slug}/like`),',
+      '};',
+      'export async function toggle(liked: boolean, slug: string) {',
+      '  const request = liked ? api.unlike : api.like;',
+      '  const { data } = await request(slug);',
+      "  return (liked ? api.like : window.alert)('x') && data.post.likes;",
+      '}',
+    ),
+    expected: [
+      { call: 'DELETE /api/posts/{}/like axios @8:26', reads: ['post.likes @9:62'], sends: [] },
+      { call: 'POST /api/posts/{}/like axios @8:26', reads: ['post.likes @9:62'], sends: [] },
+    ],
+  },
+  {
+    name: 'a value that is one of several calls made right there (branches of ?:, assignments in if/else): each call gets the reads',
+    source: lines(
+      "import axios from 'axios';",
+      'export async function load(feed: boolean, slug: string) {',
+      '  let request = null;',
+      "  if (feed) request = axios.get('/api/feed').then((res) => res.data);",
+      "  else request = axios.get('/api/all').then((res) => res.data);",
+      '  const page = await request;',
+      "  const saved = await (slug ? axios.put(`/api/posts/${slug}`) : axios.post('/api/posts'));",
+      '  const first = axios.get(`/api/posts/${slug}`);',
+      "  const either = await (slug ? first : axios.get('/api/posts/latest'));",
+      '  return page.total + saved.data.id + either.data.title + (await first).data.body;',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/feed axios @4:29', reads: ['total @10:15'], sends: [] },
+      { call: 'GET /api/all axios @5:24', reads: ['total @10:15'], sends: [] },
+      { call: 'PUT /api/posts/{} axios @7:37', reads: ['id @10:34'], sends: [] },
+      { call: 'POST /api/posts axios @7:71', reads: ['id @10:34'], sends: [] },
+      // `first` is read elsewhere too: the branches are not twins, only the first is known.
+      { call: 'GET /api/posts/{} axios @8:23', reads: ['title @10:51', 'body @10:78'], sends: [] },
+      { call: 'GET /api/posts/latest axios @9:46', reads: [], sends: [] },
+    ],
+  },
+];
+
+const queryOptionsCases: Case[] = [
+  {
+    name: 'TanStack Query options: a request where the options are used, none where only their queryKey is read',
+    file: 'web/src/profile.api.ts',
+    source: lines(
+      "import axios from 'axios';",
+      "import { queryOptions, useSuspenseQuery, useQueryClient } from '@tanstack/react-query';",
+      'export const profileQueryOptions = (name: string) =>',
+      '  queryOptions({ queryKey: ["profile", name], queryFn: async () => (await axios.get(`/api/profiles/${name}`)).data.profile });',
+      'export function useProfile(name: string) {',
+      '  const client = useQueryClient();',
+      '  client.invalidateQueries({ queryKey: profileQueryOptions(name).queryKey });',
+      '  client.cancelQueries({ queryKey: profileQueryOptions(name)!.queryKey });',
+      '  return useSuspenseQuery(profileQueryOptions(name));',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/profiles/{} axios @9:27', reads: ['profile @4:116'], sends: [] }],
+  },
+];
+
+const angularObserverCases: Case[] = [
+  {
+    name: 'pipe(tap({ next, error })): next receives the body (also when passed on to a method), error the error',
+    file: 'web/src/app/user.service.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { tap } from 'rxjs';",
+      'export class UserService {',
+      '  constructor(private http: HttpClient) {}',
+      '  current() {',
+      "    return this.http.get('/api/user').pipe(tap({ next: ({ user }) => this.save(user), error: (e) => console.log(e.error.message) }));",
+      '  }',
+      '  save(user) { localStorage.setItem(user.token, user.username); }',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/user angular @6:22', reads: ['user @6:59', 'user.token @8:42', 'user.username @8:54'], sends: [] }],
+  },
+  {
+    name: 'operators that pass values through: takeUntilDestroyed, takeWhile, skip, throttleTime',
+    file: 'web/src/app/list.component.ts',
+    source: lines(
+      "import { inject, DestroyRef } from '@angular/core';",
+      "import { takeUntilDestroyed } from '@angular/core/rxjs-interop';",
+      "import { HttpClient } from '@angular/common/http';",
+      "import { skip, takeWhile, throttleTime } from 'rxjs';",
+      'export class ListComponent {',
+      '  http = inject(HttpClient);',
+      '  ref = inject(DestroyRef);',
+      '  load() {',
+      "    this.http.get('/api/articles').pipe(takeUntilDestroyed(this.ref), takeWhile(Boolean), skip(0), throttleTime(9)).subscribe((data) => data.articlesCount);",
+      '  }',
+      '}',
+    ),
+    expected: [{ call: 'GET /api/articles angular @9:15', reads: ['articlesCount @9:142'], sends: [] }],
+  },
+  {
+    name: 'combineLatest / forkJoin of requests, through pass-through operators: each destructured element is its own body',
+    file: 'web/src/app/article.component.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { combineLatest, forkJoin, take } from 'rxjs';",
+      'export class ArticleComponent {',
+      '  constructor(private http: HttpClient) {}',
+      '  load(slug: string) {',
+      "    combineLatest([this.http.get(`/api/articles/${slug}`), this.http.get('/api/tags')]).pipe(take(1)).subscribe(([article, tags]) => article.title + tags.count);",
+      "    forkJoin([this.http.get('/api/user')]).subscribe(([{ user }]) => user.email);",
+      '  }',
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/articles/{} angular @6:30', reads: ['title @6:142'], sends: [] },
+      { call: 'GET /api/tags angular @6:70', reads: ['count @6:155'], sends: [] },
+      { call: 'GET /api/user angular @7:25', reads: ['user @7:58', 'user.email @7:75'], sends: [] },
+    ],
+  },
+];
+
 describe('extractUsageFromSource', () => {
+
+
+  it.each([
+    ...wrappedClientCases.map((entry) => ({ ...entry, group: 'wrapped clients' })),
+    ...angularObserverCases.map((entry) => ({ ...entry, group: 'Angular' })),
+    ...conditionalUrlCases.map((entry) => ({ ...entry, group: 'URL alternatives' })),
+    ...queryOptionsCases.map((entry) => ({ ...entry, group: 'TanStack Query' })),
+    ...conditionalCalleeCases.map((entry) => ({ ...entry, group: 'conditional callee' })),
+  ])('$group: $name', ({ file, source, expected }) => {
+    const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
+    expect(usage.problems).toEqual([]);
+    expect(summarize(usage)).toEqual(expected);
+  });
+
   it.each(fetchCases)('fetch: $name', ({ file, source, expected }) => {
     const usage = extractUsageFromSource(file ?? 'web/src/api.ts', source);
     expect(usage.problems).toEqual([]);
@@ -281,6 +480,23 @@ describe('extractUsageFromSource', () => {
         },
       ],
     });
+  });
+
+  it('reads the <script> blocks of a Svelte or Vue component at their own lines and columns, not the markup', () => {
+    const source = lines(
+      '<script context="module">',
+      "  export const load = () => fetch('/api/tags').then((r) => r.json()).then((body) => body.tags);",
+      '</script>',
+      '<script>',
+      "  const user = fetch('/api/user').then((r) => r.json());",
+      '</script>',
+      "{#await fetch('/api/markup') then data}<p>{data.name}</p>{/await}",
+    );
+    const summary = (usage: ConsumerUsage) => usage.calls.map((call) => `${call.method} ${call.urlTemplate} @${call.location.line}:${call.location.column} ${call.responseFields.map(at).join(' ')}`.trim());
+    expect(summary(extractUsageFromSource('web/src/routes/Page.svelte', source))).toEqual(['GET /api/tags @2:29 tags @2:90', 'GET /api/user @5:16']);
+    // A <script setup lang="ts"> block with type annotations, after the template.
+    const typed = lines('<template><p /></template>', '<script setup lang="ts">', "const id: number = 1; fetch(`/api/users/${id}`);", '</script>');
+    expect(summary(extractUsageFromSource('web/src/User.vue', typed))).toEqual(['GET /api/users/1 @3:23']);
   });
 
   it('parses JSX only where the extension allows it', () => {

@@ -1,9 +1,9 @@
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
 import type * as AnalyzeFileModule from './analyze-file';
 import { compareText } from '../compare-text';
-import { compareLocations, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
+import { angularUrlPrefix, compareLocations, linkSummaries, type OperationRef, type PrefixRewrite } from './link';
 import { createModuleResolver } from './resolve-module';
-import type { FileSummary } from './summary';
+import type { FileSummary, Template } from './summary';
 
 /** One file's analysis: a summary to link with the project's other files, or the problem that stopped it. */
 export interface FileAnalysis {
@@ -39,6 +39,8 @@ export interface LinkProjectOptions {
   isOwnFile?: (file: string) => boolean;
   /** Unambiguous operationIds of the consumed specs, for calls of generated clients (see `LinkOptions`). */
   operations?: ReadonlyMap<string, OperationRef>;
+  /** The Angular interceptors' URL prefix of the whole project; by default found among the given files. */
+  angularUrlPrefix?: Template;
 }
 
 /** Links the analyses of a project's files into its usage (calls sorted by file, line, column). */
@@ -50,7 +52,8 @@ export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: Link
       summaries.map((summary) => summary.file),
       options.projectRoot,
     );
-  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile, operations: options.operations });
+  const angularPrefix = 'angularUrlPrefix' in options ? options.angularUrlPrefix : angularUrlPrefix(summaries);
+  const linked = linkSummaries(summaries, { resolveModule, rewrites: options.rewrites, isOwnFile: options.isOwnFile, operations: options.operations, angularUrlPrefix: angularPrefix });
   return {
     calls: sortCalls(linked.calls),
     problems: sortProblems(analyses.flatMap((analysis) => analysis.problems)),

@@ -80,10 +80,11 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: [],
     problems: [],
   },
-  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value
+  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value, Vuex commit(TYPE, data) read by its mutation, a <script setup lang="ts"> component (its template is not code)
   'vue': {
     calls: [
       { call: 'PUT /api/articles/{} axios @vue/src/common/api.service.js:43:23', sends: ['article @api.service.js:43:50'] },
+      { call: 'GET /api/profiles/jake axios @vue/src/components/ProfileCard.vue:10:35', reads: ['profile @ProfileCard.vue:11:22', 'profile.bio @ProfileCard.vue:12:34'] },
       {
         call: 'GET /api/articles/feed axios @vue/src/composables/useFeed.js:7:44',
         reads: ['articles @useFeed.js:8:27', 'articles[].title @useFeed.js:10:64'],
@@ -103,6 +104,8 @@ const expected: Record<string, ReturnType<typeof scan>> = {
         reads: ['article.slug @article.module.js:24:113'],
         sends: ['article @api.service.js:40:42'],
       },
+      { call: 'GET /api/profiles/{} axios @vue/src/store/profile.module.js:8:23', reads: ['profile @profile.module.js:8:93', 'profile.username @profile.module.js:18:36'] },
+      { call: 'POST /api/profiles/{}/follow axios @vue/src/store/profile.module.js:11:23', reads: ['profile @profile.module.js:11:114', 'profile.following @profile.module.js:20:25'] },
     ],
     explain: ['wrapper-not-called @vue/src/common/api.service.js:26:17'],
     problems: [],

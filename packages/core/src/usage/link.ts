@@ -4,7 +4,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { bodyPlace, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
-import type { Arg, Callee, ClientLibrary, ClientRef, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
+import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
 export interface PrefixRewrite {
@@ -24,6 +24,8 @@ export interface LinkOptions {
   isOwnFile?: (file: string) => boolean;
   /** Operations by operationId, each id naming exactly one operation of the consumed specs (see `generatedOperation`). */
   operations?: ReadonlyMap<string, OperationRef>;
+  /** What the project's Angular interceptors put in front of every Angular request's URL (see `angularUrlPrefix`). */
+  angularUrlPrefix?: Template;
 }
 
 export interface OperationRef {
@@ -73,6 +75,8 @@ const GENERATED_MODULE = /(^|[/@._-])(__generated__|generated|openapi|swagger|co
 /** Parameter names that say "this is the URL": a wrapper that takes one shows no endpoint of its own. */
 const URL_PARAMETER = /url|uri|path|endpoint|route|resource|href|link/i;
 const MAX_FOLLOW = 16;
+const ALTERNATIVES = /\{\|[^{}]*\}/g;
+const MAX_URL_ALTERNATIVES = 8;
 
 /**
  * Joins per-file summaries into call sites. Each function is evaluated once with its parameters
@@ -137,6 +141,38 @@ class Linker {
     return { calls, unresolved: this.unresolved.filter((entry) => isOwn(entry.location.file)) };
   }
 
+  /**
+   * Redux: what a reducer (or middleware) reads of `action.payload` under a test of the action's
+   * type is read from the payload every `dispatch({ type, payload })` of that type sends: a
+   * request's response (`payload[0]` of a `Promise.all([...])` is its first request's).
+   */
+  private dispatchAction(file: string, action: DispatchedAction): void {
+    for (const read of this.actionReadsByType().get(this.resolveText(file, action.type, 0)) ?? []) {
+      const [first, ...rest] = read.path;
+      if (action.list && !/^\d+$/.test(first)) continue;
+      const arg = action.list ? action.payload[Number(first)] : action.payload[0];
+      if (!arg) continue;
+      // A payload the unit got as a parameter (`onLoad: (payload) => dispatch(...)`) is read where its callers pass it.
+      this.addRead(file, this.argTarget(file, action.unit, this.resolveArg(file, arg), []), action.list ? rest : read.path, read.location);
+    }
+  }
+
+  private readsOfActionType?: Map<string, Array<{ path: string[]; location: SourceLocation }>>;
+
+  /** Every reducer read of an action's payload, by the action type's text (imported constants resolved). */
+  private actionReadsByType(): Map<string, Array<{ path: string[]; location: SourceLocation }>> {
+    if (this.readsOfActionType) return this.readsOfActionType;
+    const byType = new Map<string, Array<{ path: string[]; location: SourceLocation }>>();
+    for (const summary of this.files.values()) {
+      for (const read of summary.actionReads ?? []) {
+        const type = this.resolveText(summary.file, read.type, 0);
+        if (!type.includes('{')) byType.set(type, [...(byType.get(type) ?? []), { path: read.path, location: read.location }]);
+      }
+    }
+    this.readsOfActionType = byType;
+    return byType;
+  }
+
   /** Marks every unit the own files' code calls, directly or through other units. */
   private markReached(isOwn: (file: string) => boolean): void {
     const pending: UnitResult[] = [];
@@ -165,6 +201,7 @@ class Linker {
       const read = summary.reads[index];
       this.addRead(file, this.valueTarget(file, read.value), [], read.location);
     }
+    for (const action of summary.actions ?? []) if (action.unit === unit) this.dispatchAction(file, action);
     for (const value of summary.units[unit]?.returns ?? []) {
       result.returns = this.valueTarget(file, value);
       if (result.returns) break;
@@ -257,6 +294,8 @@ class Linker {
       const [index, ...props] = arg.param.split('.');
       return { ...paramTarget(unit, Number(index)), path: [...props, ...path] };
     }
+    const [first, ...rest] = path;
+    if (arg.elements && first !== undefined && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
     return undefined;
   }
 
@@ -398,10 +437,21 @@ class Linker {
     this.emit({ ...request, url: request.url.replace(/\{@[^}]*\}/g, UNKNOWN) }, calls);
   }
 
+  /** One call per URL the request can have (`'/articles' + (feed ? '/feed' : '')` makes two). */
   private emit(request: Request, calls: CallSite[]): void {
+    const seen = new Set<string | undefined>();
+    for (const url of alternativeUrls(request.url)) {
+      const template = urlTemplate(request.library === 'angular' ? withInterceptorPrefix(url, this.options.angularUrlPrefix) : url);
+      if (seen.has(template)) continue;
+      seen.add(template);
+      this.emitOne({ ...request, url }, template, calls);
+    }
+  }
+
+  private emitOne(request: Request, urlPath: string | undefined, calls: CallSite[]): void {
     // Clients default to GET when no method is given.
     const method = request.method.toUpperCase() || 'GET';
-    let template = urlTemplate(request.url);
+    let template = urlPath;
     if (template === undefined) {
       this.unresolved.push({ reason: 'url-unknown', message: `${request.library} call: the URL is not visible to the analyzer`, location: request.location, call: `${method} ${UNKNOWN}` });
       return;
@@ -410,7 +460,7 @@ class Linker {
       this.unresolved.push({ reason: 'method-unknown', message: `${request.library} call to ${template}: the method is not visible to the analyzer`, location: request.location, call: `{} ${template}` });
       return;
     }
-    template = rewritePrefix(template, this.options.rewrites ?? []);
+    template = rewritePrefix(relativeToUnknownBase(template), this.options.rewrites ?? []);
     const responseFields: FieldUse[] = [];
     const errorResponseFields: FieldUse[] = [];
     for (const read of request.reads) {
@@ -439,7 +489,7 @@ function paramTarget(unit: number, index: number): Target {
 }
 
 function isTemplate(request: Request): boolean {
-  return request.method.includes('{@') || request.url.includes('{@') || argHasParam(request.body) || argHasParam(request.query);
+  return request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
 }
 
 function argHasParam(arg: Arg | undefined): boolean {
@@ -460,7 +510,7 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
 }
 
 function substitute(text: Template, args: readonly Arg[]): Template {
-  return text.replace(/\{@(\d+)(?:\.([^}]+))?\}/g, (_, index: string, prop: string | undefined) => {
+  return decideAlternatives(text, args).replace(/\{@(\d+)(?:\.([^}]+))?\}/g, (_, index: string, prop: string | undefined) => {
     // An argument or option the caller leaves out is absent (''), which is not the same as unknown.
     const arg = args[Number(index)];
     if (!arg) return '';
@@ -507,6 +557,67 @@ function formatPath(path: readonly string[]): string | undefined {
   const segments = path.slice(0, end);
   if (segments.length === 0 || segments.some((segment) => segment.startsWith('()') || segment.startsWith('!'))) return undefined;
   return joinFieldSegments(segments);
+}
+
+/**
+ * Every text a template with alternatives (`/articles{|/feed|}`, see `Template`) stands for, in
+ * order. Past `MAX_URL_ALTERNATIVES` texts, each alternative keeps its first choice only.
+ */
+function alternativeUrls(url: Template): string[] {
+  const groups = url.match(ALTERNATIVES) ?? [];
+  const count = groups.reduce((product, group) => product * choicesOf(group).length, 1);
+  if (count > MAX_URL_ALTERNATIVES) return [url.replace(ALTERNATIVES, (group) => choicesOf(group)[0])];
+  let urls = [url];
+  for (const group of groups) urls = urls.flatMap((text) => choicesOf(group).map((choice) => text.replace(group, choice)));
+  return urls;
+}
+
+/** `{|/feed|}` → `['/feed', '']`; a group with a test (`{|@0=feed|/feed|}`) that no caller decided: both. */
+function choicesOf(group: string): string[] {
+  const parts = group.slice(2, -1).split('|');
+  return parts[0].startsWith('@') ? parts.slice(1) : parts;
+}
+
+/**
+ * Decides the tests of URL alternatives (`{|@0.type=feed|/feed|}`) by the caller's arguments: a
+ * known text picks a choice, a parameter of the caller carries the test on, anything else keeps
+ * both choices.
+ */
+function decideAlternatives(text: Template, args: readonly Arg[]): Template {
+  return text.replace(ALTERNATIVES, (group) => {
+    const [test, first, second] = group.slice(2, -1).split('|');
+    if (!test.startsWith('@')) return group;
+    const [param, value] = test.slice(1).split('=');
+    const given = substitute(`{@${param}}`, args);
+    if (!given.includes('{')) return given === value ? first : second;
+    const carried = /^\{@([^}]+)\}$/.exec(given);
+    return carried ? `{|@${carried[1]}=${value}|${first}|${second}}` : `{|${first}|${second}}`;
+  });
+}
+
+/**
+ * The one prefix the Angular interceptors of a project add to URLs (`https://api.example.com/api`
+ * from `req.clone({ url: `https://api.example.com/api${req.url}` })`); `{}` when they add
+ * different ones or one the analyzer cannot read; `undefined` when none rewrites the URL.
+ */
+export function angularUrlPrefix(summaries: readonly FileSummary[]): Template | undefined {
+  const prefixes = new Set(summaries.flatMap((summary) => summary.angularUrlPrefixes ?? []));
+  if (prefixes.size === 0) return undefined;
+  const [only] = prefixes;
+  return prefixes.size === 1 && !/\{[$@]/.test(only) ? only : UNKNOWN;
+}
+
+/** An interceptor prefixes the URL the code wrote, relative or not (it joins the two texts). */
+function withInterceptorPrefix(url: Template, prefix: Template | undefined): Template {
+  return prefix === undefined ? url : `${prefix}${url}`;
+}
+
+/**
+ * A path without a leading `/` (`articles/{}`) is resolved by the client against a base the code
+ * does not show (axios `defaults.baseURL` set at run time, the page's URL): an unknown prefix.
+ */
+function relativeToUnknownBase(template: string): string {
+  return template.startsWith('/') || template.startsWith(UNKNOWN) ? template : `${UNKNOWN}/${template}`;
 }
 
 function looksLikeUrl(text: string | undefined): boolean {

@@ -6,7 +6,7 @@ export function isLocalModule(module: string): boolean {
   return /^(\.\.?(\/|$)|[@~]\/|\$lib(\/|$))/.test(module);
 }
 
-const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+const EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte'];
 
 /**
  * Resolves import specifiers among the files being linked (a project's own, and the workspace

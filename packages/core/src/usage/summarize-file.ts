@@ -4,8 +4,8 @@ import type { SourceLocation } from '../model';
 import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient } from './clients';
 import { kindTable } from './scope';
-import { classMember, declarationOf, locationOf, propertyNameText, thisClass, unwrap, type SourceContext } from './source-context';
-import type { Arg, Callee, ClientRef, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, UnitSummary, ValueRef } from './summary';
+import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
+import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 
@@ -23,7 +23,7 @@ type LocalShape =
   | { kind: 'object'; node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration }
   | { kind: 'client'; client: ClientRef; member?: string }
   | { kind: 'import'; ref: number; members: string[] }
-  | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' };
+  | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' | 'client-wrapper' | 'vue' };
 
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
 const ELEMENT_RETURNING_METHODS = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
@@ -31,7 +31,12 @@ const SAME_VALUE_METHODS = new Set(['filter', 'slice', 'sort', 'reverse', 'toSor
 /** superagent request-builder methods that return the same request. */
 const REQUEST_BUILDER_METHODS = new Set(['send', 'query', 'set', 'use', 'type', 'accept', 'withCredentials', 'timeout', 'retry', 'auth', 'ok', 'field', 'attach']);
 /** RxJS operators that pass the value through unchanged, and those whose callback result is the new value. */
-const RX_SAME = new Set(['tap', 'filter', 'take', 'first', 'last', 'retry', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'delay', 'finalize', 'takeUntil', 'catchError', 'timeout', 'startWith']);
+const RX_SAME = new Set([
+  'tap', 'filter', 'take', 'first', 'last', 'retry', 'retryWhen', 'repeat', 'shareReplay', 'share', 'distinctUntilChanged', 'debounceTime', 'throttleTime',
+  'auditTime', 'delay', 'finalize', 'takeUntil', 'takeWhile', 'takeUntilDestroyed', 'skip', 'skipWhile', 'catchError', 'timeout', 'startWith', 'defaultIfEmpty', 'single', 'observeOn', 'subscribeOn',
+]);
+/** Calls that combine a list of promises or observables into one whose value is the list of their values. */
+const COMBINERS = new Set(['Promise.all', 'combineLatest', 'forkJoin', 'zip']);
 const RX_MAP = new Set(['map', 'switchMap', 'mergeMap', 'concatMap', 'exhaustMap']);
 const FETCH_GLOBALS = new Set(['window', 'globalThis', 'self', 'global']);
 const enum WalkAction {
@@ -71,6 +76,7 @@ const OWNS_RETURNS = kindTable([
 
 /** How deep shapes and texts are followed; guards against pathological chains. */
 const MAX_DEPTH = 12;
+const ANGULAR_HTTP = '@angular/common/http';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext): FileSummary {
@@ -84,6 +90,8 @@ class FileSummarizer {
   private readonly origins: Origin[] = [];
   private readonly originNodes: ts.Node[] = [];
   private readonly originOfCall = new Map<ts.Node, number | undefined>();
+  /** Origins standing for the same value (`(a ? f : g)(x)`, `a ? f() : g()`): the first's → the others, which get the same reads. */
+  private readonly twinOrigins = new Map<number, number[]>();
   private readonly paramOrigins = new Map<string, number>();
   private readonly imports: ImportRef[] = [];
   private readonly importIndex = new Map<string, number>();
@@ -114,7 +122,118 @@ class FileSummarizer {
       imports: this.imports,
     };
     if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
+    const prefixes = this.interceptorPrefixes();
+    if (prefixes.length > 0) summary.angularUrlPrefixes = prefixes;
+    const actions = this.dispatchedActions();
+    if (actions.length > 0) summary.actions = actions;
+    const actionReads = this.actionReads();
+    if (actionReads.length > 0) summary.actionReads = actionReads;
     return summary;
+  }
+
+  /** `dispatch({ type: LOGIN, payload })` (also `store.dispatch`) where the payload is a tracked value or `Promise.all([...])` of them. */
+  private dispatchedActions(): DispatchedAction[] {
+    const actions: DispatchedAction[] = [];
+    for (const call of this.calls) {
+      const callee = unwrap(call.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const literal = name === 'dispatch' ? this.objectLiteral(call.arguments[0]) : undefined;
+      const typeNode = propertyValue(literal, 'type');
+      const payloadNode = propertyValue(literal, 'payload');
+      if (!typeNode || !payloadNode) continue;
+      const unit = this.unitOf(call);
+      const type = this.textOf(typeNode, unit);
+      if (type === undefined || !isKnownText(type)) continue;
+      const list = this.combinedList(payloadNode);
+      const payload = (list ? list.elements : [payloadNode]).map((element) => (ts.isSpreadElement(element) ? {} : this.argOf(element, unit)));
+      if (!payload.some((arg) => arg.value || arg.param !== undefined)) continue;
+      actions.push(list ? { type, unit, payload, list: true } : { type, unit, payload });
+    }
+    return actions;
+  }
+
+  /**
+   * `action.payload.user.token` where `action.type` is tested: under `case LOGIN:` of
+   * `switch (action.type)`, or in the `if` of `action.type === LOGIN || action.type === REGISTER`.
+   * A read in the branch of `action.error ? ... : ...` that runs on errors is not a body field.
+   */
+  private actionReads(): ActionRead[] {
+    const reads: ActionRead[] = [];
+    for (const node of this.accesses) {
+      if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'payload' || !ts.isIdentifier(unwrap(node.expression))) continue;
+      const action = declarationOf(this.context, unwrap(node.expression) as ts.Identifier);
+      if (!action) continue;
+      const chain = payloadChain(node);
+      if (!chain || chain.path.length === 0 || onErrorBranch(node, action, this.context)) continue;
+      for (const type of this.testedTypes(node, action)) reads.push({ type, path: chain.path, location: locationOf(this.context, chain.end) });
+    }
+    return reads;
+  }
+
+  /** The action types tested around `node` on the same action: `case T:` clauses and `if (action.type === T || ...)`. */
+  private testedTypes(node: ts.Node, action: ts.Declaration): Template[] {
+    const isActionType = (expression: ts.Expression): boolean => {
+      const inner = unwrap(expression);
+      return ts.isPropertyAccessExpression(inner) && inner.name.text === 'type' && ts.isIdentifier(unwrap(inner.expression)) && declarationOf(this.context, unwrap(inner.expression) as ts.Identifier) === action;
+    };
+    const unit = this.unitOf(node);
+    const known = (expression: ts.Expression): Template[] => {
+      const text = this.textOf(expression, unit);
+      return text !== undefined && isKnownText(text) ? [text] : [];
+    };
+    const compared = (condition: ts.Expression): Template[] => {
+      const inner = unwrap(condition);
+      if (!ts.isBinaryExpression(inner)) return [];
+      const operator = inner.operatorToken.kind;
+      if (operator === ts.SyntaxKind.BarBarToken) {
+        const left = compared(inner.left);
+        const right = compared(inner.right);
+        return left.length > 0 && right.length > 0 ? [...left, ...right] : [];
+      }
+      if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return [];
+      return isActionType(inner.left) ? known(inner.right) : isActionType(inner.right) ? known(inner.left) : [];
+    };
+    // Up to the function that declares the action, through callbacks (`state.articles.map(a => ...)`).
+    for (let child: ts.Node = node, parent = node.parent; parent && parent !== action.parent; child = parent, parent = parent.parent) {
+      if (ts.isCaseClause(parent) && child !== parent.expression && isActionType(parent.parent.parent.expression)) {
+        // Fall-through clauses above share this body: `case A: case B: ...`.
+        const clauses = parent.parent.clauses;
+        const types: Template[] = [];
+        for (let index = clauses.indexOf(parent); index >= 0; index--) {
+          const clause = clauses[index];
+          if (!ts.isCaseClause(clause) || (index < clauses.indexOf(parent) && clause.statements.length > 0)) break;
+          types.push(...known(clause.expression));
+        }
+        return types;
+      }
+      if (ts.isIfStatement(parent) && child === parent.thenStatement) {
+        const types = compared(parent.expression);
+        if (types.length > 0) return types;
+      }
+    }
+    return [];
+  }
+
+  /**
+   * What Angular HTTP interceptors of this file put in front of every request's URL:
+   * `req.clone({ url: `${environment.apiUrl}${req.url}` })` with `req` a parameter gives the text
+   * before `req.url`. Only where the file imports from `@angular/common/http` (`clone` with a
+   * `url` is `HttpRequest`'s), and only a URL that ends with the request's own.
+   */
+  private interceptorPrefixes(): Template[] {
+    if (!this.context.sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === ANGULAR_HTTP)) return [];
+    const prefixes = new Set<Template>();
+    for (const call of this.calls) {
+      const callee = unwrap(call.expression);
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'clone') continue;
+      const url = propertyValue(this.objectLiteral(call.arguments[0]), 'url');
+      const unit = this.unitOf(call);
+      const request = this.paramPath(callee.expression, unit);
+      const text = url && request !== undefined && !request.includes('.') ? this.textOf(url, unit) : undefined;
+      const own = `{@${request}.url}`;
+      if (text?.endsWith(own)) prefixes.add(text.slice(0, -own.length));
+    }
+    return [...prefixes].sort();
   }
 
   // ---- one walk over the file -------------------------------------------------------------------
@@ -217,7 +336,7 @@ class FileSummarizer {
       }
       return undefined;
     }
-    if (ts.isConditionalExpression(node)) return this.textOf(node.whenTrue, unit, depth + 1) ?? this.textOf(node.whenFalse, unit, depth + 1);
+    if (ts.isConditionalExpression(node)) return this.conditionalText(node, unit, depth);
     if (ts.isCallExpression(node)) {
       const callee = unwrap(node.expression);
       if (ts.isIdentifier(callee) && /^(encodeURIComponent|encodeURI|String|escape)$/.test(callee.text) && node.arguments[0]) return this.textOf(node.arguments[0], unit, depth + 1);
@@ -235,6 +354,36 @@ class FileSummarizer {
       const declaration = declarationOf(this.context, node);
       const initializer = declaration && constantInitializer(declaration);
       return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * `cond ? '/feed' : ''`: both literal texts, as alternatives (`{|/feed|}`), each a call of its
+   * own. Branches that are not both literal keep the first known one.
+   */
+  private conditionalText(node: ts.ConditionalExpression, unit: number, depth: number): string | undefined {
+    const whenTrue = this.textOf(node.whenTrue, unit, depth + 1);
+    const whenFalse = this.textOf(node.whenFalse, unit, depth + 1);
+    if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return whenTrue ?? whenFalse;
+    if (!isPlainText(whenTrue) || !isPlainText(whenFalse)) return whenTrue;
+    const test = this.parameterTest(node.condition, unit);
+    if (!test) return `{|${whenTrue}|${whenFalse}}`;
+    const [first, second] = test.equal ? [whenTrue, whenFalse] : [whenFalse, whenTrue];
+    return `{|@${test.param}=${test.value}|${first}|${second}}`;
+  }
+
+  /** `type === 'feed'` (`==`, `!==`, `!=`, either side) with `type` a parameter of `unit`: a test callers' arguments decide. */
+  private parameterTest(condition: ts.Expression, unit: number): { param: string; value: string; equal: boolean } | undefined {
+    const node = unwrap(condition);
+    if (!ts.isBinaryExpression(node)) return undefined;
+    const operator = node.operatorToken.kind;
+    const equal = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.EqualsEqualsToken;
+    if (!equal && operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]]) {
+      const literal = unwrap(other);
+      const param = this.paramPath(unwrap(side), unit);
+      if (param !== undefined && ts.isStringLiteral(literal) && isPlainText(literal.text) && !literal.text.includes('=')) return { param, value: literal.text, equal };
     }
     return undefined;
   }
@@ -313,6 +462,8 @@ class FileSummarizer {
     if (text !== undefined) arg.text = text;
     const value = this.valueOf(node);
     if (value) arg.value = { origin: value.origin, path: value.path };
+    const list = depth < 4 && !value ? this.combinedList(node) : undefined;
+    if (list) arg.elements = list.elements.map((element) => (ts.isSpreadElement(element) ? {} : this.argOf(element, unit, depth + 1)));
     return arg;
   }
 
@@ -347,15 +498,60 @@ class FileSummarizer {
   private originFor(call: ts.CallExpression): number | undefined {
     if (this.originOfCall.has(call)) return this.originOfCall.get(call);
     this.originOfCall.set(call, undefined);
-    const callee = this.calleeOf(call);
+    if (readsOnlyQueryKey(call)) return undefined;
+    const mutation = this.vuexMutation(call);
+    const direct: Callee | undefined = mutation === undefined ? this.calleeOf(call) : { kind: 'unit', unit: mutation };
+    const branches = direct ? undefined : this.conditionalCallees(call);
+    const callee = direct ?? branches?.[0];
     if (!callee) return undefined;
     const unit = this.unitOf(call);
-    const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location: locationOf(this.context, calleeToken(call)) });
+    const location = locationOf(this.context, calleeToken(call));
+    const index = this.addOrigin(call, { kind: 'call', unit, callee, args: [], location });
     this.originOfCall.set(call, index);
+    const twin = branches && this.addOrigin(call, { kind: 'call', unit, callee: branches[1], args: [], location });
+    if (twin !== undefined) this.addTwin(index, twin);
     // Arguments after registering: evaluating them may ask for this call's value.
     const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
-    origin.args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    const args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    // A mutation handler gets `(state, payload)` for `commit(TYPE, payload)`.
+    origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
+    if (twin !== undefined) (this.origins[twin] as Extract<Origin, { kind: 'call' }>).args = args;
     return index;
+  }
+
+  /**
+   * `(liked ? api.unlike : api.like)(slug)`, also through a `const`: both functions are called,
+   * each a call of its own with the same arguments (the second is the first's twin, see `twinOrigins`).
+   */
+  private conditionalCallees(call: ts.CallExpression): [Callee, Callee] | undefined {
+    let node = unwrap(call.expression);
+    if (ts.isIdentifier(node)) node = unwrap(initializerOf(this.context, node, true) ?? node);
+    if (!ts.isConditionalExpression(node)) return undefined;
+    const whenTrue = this.calleeOfExpression(node.whenTrue);
+    const whenFalse = this.calleeOfExpression(node.whenFalse);
+    return whenTrue && whenFalse ? [whenTrue, whenFalse] : undefined;
+  }
+
+  /**
+   * Vuex: the handler `commit(SET_USER, data.user)` (`context.commit`, `store.commit`, a
+   * destructured `commit`) runs, when this file's `mutations` object has it: `[SET_USER](state, user)`
+   * (the same constant) or `setUser(state, user)` for `commit('setUser', ...)`.
+   */
+  private vuexMutation(call: ts.CallExpression): number | undefined {
+    const callee = unwrap(call.expression);
+    const named = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (named !== 'commit' || call.arguments.length < 2) return undefined;
+    const type = unwrap(call.arguments[0]);
+    const typeDeclaration = ts.isIdentifier(type) || ts.isPropertyAccessExpression(type) ? declarationOf(this.context, type) : undefined;
+    const typeText = ts.isStringLiteral(type) ? type.text : undefined;
+    if (!typeDeclaration && typeText === undefined) return undefined;
+    for (let unit = 1; unit < this.unitFunctions.length; unit++) {
+      const member = mutationHandler(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+      if (!member?.name) continue;
+      const name = member.name;
+      if (ts.isComputedPropertyName(name) ? typeDeclaration !== undefined && declarationOf(this.context, name.expression) === typeDeclaration : propertyNameText(name) === typeText) return unit;
+    }
+    return undefined;
   }
 
   private addOrigin(node: ts.Node, origin: Origin): number {
@@ -365,7 +561,11 @@ class FileSummarizer {
   }
 
   private calleeOf(call: ts.CallExpression): Callee | undefined {
-    const shape = this.shapeOf(call.expression, 0);
+    return this.calleeOfExpression(call.expression);
+  }
+
+  private calleeOfExpression(expression: ts.Expression): Callee | undefined {
+    const shape = this.shapeOf(expression, 0);
     if (!shape) return undefined;
     if (shape.kind === 'unit') return { kind: 'unit', unit: shape.unit };
     if (shape.kind === 'import') return { kind: 'import', ref: shape.ref, members: shape.members };
@@ -392,8 +592,13 @@ class FileSummarizer {
         const member = owner && classMember(owner, name);
         return member && this.shapeOfDeclaration(member, depth + 1);
       }
+      if (isPropsObject(object)) {
+        const member = this.dispatchProp(name);
+        if (member) return this.shapeOfDeclaration(member, depth + 1);
+      }
       const base = this.shapeOf(object, depth + 1);
       if (!base) return undefined;
+      if (base.kind === 'special' && base.special === 'vue') return name === 'axios' ? { kind: 'client', client: { library: 'axios', base: '' } } : undefined;
       if (base.kind === 'object') {
         const member = ts.isObjectLiteralExpression(base.node) ? objectMember(base.node, name) : classMember(base.node, name);
         return member && this.shapeOfDeclaration(member, depth + 1);
@@ -412,6 +617,10 @@ class FileSummarizer {
       if (callee?.kind === 'special' && callee.special === 'openapi-factory') {
         return { kind: 'client', client: { library: 'openapi-fetch', base: config?.props?.baseUrl?.text ?? '' } };
       }
+      if (callee?.kind === 'special' && callee.special === 'client-wrapper' && node.arguments[0]) {
+        const wrapped = this.shapeOf(node.arguments[0], depth + 1);
+        return wrapped?.kind === 'client' && wrapped.member === undefined ? wrapped : undefined;
+      }
       if (callee?.kind === 'special' && callee.special === 'angular-inject' && node.arguments[0]) {
         const injected = this.shapeOf(node.arguments[0], depth + 1);
         return injected?.kind === 'special' && injected.special === 'angular-class' ? angularClient() : injected?.kind === 'import' || injected?.kind === 'object' ? injected : undefined;
@@ -423,6 +632,19 @@ class FileSummarizer {
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
       const unit = this.unitOfFunction.get(node);
       return unit === undefined ? undefined : { kind: 'unit', unit };
+    }
+    return undefined;
+  }
+
+  /** `props.onLoad` / `this.props.onLoad` of a component: the `onLoad` of this file's `mapDispatchToProps`, if it has one. */
+  private dispatchProp(name: string): ts.Declaration | undefined {
+    for (const statement of this.context.sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        const fn = declaration.initializer && unwrap(declaration.initializer);
+        const body = fn && ts.isArrowFunction(fn) && ts.isExpression(fn.body) ? unwrap(fn.body) : undefined;
+        if (body && ts.isObjectLiteralExpression(body) && isDispatchProps(body)) return objectMember(body, name);
+      }
     }
     return undefined;
   }
@@ -481,7 +703,8 @@ class FileSummarizer {
     if (ts.isIdentifier(node)) return this.valueOfDeclaration(declarationOf(this.context, node));
     if (ts.isPropertyAccessExpression(node)) {
       const object = this.valueOf(node.expression);
-      if (object && !this.isPackageCall(object)) return step(object, node.name.text, node.name);
+      // What the code stored in a parameter's property (`state.user = user` in a Vuex mutation) is what it reads back.
+      if (object && !this.isPackageCall(object) && !this.isWholeParameter(object)) return step(object, node.name.text, node.name);
       return this.storedValue(node) ?? (object && step(object, node.name.text, node.name));
     }
     if (ts.isElementAccessExpression(node)) {
@@ -491,7 +714,7 @@ class FileSummarizer {
       return ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key) ? step(object, key.text, key) : step(object, ELEMENT, undefined);
     }
     if (ts.isCallExpression(node)) return this.callValue(node);
-    if (ts.isConditionalExpression(node)) return this.valueOf(node.whenTrue) ?? this.valueOf(node.whenFalse);
+    if (ts.isConditionalExpression(node)) return this.firstValue([node.whenTrue, node.whenFalse]);
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
       if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) return this.valueOf(node.left) ?? this.valueOf(node.right);
@@ -510,6 +733,10 @@ class FileSummarizer {
   }
 
   /** `this.user` / `state.value` assigned elsewhere in the file: the first assigned value that is tracked. */
+  private isWholeParameter(value: Value): boolean {
+    return value.path.length === 0 && this.origins[value.origin].kind === 'param';
+  }
+
   private storedValue(node: ts.PropertyAccessExpression): Value | undefined {
     const object = unwrap(node.expression);
     const owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
@@ -524,12 +751,27 @@ class FileSummarizer {
     return this.firstValue(this.stores.get(owner)?.get(node.name.text));
   }
 
+  /**
+   * The value of the first expression that has one. When every expression is a request's own call
+   * (`cond ? api.update(a) : api.create(a)`, `x = api.feed()` in one branch and `x = api.all()` in
+   * another), the value is any of them: the others become twins of the first, reading what it reads.
+   */
   private firstValue(expressions: readonly ts.Expression[] | undefined): Value | undefined {
-    for (const expression of expressions ?? []) {
-      const value = this.valueOf(expression);
-      if (value) return value;
+    const list = expressions ?? [];
+    const values = list.map((expression) => this.valueOf(expression));
+    const first = values.find((value) => value !== undefined);
+    // Only calls made right there (the value flows nowhere else), taken the same way (`.then((res) => res.data)`).
+    const ownCall = (value: Value | undefined, index: number): boolean =>
+      value !== undefined && this.origins[value.origin].kind === 'call' && value.path.join('\u0000') === first?.path.join('\u0000') && isWithin(this.originNodes[value.origin], list[index]);
+    if (first && values.length > 1 && values.every(ownCall)) {
+      for (const value of values) if (value && value !== first) this.addTwin(first.origin, value.origin);
     }
-    return undefined;
+    return first;
+  }
+
+  private addTwin(origin: number, twin: number): void {
+    const twins = this.twinOrigins.get(origin) ?? [];
+    if (origin !== twin && !twins.includes(twin)) this.twinOrigins.set(origin, [...twins, twin]);
   }
 
   private callValue(call: ts.CallExpression): Value | undefined {
@@ -686,16 +928,46 @@ class FileSummarizer {
     return key === undefined ? undefined : step(source, key, element.propertyName ?? element.name);
   }
 
-  /** `const [a, b] = await Promise.all([getA(), getB()])`: each binding is its own promise's value. */
+  /**
+   * `const [a, b] = await Promise.all([getA(), getB()])`, `combineLatest([a$, b$]).subscribe(([a, b]) => ...)`
+   * (also `forkJoin`, `zip`, `.then`, through pass-through operators of a `pipe`): each binding is
+   * its own source's value.
+   */
   private promiseAllElement(element: ts.BindingElement): Value | undefined {
     const pattern = element.parent as ts.ArrayBindingPattern;
     const owner = pattern.parent;
-    if (!ts.isVariableDeclaration(owner) || !owner.initializer) return undefined;
-    const call = unwrap(owner.initializer);
-    if (!ts.isCallExpression(call) || call.expression.getText(this.context.sourceFile) !== 'Promise.all') return undefined;
-    const list = call.arguments[0] && unwrap(call.arguments[0]);
-    const item = list && ts.isArrayLiteralExpression(list) ? list.elements[pattern.elements.indexOf(element)] : undefined;
+    const source = ts.isVariableDeclaration(owner) ? owner.initializer : ts.isParameter(owner) ? this.callbackSource(owner) : undefined;
+    const list = source && this.combinedList(source);
+    const item = list?.elements[pattern.elements.indexOf(element)];
     return item && !ts.isSpreadElement(item) ? this.valueOf(item) : undefined;
+  }
+
+  /** What the first parameter of `source.then(cb)` / `source.subscribe(cb)` receives values from: `source`. */
+  private callbackSource(parameter: ts.ParameterDeclaration): ts.Expression | undefined {
+    const fn = parameter.parent;
+    if (fn.parameters[0] !== parameter || (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn))) return undefined;
+    let argument: ts.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== argument) return undefined;
+    const callee = unwrap(call.expression);
+    return ts.isPropertyAccessExpression(callee) && (callee.name.text === 'then' || callee.name.text === 'subscribe') ? callee.expression : undefined;
+  }
+
+  /** The array literal of `Promise.all([...])`, `combineLatest([...])`, `forkJoin([...])`, `zip([...])`, seen through `pipe(take(1), ...)`. */
+  private combinedList(expression: ts.Expression): ts.ArrayLiteralExpression | undefined {
+    let node = unwrap(expression);
+    while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'pipe' && node.arguments.every((operator) => this.isPassThroughOperator(operator))) {
+      node = unwrap(node.expression.expression);
+    }
+    if (!ts.isCallExpression(node) || !COMBINERS.has(node.expression.getText(this.context.sourceFile))) return undefined;
+    const list = node.arguments[0] && unwrap(node.arguments[0]);
+    return list && ts.isArrayLiteralExpression(list) ? list : undefined;
+  }
+
+  private isPassThroughOperator(operator: ts.Expression): boolean {
+    const call = unwrap(operator);
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && RX_SAME.has(call.expression.text);
   }
 
   /** `const [user, setUser] = useState()`: `user` holds what the code passes to `setUser`. */
@@ -749,13 +1021,12 @@ class FileSummarizer {
     let argument: ts.Node = fn;
     while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
     const parent = argument.parent;
-    // `subscribe({ next: (u) => ..., error: (e) => ... })`
+    // `subscribe({ next: (u) => ..., error: (e) => ... })`, `pipe(tap({ next, error }))`
     if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent) && ts.isCallExpression(parent.parent.parent)) {
       const call = parent.parent.parent;
-      const callee = unwrap(call.expression);
       const key = propertyNameText(parent.name);
-      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'subscribe' || index !== 0) return undefined;
-      const receiver = this.valueOf(callee.expression);
+      if (index !== 0 || call.arguments[0] !== parent.parent) return undefined;
+      const receiver = this.observedValue(call);
       return receiver && (key === 'next' ? receiver : key === 'error' ? step(receiver, '!error', undefined) : undefined);
     }
     if (!ts.isCallExpression(parent) || !parent.arguments.includes(argument as ts.Expression)) return undefined;
@@ -773,6 +1044,13 @@ class FileSummarizer {
     if (method === 'catch') return index === 0 ? step(receiver, '!error', undefined) : undefined;
     if (!ELEMENT_CALLBACK_METHODS.has(method)) return undefined;
     return index === (method === 'reduce' ? 1 : 0) ? step(receiver, ELEMENT, undefined) : undefined;
+  }
+
+  /** What an observer object watches: the source of `source.subscribe({...})`, or what flows into `tap({...})` of a `pipe`. */
+  private observedValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'subscribe') return this.valueOf(callee.expression);
+    return ts.isIdentifier(callee) && callee.text === 'tap' ? this.operatorInput(call, 'tap') : undefined;
   }
 
   /** The value an RxJS operator's callback receives: what flows into that operator of the `pipe`. */
@@ -818,6 +1096,9 @@ class FileSummarizer {
         if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
       }
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
+    }
+    for (const read of [...reads]) {
+      for (const twin of this.twinOrigins.get(read.value.origin) ?? []) reads.push({ value: { origin: twin, path: read.value.path }, location: read.location });
     }
     return reads;
   }
@@ -928,6 +1209,95 @@ class FileSummarizer {
 }
 
 /** Without `ts.getModifiers`, which copies the list (decorators filtered out) on every call. */
+/**
+ * `userQueryOptions(id).queryKey`: TanStack Query options built only for their cache key (to
+ * invalidate or cancel a query). Their `queryFn` holds the request and is not run, so the call
+ * makes no request.
+ */
+function readsOnlyQueryKey(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAccessChain(parent)) && parent.expression === node && (parent.name.text === 'queryKey' || parent.name.text === 'mutationKey');
+}
+
+/** The member of a Vuex `mutations` object (`const mutations = {...}`, `mutations: {...}`) that `fn` is, if it is one. */
+function mutationHandler(fn: ts.FunctionLikeDeclaration): ts.ObjectLiteralElementLike | undefined {
+  const member = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+  if (!member || !ts.isObjectLiteralExpression(member.parent)) return undefined;
+  let node: ts.Node = member.parent;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const owner = node.parent;
+  const ownerName = ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) ? owner.name.text : ts.isPropertyAssignment(owner) ? propertyNameText(owner.name) : undefined;
+  return ownerName === 'mutations' ? member : undefined;
+}
+
+/** react-redux's `const mapDispatchToProps = (dispatch) => ({ onLoad: (payload) => dispatch(...) })`: the props' functions. */
+/** `this.props` in a class component, or a function component's `props`. */
+function isPropsObject(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return node.text === 'props';
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'props' && unwrap(node.expression).kind === ts.SyntaxKind.ThisKeyword;
+}
+
+function isDispatchProps(literal: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = literal;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const fn = node.parent;
+  if (!ts.isArrowFunction(fn) || fn.body !== node) return false;
+  let outer: ts.Node = fn;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  return ts.isVariableDeclaration(outer.parent) && ts.isIdentifier(outer.parent.name) && outer.parent.name.text === 'mapDispatchToProps';
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+/** A template that names one text: no unknown part, parameter or alternative (imported constants are resolved later). */
+function isKnownText(text: Template): boolean {
+  return !/\{(?!\$)/.test(text);
+}
+
+/** `action.payload[0].article.slug` from its `action.payload`: the steps after `payload` and the node that ends the chain. */
+function payloadChain(payload: ts.PropertyAccessExpression): { path: string[]; end: ts.Node } | undefined {
+  const path: string[] = [];
+  let node: ts.Expression = payload;
+  let end: ts.Node = payload.name;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
+      path.push(parent.name.text);
+      end = parent.name;
+    } else if (ts.isElementAccessExpression(parent) && parent.expression === node && (ts.isNumericLiteral(parent.argumentExpression) || ts.isStringLiteral(parent.argumentExpression))) {
+      path.push(parent.argumentExpression.text);
+      end = parent.argumentExpression;
+    } else break;
+    node = parent;
+  }
+  // A method called on the payload (`payload.then(...)`) is no field.
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return undefined;
+  return { path, end };
+}
+
+/** In the branch of `action.error ? ... : ...` (or `if (action.error)`) that runs when the action carries an error. */
+function onErrorBranch(node: ts.Node, action: ts.Declaration, context: SourceContext): boolean {
+  const isErrorFlag = (expression: ts.Expression): boolean => {
+    const inner = unwrap(expression);
+    return ts.isPropertyAccessExpression(inner) && inner.name.text === 'error' && ts.isIdentifier(unwrap(inner.expression)) && declarationOf(context, unwrap(inner.expression) as ts.Identifier) === action;
+  };
+  for (let child: ts.Node = node, parent = node.parent; parent && parent !== action.parent; child = parent, parent = parent.parent) {
+    if (ts.isConditionalExpression(parent) && child === parent.whenTrue && isErrorFlag(parent.condition)) return true;
+    if (ts.isIfStatement(parent) && child === parent.thenStatement && isErrorFlag(parent.expression)) return true;
+  }
+  return false;
+}
+
+/** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */
+function isPlainText(text: string): boolean {
+  return !/[{}|]/.test(text);
+}
+
 function hasModifier(statement: ts.Statement, kind: ts.SyntaxKind.ExportKeyword | ts.SyntaxKind.DefaultKeyword): boolean {
   const modifiers = ts.canHaveModifiers(statement) ? statement.modifiers : undefined;
   if (modifiers) for (const modifier of modifiers) if (modifier.kind === kind) return true;
@@ -974,6 +1344,7 @@ function isNamedObject(literal: ts.ObjectLiteralExpression): boolean {
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) || ts.isExportAssignment(parent) || ts.isPropertyDeclaration(parent)) return true;
   if (ts.isPropertyAssignment(parent)) return isNamedObject(parent.parent);
+  if (isDispatchProps(literal)) return true;
   return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node;
 }
 
@@ -1053,7 +1424,7 @@ export function isProjectModule(module: string): boolean {
 
 /** Banners OpenAPI client generators (openapi-generator, orval, swagger-codegen, openapi-typescript-codegen, ...) write. */
 // `@generated` has no word boundary before its `@`, so it is matched on its own.
-const GENERATED_BANNER = /\b(generated by|auto-?generated|do not (edit|modify)|openapi[- ]generator|swagger[- ]codegen|orval)\b|(^|[^\w@])@generated\b/i;
+const GENERATED_BANNER = /\b(generated (by|via)|auto-?generated|do not (edit|modify)|openapi[- ]generator|swagger[- ]codegen|swagger-typescript-api|orval)\b|(^|[^\w@])@generated\b/i;
 
 /** A file whose leading comment (before any code) says it was generated. */
 export function isGeneratedSource(text: string): boolean {

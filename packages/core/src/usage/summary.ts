@@ -7,7 +7,10 @@ import type { SourceLocation } from '../model';
  * Strings that stand for URLs and methods are *templates*: literal text with slots.
  * - `{}`          a value the analyzer cannot know;
  * - `{@2}`        the third parameter of the enclosing function (`{@0.url}`: its property `url`);
- * - `{$1}`        the value of the file's second import reference (a constant from another module).
+ * - `{$1}`        the value of the file's second import reference (a constant from another module);
+ * - `{|/feed|}`   one of the literal texts between the bars (`cond ? '/feed' : ''`): each is a call;
+ * - `{|@0.type=feed|/feed|}` the first text when that parameter (property) is `'feed'`, else the
+ *                 second (`config.type === 'feed' ? '/feed' : ''`): callers' arguments decide.
  */
 export type Template = string;
 
@@ -26,6 +29,31 @@ export interface FileSummary {
   imports: ImportRef[];
   /** The file says it was generated (an OpenAPI client): its functions may be called by operationId. */
   generated?: true;
+  /**
+   * What the Angular HTTP interceptors of this file prepend to every request's URL (`{}` parts and
+   * `{$n}` slots: not known here). They apply to every Angular call of the project.
+   */
+  angularUrlPrefixes?: Template[];
+  /** Redux actions this file dispatches with a tracked payload: `dispatch({ type: LOGIN, payload: agent.Auth.login() })`. */
+  actions?: DispatchedAction[];
+  /** Reads of a Redux action's payload under a test of its type: `case LOGIN: ... action.payload.user`. */
+  actionReads?: ActionRead[];
+}
+
+export interface DispatchedAction {
+  /** The action type, as a template (`{$0}` for an imported constant). */
+  type: Template;
+  unit: number;
+  /** The payload; with `list`, the elements of `Promise.all([...])`, read as `payload[0]`, `payload[1]`. */
+  payload: Arg[];
+  list?: true;
+}
+
+export interface ActionRead {
+  type: Template;
+  /** Steps after `payload`; a leading index (`'0'`) for `payload[0]`. */
+  path: string[];
+  location: SourceLocation;
 }
 
 export interface UnitSummary {
@@ -85,6 +113,8 @@ export interface Arg {
   fields?: FieldRef[];
   /** A tracked value passed along (a response, a body, a part of one). */
   value?: ValueRef;
+  /** `Promise.all([a, b])`: what each element carries, for reads of `[0]`, `[1]` of the combined value. */
+  elements?: Arg[];
   /** The whole argument is a parameter of the enclosing unit (`{@1}` or `{@0.data}`): callers supply it. */
   param?: string;
 }

@@ -46,10 +46,13 @@ interface ConfigOptions {
 function pathsOf(file: string, read: ReadFile, problems: InputProblem[]): { mappings: PathMapping[]; source: string } | undefined {
   const options: ConfigOptions = {};
   collectOptions(file, read, problems, options, 0);
-  if (!options.paths) return undefined;
-  const base = options.baseUrl ? path.posix.join(path.posix.dirname(options.baseUrl.file), options.baseUrl.value) : path.posix.dirname(options.paths.file);
+  if (!options.paths && !options.baseUrl) return undefined;
+  const declaring = (options.paths ?? options.baseUrl) as { file: string };
+  const base = options.baseUrl ? path.posix.join(path.posix.dirname(options.baseUrl.file), options.baseUrl.value) : path.posix.dirname(declaring.file);
   const mappings: PathMapping[] = [];
-  for (const [pattern, targets] of Object.entries(options.paths.value)) {
+  // With `baseUrl`, a bare specifier no `paths` entry maps is looked up below it (`src/services` → `<baseUrl>/src/services`).
+  const entries = [...Object.entries(options.paths?.value ?? {}), ...(options.baseUrl && !options.paths?.value['*'] ? [['*', ['*']] as const] : [])];
+  for (const [pattern, targets] of entries) {
     if (!Array.isArray(targets)) continue;
     const inside = targets.flatMap((target) => {
       if (typeof target !== 'string') return [];
@@ -58,7 +61,7 @@ function pathsOf(file: string, read: ReadFile, problems: InputProblem[]): { mapp
     });
     if (inside.length > 0) mappings.push({ pattern, targets: inside });
   }
-  return { mappings, source: options.paths.file };
+  return { mappings, source: declaring.file };
 }
 
 /** Fills `paths` and `baseUrl` from `file`, then from what it extends (the nearest declaration wins). */

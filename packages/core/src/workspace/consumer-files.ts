@@ -4,8 +4,8 @@
  * graph construction loads this without the engine.
  */
 
-/** Extensions of consumer source files. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
+/** Extensions of consumer source files (of `.vue` and `.svelte` components, their `<script>` blocks are read). */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.vue', '.svelte'];
 
 /** Every consumer source file below a folder. */
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;

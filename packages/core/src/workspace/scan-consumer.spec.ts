@@ -62,6 +62,18 @@ describe('scanProjectUsage with a cache', () => {
     expect(moved.calls.map(callText)).toEqual(['GET /v2/orders @app/src/other/orders.ts:2:1', 'GET /api/plans @app/src/other/plans.ts:1:1']);
   });
 
+  it('applies an Angular interceptor to calls in files it is not linked with, and a rescan after editing it uses the new prefix', () => {
+    const cache = createMemoryUsageCache();
+    const interceptor = (base: string) => `import { HttpInterceptorFn } from '@angular/common/http';\nexport const api: HttpInterceptorFn = (req, next) => next(req.clone({ url: '${base}' + req.url }));\n`;
+    write('web/src/api.interceptor.ts', interceptor('https://api.example.com/api'));
+    write('web/src/tags.service.ts', "import { HttpClient } from '@angular/common/http';\nexport class Tags { constructor(private http: HttpClient) {} all() { return this.http.get('/tags'); } }\n");
+    expect(scanProjectUsage(root, 'web', cache).calls.map(callText)).toEqual(['GET /api/tags @web/src/tags.service.ts:2:87']);
+
+    write('web/src/api.interceptor.ts', interceptor('https://api.example.com/v2'));
+    jest.setSystemTime(Date.now() + 60_000);
+    expect(scanProjectUsage(root, 'web', cache).calls.map(callText)).toEqual(['GET /v2/tags @web/src/tags.service.ts:2:87']);
+  });
+
   it('reads only the added file when a file is added beside others: their stat records outlive the folder listing', () => {
     const cache = createMemoryUsageCache();
     scanProjectUsage(root, 'app', cache);

@@ -4,7 +4,7 @@ import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../m
 import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
-import type { OperationRef } from '../usage/link';
+import { angularUrlPrefix, type OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
@@ -165,7 +165,9 @@ function linkFiles(
     return resolver(from, module);
   };
   // Hashed once per scan: with every spec's operationIds it is long, and each group's key would repeat it.
-  const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations]]));
+  // Interceptors apply to the whole project, while a group holds only the files connected by imports.
+  const angularPrefix = angularUrlPrefix(summaries);
+  const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations], angularPrefix ?? null]));
   const calls: CallSite[] = [];
   const unresolved: UnresolvedCall[] = [];
   const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
@@ -177,7 +179,7 @@ function linkFiles(
     if (!result) {
       const linked = linkProject(
         group.members.map((index) => ({ summary: summaries[index], problems: [] })),
-        { resolveModule, rewrites, isOwnFile, operations },
+        { resolveModule, rewrites, isOwnFile, operations, angularUrlPrefix: angularPrefix },
       );
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
@@ -204,6 +206,14 @@ function unambiguousOperations(operations: NonNullable<ScanOptions['operations']
     const found = byId.get(id) as Map<string, OperationRef>;
     if (found.size === 1) unique.set(id, [...found.values()][0]);
   }
+  // Generators name methods in lowerCamelCase (swagger-typescript-api: `GetArticle` → `getArticle`):
+  // the lowered name stands for the id too, unless it is itself an id or lowers two of them.
+  const lowered = new Map<string, string[]>();
+  for (const id of unique.keys()) {
+    const name = id.charAt(0).toLowerCase() + id.slice(1);
+    if (name !== id) lowered.set(name, [...(lowered.get(name) ?? []), id]);
+  }
+  for (const [name, ids] of lowered) if (ids.length === 1 && !byId.has(name)) unique.set(name, unique.get(ids[0]) as OperationRef);
   return unique;
 }
 

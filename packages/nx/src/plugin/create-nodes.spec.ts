@@ -7,12 +7,12 @@ describe('contractCheckTarget', () => {
   it("hashes what a consumer's verdict depends on: its code, its tsconfig paths, and the libraries its calls go through", () => {
     const target = contractCheckTarget([], [{ spec: users, operations: ['GET /api/users/{}'] }], contracts, () => true, {}, ['libs/api-client']);
     expect(target.inputs).toEqual([
-      '{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
+      '{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,vue,svelte}',
       '{projectRoot}/contract-graph.usage.{json,yaml,yml}',
       '{projectRoot}/tsconfig*.json',
       '{workspaceRoot}/tsconfig.base.json',
       '{workspaceRoot}/tsconfig.json',
-      '{workspaceRoot}/libs/api-client/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts}',
+      '{workspaceRoot}/libs/api-client/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,vue,svelte}',
       { json: '{workspaceRoot}/apis/users/openapi.contract.json', fields: ['operations.GET /api/users/{}'] },
       '{workspaceRoot}/contract-graph.allow.{yaml,yml,json}',
       { env: 'NX_BASE' },
