@@ -68,6 +68,23 @@ describe('reporting', () => {
     fs.rmSync(path.join(workspace.root, 'contract-graph.allow.yaml'));
   });
 
+  it("an allow-list a project's own target options name is an input: editing it reruns the check instead of replaying the pass", () => {
+    const entries = ['allow:', ...['lastLogin', 'email'].flatMap((property) => ['  - rule: response-property-removed', '    operation: GET /api/users/{id}', `    property: ${property}`, '    consumer: web', '    reason: web moves in PLAT-12', '    expires: 2099-12-31'])].join('\n');
+    const project = JSON.parse(workspace.read('apps/web/project.json'));
+    workspace.write('apps/web/project.json', `${JSON.stringify({ ...project, targets: { 'contract-check': { options: { allowList: 'tools/web-allow.yaml' } } } }, null, 2)}\n`);
+    workspace.write('tools/web-allow.yaml', `${entries}\n`);
+    const inputs = JSON.parse(workspace.nx(['show', 'project', 'web', '--json']).stdout).targets['contract-check'].inputs;
+    expect(inputs).toContain('{workspaceRoot}/tools/web-allow.yaml');
+    expect(workspace.nx(['run', 'web:contract-check', '--outputStyle=static'], { NX_BASE: 'main' }).code).toBe(0);
+
+    workspace.write('tools/web-allow.yaml', 'allow: []\n');
+    const edited = workspace.nx(['run', 'web:contract-check', '--outputStyle=static'], { NX_BASE: 'main' });
+    expect(edited.output).not.toMatch(/\[(local|remote) cache\]/);
+    expect(edited.code).not.toBe(0);
+    workspace.write('apps/web/project.json', `${JSON.stringify(project, null, 2)}\n`);
+    fs.rmSync(path.join(workspace.root, 'tools/web-allow.yaml'));
+  });
+
   it('a wrong plugin option fails the task with what to fix', () => {
     const nxJson = JSON.parse(workspace.read('nx.json'));
     nxJson.plugins[0].options.failOn = 'info';

@@ -82,7 +82,7 @@ function hashText(text: string): string {
 
 function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
   const specFiles = files.filter(specFileMatcher(options)).sort();
-  const projects = findProjects(files, context.workspaceRoot);
+  const projects = findProjects(files, context.workspaceRoot, options.targetName);
   const specRoots = groupByOwner(specFiles, projects);
   const specFolders = [...new Set(specFiles.map((file) => path.posix.dirname(file)))];
   const specRefs: SpecRef[] = [];
@@ -106,7 +106,7 @@ function createContractNodes(files: readonly string[], options: NodesOptions, co
   for (const root of roots) {
     const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
     const consumed = contracts.consumers.get(root) ?? [];
-    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting, contracts.libraries.get(root));
+    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting, contracts.libraries.get(root), projects.get(root)?.targetFiles);
     const isNewProject = !projects.has(root);
     const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
     results.push([
@@ -144,6 +144,7 @@ export function contractCheckTarget(
   fileExists: (file: string) => boolean,
   reporting: ReportingOptions = {},
   libraries: readonly string[] = [],
+  targetFiles: Pick<ReportingOptions, 'allowList' | 'baselines'> = {},
 ): TargetConfiguration {
   const specDocuments = (file: string) => contracts.specs.get(file)?.documents ?? [file];
   const ownedDocuments = owned.flatMap((spec) => [...specDocuments(spec.file), core().fingerprintFilePath(spec.file)]);
@@ -162,7 +163,7 @@ export function contractCheckTarget(
   return {
     executor: CHECK_EXECUTOR,
     cache: true,
-    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, ...reportingInputs(reporting, owned), { env: 'NX_BASE' }],
+    inputs: [...sources, ...documents.map((file) => `{workspaceRoot}/${file}`), ...fingerprintInputs, ...reportingInputs({ ...reporting, ...targetFiles }, owned), { env: 'NX_BASE' }],
     // Only while a fingerprint file is out of date: without the daemon, Nx builds the project graph a
     // second time in every run that includes a task with a sync generator (~0.3 s at 220 projects).
     ...(owned.some((spec) => contracts.specs.get(spec.file)?.fingerprintInSync === false) ? { syncGenerators: [SYNC_GENERATOR] } : {}),
@@ -190,6 +191,12 @@ function reportingInputs(reporting: ReportingOptions, owned: readonly SpecRef[])
 interface ProjectFile {
   configFile: string;
   name?: string;
+  /**
+   * The allow-list and baselines its own configuration gives the target (`project.json` `targets`,
+   * `package.json` `nx.targets`): Nx merges them over the inferred options, so the files they name
+   * must be inputs too, or a cached verdict would survive an edit of them.
+   */
+  targetFiles?: Pick<ReportingOptions, 'allowList' | 'baselines'>;
 }
 
 /**
@@ -208,7 +215,7 @@ function consumedSpecInput(
 }
 
 /** Project roots from project.json files, and from package.json files the workspaces globs list. */
-function findProjects(files: readonly string[], workspaceRoot: string): Map<string, ProjectFile> {
+function findProjects(files: readonly string[], workspaceRoot: string, targetName: string): Map<string, ProjectFile> {
   const workspaces = readWorkspaceGlobs(workspaceRoot);
   const { minimatch } = loadMinimatch();
   const projects = new Map<string, ProjectFile>();
@@ -221,7 +228,8 @@ function findProjects(files: readonly string[], workspaceRoot: string): Map<stri
     if (!isProjectJson && !isWorkspacePackage) continue;
     const existing = projects.get(root);
     if (existing && path.posix.basename(existing.configFile) === 'project.json') continue;
-    projects.set(root, { configFile: file, name: readName(path.join(workspaceRoot, file)) ?? existing?.name });
+    const config = readProjectConfig(path.join(workspaceRoot, file), targetName);
+    projects.set(root, { configFile: file, name: config.name ?? existing?.name, targetFiles: config.targetFiles ?? existing?.targetFiles });
   }
   return projects;
 }
@@ -236,13 +244,21 @@ function readWorkspaceGlobs(workspaceRoot: string): string[] {
   }
 }
 
-function readName(file: string): string | undefined {
+/** A project file's `name`, and the allow-list and baselines it sets on the check target. */
+function readProjectConfig(file: string, targetName: string): Pick<ProjectFile, 'name' | 'targetFiles'> {
+  let json: { name?: unknown; targets?: Record<string, { options?: Record<string, unknown> }>; nx?: { targets?: Record<string, { options?: Record<string, unknown> }> } };
   try {
-    const name = JSON.parse(fs.readFileSync(file, 'utf8')).name;
-    return typeof name === 'string' ? name : undefined;
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
-    return undefined;
+    return {};
   }
+  const options = (path.basename(file) === 'package.json' ? json.nx?.targets : json.targets)?.[targetName]?.options ?? {};
+  const allowList = typeof options.allowList === 'string' ? options.allowList : undefined;
+  const baselines = typeof options.baselines === 'object' && options.baselines !== null ? (options.baselines as Record<string, string>) : undefined;
+  return {
+    ...(typeof json.name === 'string' ? { name: json.name } : {}),
+    ...(allowList || baselines ? { targetFiles: { ...(allowList ? { allowList } : {}), ...(baselines ? { baselines } : {}) } } : {}),
+  };
 }
 
 /**
