@@ -75,6 +75,12 @@ describe('contract-graph CLI', () => {
     }
   });
 
+  it('scan --spec with a spec that cannot be read says so and exits 2, instead of listing every call as matching nothing', () => {
+    const result = cli(repo, 'scan', 'apps/web', '--explain', '--spec', 'apis/users/openapi.yml');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).problems.map((problem: { code: string; message: string }) => `${problem.code}: ${problem.message}`)).toEqual(['spec-missing: apis/users/openapi.yml does not exist']);
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

@@ -168,8 +168,11 @@ function scanCommand(args: readonly string[], io: CliIo): number {
   }
   const read = workingTreeReader(io.cwd);
   // With specs, calls of generated clients are resolved by their operationIds too.
-  const operations = (values.spec ?? []).flatMap((file) => indexSpec(relative(io, file), read).operations);
+  const specs = (values.spec ?? []).map((file) => indexSpec(relative(io, file), read));
+  const operations = specs.flatMap((spec) => spec.operations);
   const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain, operations });
+  // A spec that cannot be read (a typo in its path, say) would leave every call "matching no operation" without saying why.
+  usage.problems = sortProblems([...usage.problems, ...specs.flatMap((spec) => spec.spec.problems)]);
   if (values.explain && values.spec?.length) {
     usage.explain = [...(usage.explain ?? []), ...unmatchedCalls(usage.calls, operations)];
   }
