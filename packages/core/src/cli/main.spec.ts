@@ -81,6 +81,28 @@ describe('contract-graph CLI', () => {
     expect(JSON.parse(result.stdout).problems.map((problem: { code: string; message: string }) => `${problem.code}: ${problem.message}`)).toEqual(['spec-missing: apis/users/openapi.yml does not exist']);
   });
 
+  it('check finds a break in a spec renamed in the same change (git rename detection), and says what it compared with', () => {
+    const renamed = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-graph-cli-rename-'));
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: renamed, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    try {
+      fs.cpSync(path.join(example, 'workspace'), renamed, { recursive: true });
+      run('init', '-q', '-b', 'main');
+      run('add', '-A');
+      run('commit', '-q', '-m', 'base');
+      run('checkout', '-q', '-b', 'change');
+      run('mv', 'apis/users/openapi.yaml', 'apis/users/openapi.yml');
+      fs.cpSync(path.join(example, 'change/apis/users/openapi.yaml'), path.join(renamed, 'apis/users/openapi.yml'));
+      run('commit', '-q', '-am', 'rename and break');
+      const result = cli(renamed, 'check', '--spec', 'apis/users/openapi.yml', '--consumer', 'apps/web', '--base', 'main', '--format', 'json');
+      expect(result.code).toBe(1);
+      const report = JSON.parse(result.stdout);
+      expect(report.findings.map((finding: { ruleId: string; property: string }) => `${finding.ruleId} ${finding.property}`)).toEqual(['response-property-removed lastLogin', 'response-property-removed email']);
+      expect(report.notes).toContain('apis/users/openapi.yml was apis/users/openapi.yaml at the base: compared with that.');
+    } finally {
+      fs.rmSync(renamed, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

@@ -111,6 +111,28 @@ export function readFilesAtRevision(cwd: string, revision: string, relativePaths
   return files;
 }
 
+/**
+ * Where a workspace-relative file was at `revision` when git sees it as renamed since then (the
+ * working tree against `revision`, rename detection on); `undefined` when it was not renamed (or
+ * git cannot tell). A spec renamed in the change that also breaks it is still diffed against its
+ * old self.
+ */
+export function renamedFrom(cwd: string, revision: string, relativePath: string): string | undefined {
+  let output: string;
+  try {
+    // -z: paths are not quoted; --relative: paths relative to the workspace root, and only below it.
+    output = git(cwd, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', revision]);
+  } catch {
+    return undefined;
+  }
+  // Records: `R<score>\0<old>\0<new>\0`.
+  const fields = output.split('\0');
+  for (let index = 0; index + 2 < fields.length; index += 3) {
+    if (fields[index].startsWith('R') && fields[index + 2] === relativePath) return fields[index + 1];
+  }
+  return undefined;
+}
+
 /** The workspace root's path inside the git repository ('' when they are the same). */
 export function gitPrefix(cwd: string): string {
   return git(cwd, ['rev-parse', '--show-prefix']).trim();

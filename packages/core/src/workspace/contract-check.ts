@@ -8,7 +8,7 @@ import { specCheckOptions } from '../check/spec-options';
 import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
 import { fingerprintFileOwner, fingerprintFilePath } from '../contracts/fingerprint-file';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
-import { readFileAtRevision, readFilesAtRevision } from '../git/git';
+import { readFileAtRevision, readFilesAtRevision, renamedFrom } from '../git/git';
 import type { InputProblem } from '../model';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
@@ -96,6 +96,7 @@ export function revisionReader(workspaceRoot: string, commit: string): ReadFile 
 export function runContractCheck(options: ContractCheckOptions): ContractReport {
   const head = workingTreeReader(options.workspaceRoot);
   const base = options.baseCommit ? revisionReader(options.workspaceRoot, options.baseCommit) : undefined;
+  const notes: string[] = [];
   const versionsOf = (ref: SpecRef): SpecVersions => {
     const headSpec = indexSpec(ref.file, head);
     const published = options.baselines?.[ref.file];
@@ -103,7 +104,14 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     // Every document the spec has now, in one git call: most of them are unchanged and compared below.
     base?.prefetch(headSpec.spec.documents.includes(ref.file) ? headSpec.spec.documents : [ref.file, ...headSpec.spec.documents]);
     const baseText = base?.(ref.file);
-    if (!base || baseText === undefined) return { ...ref, head: headSpec };
+    if (!base || !options.baseCommit) return { ...ref, head: headSpec };
+    if (baseText === undefined) {
+      // New at this path: renamed in this change (maybe along with a break), or really new.
+      const before = renamedFrom(options.workspaceRoot, options.baseCommit, ref.file);
+      if (!before) return { ...ref, head: headSpec };
+      notes.push(`${ref.file} was ${before} at the base: compared with that.`);
+      return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(base, ref.file, before)) };
+    }
     // Most checks run against a spec this change did not touch: reuse the head's parse then.
     const unchanged = headSpec.spec.documents.every((file) => base(file) === head(file));
     return { ...ref, head: headSpec, base: unchanged ? headSpec : indexSpec(ref.file, base) };
@@ -112,7 +120,6 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const owned = options.ownedSpecs.map(versionsOf);
   const consumed = options.consumedSpecs.map(versionsOf);
   const problems: InputProblem[] = owned.flatMap((versions) => versions.head.spec.problems);
-  const notes: string[] = [];
   const ownedFiles = owned.map((versions) => versions.file);
   for (const versions of owned) {
     if (versions.head.spec.problems.length > 0 || !versions.head.spec.root) continue;
