@@ -44,6 +44,7 @@ export {
   buildFingerprintFile,
   fingerprintFieldPath,
   fingerprintFileOwner,
+  operationKeyOfFingerprintKey,
   fingerprintFilePath,
   renderFingerprintFile,
   serializeFingerprintFile,

@@ -6,7 +6,7 @@ import type { ReadFile } from '../spec/load-spec';
 import { compareText } from '../compare-text';
 import { fingerprintFilePath } from './fingerprint-path';
 
-export { fingerprintFileOwner, fingerprintFilePath } from './fingerprint-path';
+export { fingerprintFileOwner, fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
 
 /**
  * The committed fingerprint file of a spec: one hash per operation of its resolved closure. Nx

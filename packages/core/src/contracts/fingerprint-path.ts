@@ -20,3 +20,8 @@ export function fingerprintFileOwner(specFile: string, specFiles: readonly strin
   const file = fingerprintFilePath(specFile);
   return [specFile, ...specFiles].filter((other) => fingerprintFilePath(other) === file).sort(compareText)[0];
 }
+
+/** The operation key a fingerprint file's key stands for (undoing `fingerprintFieldKey`). */
+export function operationKeyOfFingerprintKey(key: string): string {
+  return key.replace(/%2E/g, '.').replace(/%25/g, '%');
+}

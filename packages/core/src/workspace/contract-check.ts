@@ -113,7 +113,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
       return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(base, ref.file, before)) };
     }
     // Most checks run against a spec this change did not touch: reuse the head's parse then.
-    const unchanged = headSpec.spec.documents.every((file) => base(file) === head(file));
+    const unchanged = headSpec.spec.documents.length > 0 && headSpec.spec.documents.every((file) => base(file) === head(file));
     return { ...ref, head: headSpec, base: unchanged ? headSpec : indexSpec(ref.file, base) };
   };
 
@@ -135,7 +135,8 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     }
   }
   for (const versions of consumed) {
-    if (!versions.head.spec.root) problems.push(...unusableSpecProblems(versions));
+    if (isDeleted(versions)) notes.push(`${versions.file} was deleted since the base: every operation of it that ${options.project.name} calls is checked as removed.`);
+    else if (!versions.head.spec.root) problems.push(...unusableSpecProblems(versions));
   }
   for (const versions of owned) {
     const published = options.baselines?.[versions.file];
@@ -165,8 +166,8 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   }
   let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
   // A spec that cannot be read now says so above (`cannot check calls against …`); checked against
-  // its base, every call would look like a call of a removed operation.
-  const checkable = consumed.filter((versions) => versions.head.spec.root);
+  // its base, every call would look like a call of a removed operation. A deleted spec is exactly that.
+  const checkable = consumed.filter((versions) => versions.head.spec.root || isDeleted(versions));
   if (checkable.length > 0) {
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: checkable.flatMap((versions) => versions.head.operations) });
     const result = checkConsumer(options.project.name, scanned, checkable, { diffs, now: options.now });
@@ -269,6 +270,11 @@ function ignoredSourcesNote(project: string, ignored: readonly string[]): string
   const shown = ignored.slice(0, 3).join(', ');
   const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : '';
   return `${project}: ${shown}${more} ${ignored.length === 1 ? 'is' : 'are'} ignored by .gitignore/.nxignore and not read: Nx does not hash ignored files, so a cached verdict could not follow their changes. Calls made only there are not checked; commit the files (a generated client, say) to have them checked.`;
+}
+
+/** The spec's file is gone from the working tree but was a readable spec at the base: the API was deleted. */
+function isDeleted(versions: SpecVersions): boolean {
+  return !versions.head.spec.root && Boolean(versions.base?.spec.root) && versions.head.spec.problems.some((problem) => problem.code === 'spec-missing' && problem.location.file === versions.file);
 }
 
 function unusableSpecProblems(versions: SpecVersions): InputProblem[] {

@@ -39,10 +39,14 @@ export function discoverConsumers(
   projectRoots: readonly string[],
   cache?: UsageCache,
   specCache?: SpecSummaryCache,
+  deletedSpecs: ReadonlyMap<string, readonly string[]> = new Map(),
 ): WorkspaceContracts {
   const read = workingTreeReader(workspaceRoot);
   // With fingerprints: whether each spec's committed file is current is part of the answer (cached with the summary).
-  const indexed = specs.map((ref) => ({ ref, summary: summarizeSpec(ref.file, read, specCache, true) }));
+  const indexed = specs.map((ref) => {
+    const deleted = deletedSpecs.get(ref.file);
+    return { ref, summary: deleted ? deletedSpecSummary(deleted) : summarizeSpec(ref.file, read, specCache, true) };
+  });
   const consumers = new Map<string, ConsumedSpec[]>();
   const libraries = new Map<string, string[]>();
   for (const projectRoot of [...projectRoots].sort()) {
@@ -86,6 +90,8 @@ export function discoverConsumers(
   const specSummaries = new Map(
     indexed.map(({ ref, summary }) => {
       const owner = fingerprintFileOwner(ref.file, specFiles);
+      // A deleted spec's fingerprint file is all that is left of it: nothing to keep in sync.
+      if (deletedSpecs.has(ref.file)) return [ref.file, { documents: [], operations: summary.operations.length, fingerprintInSync: true }];
       const documents = [...Object.keys(summary.documents), ...(summary.unreadable ?? [])].sort();
       // A spec without a fingerprint file of its own has nothing to keep in sync.
       if (owner !== ref.file) return [ref.file, { documents, operations: summary.operations.length, fingerprintInSync: true, fingerprintOwner: owner }];
@@ -97,4 +103,17 @@ export function discoverConsumers(
 
 function isInside(file: string, root: string): boolean {
   return root === '.' || root === '' || file.startsWith(`${root}/`);
+}
+
+/**
+ * What is known of a spec deleted while its fingerprint file stayed: the operations it had, by
+ * their keys (`GET /api/users/{}`). Enough to find the projects that still call them, whose checks
+ * then diff the spec at the base against nothing (every called operation removed).
+ */
+function deletedSpecSummary(operationKeys: readonly string[]): SpecSummary {
+  const operations = operationKeys.flatMap((key) => {
+    const space = key.indexOf(' ');
+    return space > 0 ? [{ method: key.slice(0, space), path: key.slice(space + 1), key }] : [];
+  });
+  return { documents: {}, valid: false, operations };
 }
