@@ -35,13 +35,17 @@ export type NearMiss<T extends MatchableOperation = Operation> = Extract<CallRes
 const UNKNOWN = '\u0000';
 
 /**
- * Resolves a call to one operation. Parameter names are ignored (`{id}` ≡ `{userId}`), literal
- * segments win over parameters (`/users/me` before `/users/{id}`), and a leading `{}` (an unknown
- * base URL) matches any prefix, as long as at least one literal segment matches after it; the
- * shortest prefix wins. Operations that fit equally well make the call ambiguous.
+ * Resolves a call to one operation. Parameter names are ignored (`{id}` ≡ `{userId}`), and a
+ * leading `{}` (an unknown base URL) matches any prefix, as long as at least one literal segment
+ * matches after it. The operation matching more literal segments wins (`/users/me` before
+ * `/users/{id}`), then the one leaving the shortest prefix to the unknown base URL (see `PathFit`);
+ * operations that still fit equally well make the call ambiguous.
  */
 export function resolveCall<T extends MatchableOperation>(method: string, urlTemplate: string, operations: readonly T[]): CallResolution<T> {
-  const call = callSegments(urlTemplate);
+  return resolveSegments(method, callSegments(urlTemplate), operations);
+}
+
+function resolveSegments<T extends MatchableOperation>(method: string, call: CallSegments, operations: readonly T[]): CallResolution<T> {
   const pathMatches = operations.flatMap((operation) => {
     const fit = pathFit(call, operationSegments(operation));
     return fit ? [{ operation, fit }] : [];
@@ -61,7 +65,7 @@ export function resolveCall<T extends MatchableOperation>(method: string, urlTem
 }
 
 /** Negative when `a` fits better than `b`, 0 when they fit equally well. */
-export function compareFit(a: PathFit, b: PathFit): number {
+function compareFit(a: PathFit, b: PathFit): number {
   return b.literals - a.literals || a.skipped - b.skipped;
 }
 
@@ -93,9 +97,10 @@ export function resolveCallInSpecs<S, T extends MatchableOperation & { key: stri
   specs: readonly S[],
   operationsOf: (spec: S) => readonly T[] | undefined,
 ): SpecsResolution<S, T> {
+  const call = callSegments(urlTemplate);
   const resolutions = specs.flatMap((spec) => {
     const operations = operationsOf(spec);
-    return operations ? [{ spec, resolution: resolveCall(method, urlTemplate, operations) }] : [];
+    return operations ? [{ spec, resolution: resolveSegments(method, call, operations) }] : [];
   });
   const fitting = resolutions.flatMap(({ spec, resolution }) =>
     resolution.kind === 'matched' ? [{ spec, fit: resolution.fit, operations: [resolution.operation] }] : resolution.kind === 'ambiguous' ? [{ spec, fit: resolution.fit, operations: resolution.candidates }] : [],
