@@ -44,6 +44,22 @@ describe('graph edges after edits', () => {
     workspace.git('clean', '-qfd', 'apis/plans');
   });
 
+  it('links a call behind an unknown base URL to the spec whose operation fits it best, not to the first spec it ends like', () => {
+    // apis/orgs sorts first, and `/api/orgs/{org}/users/{id}` ends like `{}/users/{}` too.
+    workspace.write(
+      'apis/orgs/openapi.yaml',
+      "openapi: 3.0.3\ninfo: { title: Orgs, version: 1.0.0 }\nservers: [{ url: /api }]\npaths:\n  /orgs/{org}/users/{id}:\n    get:\n      responses: { '200': { description: ok } }\n",
+    );
+    workspace.write('apps/reports/project.json', JSON.stringify({ name: 'reports' }));
+    workspace.write('apps/reports/src/report.ts', 'export const name = (id: string) => fetch(`${process.env.API_URL}/users/${id}`).then((r) => r.json()).then((user) => user.name);\n');
+    expect(edges()).toEqual(['admin->users-api', 'billing->users-api', 'reports->users-api', 'web->users-api']);
+    // What its check reads of the spec is that operation's fingerprint: the verdict and the cache key agree.
+    const reports = JSON.parse(workspace.nx(['show', 'project', 'reports', '--json']).stdout);
+    expect(reports.targets['contract-check'].inputs).toContainEqual({ json: '{workspaceRoot}/apis/users/openapi.contract.json', fields: ['operations.GET /api/users/{}'] });
+    expect(reports.targets['contract-check'].options.consumedSpecs.map((spec: { file: string }) => spec.file)).toEqual(['apis/users/openapi.yaml']);
+    workspace.git('clean', '-qfd', 'apis/orgs', 'apps/reports');
+  });
+
   it('can leave the edges out (consumerEdges: false) without changing what contract-check selects', () => {
     const nxJson = JSON.parse(workspace.read('nx.json'));
     workspace.write('nx.json', JSON.stringify({ ...nxJson, plugins: [{ plugin: '@contract-graph/nx', options: { consumerEdges: false } }] }, null, 2));

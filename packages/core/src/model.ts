@@ -52,7 +52,7 @@ export interface CallSite {
 
 /** A call site the analyzer saw but could not turn into a checked call, and why (`--explain`). */
 export interface UnresolvedCall {
-  /** `url-unknown`, `method-unknown`, `wrapper-not-called`, `import-unresolved`, `no-operation`. */
+  /** `url-unknown`, `method-unknown`, `wrapper-not-called`, `import-unresolved`, `no-operation`, `ambiguous-operation`. */
   reason: string;
   message: string;
   location: SourceLocation;

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ContractSet } from './contracts';
 
@@ -20,5 +22,20 @@ describe('unknown operations when several specs share a base path (/api)', () =>
   it('and against the other spec when that one is closer', () => {
     const match = contracts.match('GET', '/api/orders/7/items');
     expect(match.kind === 'unknown' && match.contract.file).toBe(ORDERS);
+  });
+});
+
+describe('a URL that overlapping templates fit equally well', () => {
+  let root: string;
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-jest-overlap-'));
+    const route = (template: string) => `  ${template}:\n    get: { responses: { '200': { description: ok } } }\n`;
+    fs.writeFileSync(path.join(root, 'openapi.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths:\n${route('/teams/{team}')}${route('/{kind}/archive')}`);
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('is an operation of the spec (the first by path), not an unknown one', () => {
+    const match = new ContractSet(root, () => ['openapi.yaml']).match('GET', '/teams/archive');
+    expect(match.kind === 'matched' && match.operation.path).toBe('/teams/{team}');
   });
 });

@@ -102,9 +102,12 @@ export class ContractSet {
     const unknowns: Array<OperationMatch & { kind: 'unknown' }> = [];
     for (const contract of this.specs) {
       const resolution = resolveCall(method, urlPath, contract.operations);
-      if (resolution.kind === 'matched') {
-        const score = resolution.operation.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).length;
-        if (!best || score > best.score) best = { contract, operation: resolution.operation, score };
+      // A URL that overlapping templates (`/a/{x}`, `/{y}/b`) fit equally well is still an
+      // operation of the spec: it is checked against the first of them by path.
+      const operation = resolution.kind === 'matched' ? resolution.operation : resolution.kind === 'ambiguous' ? resolution.candidates[0] : undefined;
+      if (operation) {
+        const score = operation.path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).length;
+        if (!best || score > best.score) best = { contract, operation, score };
       } else if (resolution.kind === 'method-not-found') {
         unknowns.push({ kind: 'unknown', contract, suggestion: resolution.candidates[0] });
       } else if (resolution.kind === 'path-not-found') {

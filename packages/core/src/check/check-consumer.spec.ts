@@ -129,6 +129,65 @@ describe('checkConsumer', () => {
   });
 });
 
+describe('checkConsumer with calls behind an unknown base URL', () => {
+  const user = (fields: string[]) => get(obj(Object.fromEntries(fields.map((field) => [field, { type: 'string' }]))));
+  const spec = (name: string) => {
+    const index = (text: string) => {
+      const loaded = loadSpec(`apis/${name}/openapi.yaml`, () => text);
+      return { spec: loaded, operations: listOperations(loaded) };
+    };
+    return (head: unknown, base?: unknown): SpecVersions => ({
+      name,
+      file: `apis/${name}/openapi.yaml`,
+      head: index(JSON.stringify(head)),
+      ...(base === undefined ? {} : { base: index(JSON.stringify(base)) }),
+    });
+  };
+  const users = (fields: string[]) => api({ '/users/{id}': { get: user(fields) }, '/orgs/{org}/users/{id}': { get: user(['role']) } }, { servers: [{ url: '/api' }] });
+  const run = (calls: CallSite[], specs: SpecVersions[]) => checkConsumer('web', { calls, problems: [] }, specs);
+  const rules = (result: ReturnType<typeof run>) => result.findings.map((finding) => `${finding.ruleId} ${finding.operation} ${finding.property ?? ''}`.trim());
+
+  it('checks `{}/users/{}` against /users/{id}, not /orgs/{org}/users/{id} (which only ends like it)', () => {
+    const result = run([call('{}/users/{}', ['email'])], [spec('users')(users(['name']), users(['name', 'email']))]);
+    expect(rules(result)).toEqual(['response-property-removed GET /api/users/{id} email']);
+    expect(result.resolvedCalls.map(({ operation }) => operation.path)).toEqual(['/api/users/{id}']);
+  });
+
+  it('leaves `{}/{}` unchecked: it could be any operation', () => {
+    const result = run([call('{}/{}', ['total'])], [spec('users')(users(['name']))]);
+    expect(rules(result)).toEqual([]);
+    expect(result.resolvedCalls).toEqual([]);
+  });
+
+  it('checks no fields of a call that two operations fit equally well, and says so in a note', () => {
+    const items = api({ '/teams/{team}/items/{id}': { get: user(['name']) }, '/projects/{project}/items/{id}': { get: user(['title']) } }, { servers: [{ url: '/api' }] });
+    const result = run([call('{}/items/{}', ['name'])], [spec('items')(items)]);
+    expect(rules(result)).toEqual([]);
+    expect(result.resolvedCalls).toEqual([]);
+    expect(result.notes).toEqual([
+      'web: GET {}/items/{} (apps/web/src/a.ts:1:3) fits GET /api/projects/{project}/items/{id}, GET /api/teams/{team}/items/{id} equally well, so it is not checked; write more of its path (or declare it in the usage manifest) to say which',
+    ]);
+  });
+
+  it('takes the operation that fits best from any spec, not the first spec that has one', () => {
+    const orgs = spec('orgs')(api({ '/orgs/{org}/users/{id}': { get: user(['role']) } }));
+    const people = spec('people')(api({ '/users/{id}': { get: user(['name']) } }, { servers: [{ url: '/api' }] }));
+    for (const specs of [
+      [orgs, people],
+      [people, orgs],
+    ]) {
+      const result = run([call('{}/users/{}', ['nmae'])], specs);
+      expect(result.findings.map((finding) => `${finding.ruleId} ${finding.spec} ${finding.operation}`)).toEqual(['consumer-unknown-response-property people GET /api/users/{id}']);
+    }
+  });
+
+  it('does not report a call to another service behind the same gateway prefix as an unknown operation', () => {
+    const gateway = spec('users')(api({ '/users/me': { get: user(['name']) } }, { servers: [{ url: 'https://api.example.com/api/v1' }] }));
+    expect(rules(run([call('/api/v1/payments/invoices', ['items'])], [gateway]))).toEqual([]);
+    expect(rules(run([call('/api/v1/users/mee', [])], [gateway]))).toEqual(['consumer-unknown-operation GET /api/v1/users/mee']);
+  });
+});
+
 describe('checkConsumer with openapi-diff as a second opinion', () => {
   const closed = BASE.replace('    User:\n      type: object\n', '    User:\n      type: object\n      additionalProperties: false\n');
 

@@ -6,7 +6,7 @@ import { consumerUnknownResponseProperty } from '../rules/consumer-unknown-respo
 import { endpointRemoved } from '../rules/endpoint-removed';
 import { responsePropertyRemoved } from '../rules/response-property-removed';
 import type { LoadedSpec } from '../spec/load-spec';
-import { resolveCall } from '../spec/match-call';
+import { resolveCallInSpecs, type NearMiss } from '../spec/match-call';
 import { describeOperation, type Operation } from '../spec/operations';
 import { fieldSegments, ITEMS, joinFieldSegments } from '../spec/field-path';
 import { lookupField, propertyNamesAt, successResponseSchemas } from '../spec/schema-fields';
@@ -65,22 +65,25 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
     list.push({ call, operationKey: operation.key });
     callsBySpec.set(versions, list);
   };
-  const removedCalls: Array<{ call: CallSite; versions: SpecVersions; operation: Operation }> = [];
   for (const call of usage.calls) {
     const at: ConsumerLocation = { project: consumer, ...call.location };
-    const matched = findOperation(call, specs, 'head');
-    if (matched) {
-      resolvedCalls.push({ call, spec: matched.versions.name, operation: matched.operation });
-      addCall(matched.versions, call, matched.operation);
+    const head = resolveCallInSpecs(call.method, call.urlTemplate, specs, (versions) => versions.head.operations);
+    if (head.kind === 'matched') {
+      resolvedCalls.push({ call, spec: head.spec.name, operation: head.operation });
+      addCall(head.spec, call, head.operation);
       continue;
     }
-    const removed = findOperation(call, specs, 'base');
-    if (removed) {
-      addCall(removed.versions, call, removed.operation);
-      removedCalls.push({ call, ...removed });
+    if (head.kind === 'ambiguous') {
+      // Checking its fields against either operation would report errors the code does not have, or miss real ones.
+      notes.push(ambiguousCallNote(consumer, call, head.candidates));
       continue;
     }
-    const unknown = unknownOperationFinding(consumer, call, at, specs);
+    const removed = resolveCallInSpecs(call.method, call.urlTemplate, specs, (versions) => versions.base?.operations);
+    if (removed.kind === 'matched') {
+      addCall(removed.spec, call, removed.operation);
+      continue;
+    }
+    const unknown = unknownOperationFinding(consumer, call, at, head.nearMisses);
     if (unknown) findings.push(unknown);
   }
 
@@ -123,7 +126,6 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
       }
     }
   }
-  void removedCalls;
   return { findings: mergeFindings(findings), resolvedCalls, problems, notes: [...new Set(notes)].sort() };
 }
 
@@ -169,34 +171,28 @@ function removedOperationFinding(consumer: string, call: CallSite, versions: Spe
   });
 }
 
-function findOperation(call: CallSite, specs: readonly SpecVersions[], side: 'head' | 'base') {
-  for (const versions of specs) {
-    const indexed = versions[side];
-    if (!indexed) continue;
-    const resolution = resolveCall(call.method, call.urlTemplate, indexed.operations);
-    if (resolution.kind === 'matched') return { versions, operation: resolution.operation };
-  }
-  return undefined;
+/** A call that several operations fit equally well: it is not checked, and the report says so. */
+export function ambiguousCallNote(consumer: string, call: CallSite, candidates: ReadonlyArray<{ operation: Operation }>): string {
+  const where = `${call.location.file}:${call.location.line}:${call.location.column}`;
+  const operations = candidates.map(({ operation }) => describeOperation(operation)).join(', ');
+  return `${consumer}: ${call.method} ${call.urlTemplate} (${where}) fits ${operations} equally well, so it is not checked; write more of its path (or declare it in the usage manifest) to say which`;
 }
 
-function unknownOperationFinding(consumer: string, call: CallSite, at: ConsumerLocation, specs: readonly SpecVersions[]): Finding | undefined {
+function unknownOperationFinding(consumer: string, call: CallSite, at: ConsumerLocation, nearMisses: ReadonlyArray<{ spec: SpecVersions; resolution: NearMiss }>): Finding | undefined {
+  const first = nearMisses[0];
+  if (!first) return undefined;
+  const { spec: versions, resolution } = first;
   const callText = `${call.method} ${call.urlTemplate}`;
-  for (const versions of specs) {
-    const resolution = resolveCall(call.method, call.urlTemplate, versions.head.operations);
-    if (resolution.kind === 'unrelated' || resolution.kind === 'matched') continue;
-    const nearest = resolution.kind === 'path-not-found' ? resolution.nearest : resolution.candidates[0];
-    const suggestion = describeOperation(nearest);
-    return createFinding({
-      rule: consumerUnknownOperation,
-      args: { call: callText, consumer, suggestion },
-      spec: versions.name,
-      specFile: versions.file,
-      operation: callText,
-      specLocation: nearest.location,
-      consumer: at,
-    });
-  }
-  return undefined;
+  const nearest = resolution.kind === 'path-not-found' ? resolution.nearest : resolution.candidates[0];
+  return createFinding({
+    rule: consumerUnknownOperation,
+    args: { call: callText, consumer, suggestion: describeOperation(nearest) },
+    spec: versions.name,
+    specFile: versions.file,
+    operation: callText,
+    specLocation: nearest.location,
+    consumer: at,
+  });
 }
 
 function checkResponseField(consumer: string, field: FieldUse, versions: SpecVersions, operation: Operation): Finding | undefined {

@@ -36,10 +36,9 @@ function resolveCalls(versions: SpecVersions, usage: ConsumerUsage): ResolvedCal
     for (const indexed of [versions.head, versions.base]) {
       if (!indexed) continue;
       const resolution = resolveCall(call.method, call.urlTemplate, indexed.operations);
-      if (resolution.kind === 'matched') {
-        calls.push({ call, operationKey: resolution.operation.key });
-        break;
-      }
+      if (resolution.kind === 'matched') calls.push({ call, operationKey: resolution.operation.key });
+      // A call that several operations fit equally well uses none of them, as in the consumer's own check.
+      if (resolution.kind === 'matched' || resolution.kind === 'ambiguous') break;
     }
   }
   return calls;

@@ -103,6 +103,26 @@ describe('contract-graph CLI', () => {
     }
   });
 
+  it('scan --explain names the operations a call fits equally well, and the near miss of one that fits none', () => {
+    const files = { spec: path.join(repo, 'apis/items/openapi.yaml'), app: path.join(repo, 'apps/items/src/client.ts') };
+    try {
+      fs.mkdirSync(path.dirname(files.spec), { recursive: true });
+      fs.mkdirSync(path.dirname(files.app), { recursive: true });
+      const route = (item: string) => `  ${item}:\n    get: { responses: { '200': { description: ok } } }\n`;
+      fs.writeFileSync(files.spec, `openapi: 3.0.3\ninfo: { title: items, version: 1.0.0 }\nservers: [{ url: /api }]\npaths:\n${route('/teams/{team}/items/{id}')}${route('/projects/{project}/items/{id}')}`);
+      fs.writeFileSync(files.app, 'export const item = (id: string) => fetch(`${process.env.API}/items/${id}`);\nexport const typo = () => fetch(`/api/teams/t/itmes`);\n');
+      const result = cli(repo, 'scan', 'apps/items', '--explain', '--spec', 'apis/items/openapi.yaml');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).explain.map((entry: { reason: string; message: string }) => `${entry.reason}: ${entry.message}`)).toEqual([
+        'ambiguous-operation: GET {}/items/{}: fits GET /api/projects/{project}/items/{id}, GET /api/teams/{team}/items/{id} equally well, so it is not checked',
+        'no-operation: GET /api/teams/t/itmes: no operation has this path (nearest: GET /api/teams/{team}/items/{id})',
+      ]);
+    } finally {
+      fs.rmSync(path.join(repo, 'apis/items'), { recursive: true, force: true });
+      fs.rmSync(path.join(repo, 'apps/items'), { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

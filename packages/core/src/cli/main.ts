@@ -11,9 +11,9 @@ import { formatReport, isReportFormat, REPORT_FILE_NAMES, REPORT_FORMATS, type R
 import { exitCodeOf, EXIT_CODES, FAIL_ON_VALUES, summarize, type ContractReport, type FailOn } from '../report/summary';
 import { changedOperations, indexSpec, runContractCheck, workingTreeReader } from '../workspace/contract-check';
 import type { CallSite, UnresolvedCall } from '../model';
-import { resolveCall } from '../spec/match-call';
+import { resolveCallInSpecs } from '../spec/match-call';
 import { sortProblems } from '../spec/load-spec';
-import { describeOperation } from '../spec/operations';
+import { describeOperation, type Operation } from '../spec/operations';
 import { scanProjectUsage } from '../workspace/scan-consumer';
 
 /** Exit codes, the same as the Nx executor's pass/fail: 0 pass, 1 contract broken, 2 bad input, configuration or usage. */
@@ -169,29 +169,34 @@ function scanCommand(args: readonly string[], io: CliIo): number {
   const read = workingTreeReader(io.cwd);
   // With specs, calls of generated clients are resolved by their operationIds too.
   const specs = (values.spec ?? []).map((file) => indexSpec(relative(io, file), read));
-  const operations = specs.flatMap((spec) => spec.operations);
-  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain, operations });
+  const usage = scanProjectUsage(io.cwd, relative(io, positionals[0]), undefined, { explain: values.explain, operations: specs.flatMap((spec) => spec.operations) });
   // A spec that cannot be read (a typo in its path, say) would leave every call "matching no operation" without saying why.
   usage.problems = sortProblems([...usage.problems, ...specs.flatMap((spec) => spec.spec.problems)]);
-  if (values.explain && values.spec?.length) {
-    usage.explain = [...(usage.explain ?? []), ...unmatchedCalls(usage.calls, operations)];
+  if (values.explain && specs.length > 0) {
+    usage.explain = [...(usage.explain ?? []), ...unmatchedCalls(usage.calls, specs)];
   }
   io.stdout(`${JSON.stringify(usage, null, 2)}\n`);
   return usage.problems.length > 0 ? EXIT.badInput : EXIT.pass;
 }
 
-/** Calls that resolve to no operation of the given specs, as explanations. */
-function unmatchedCalls(calls: readonly CallSite[], operations: Parameters<typeof resolveCall>[2]): UnresolvedCall[] {
+/** Calls that resolve to no operation of the given specs, or to several equally well, as explanations (resolved as a check resolves them). */
+function unmatchedCalls(calls: readonly CallSite[], specs: ReadonlyArray<{ operations: Operation[] }>): UnresolvedCall[] {
   return calls.flatMap((call) => {
-    const resolution = resolveCall(call.method, call.urlTemplate, operations);
+    const resolution = resolveCallInSpecs(call.method, call.urlTemplate, specs, (spec) => spec.operations);
     if (resolution.kind === 'matched') return [];
+    const text = `${call.method} ${call.urlTemplate}`;
+    if (resolution.kind === 'ambiguous') {
+      const candidates = resolution.candidates.map(({ operation }) => describeOperation(operation)).join(', ');
+      return [{ reason: 'ambiguous-operation', message: `${text}: fits ${candidates} equally well, so it is not checked`, location: call.location, call: text }];
+    }
+    const nearMiss = resolution.nearMisses[0]?.resolution;
     const detail =
-      resolution.kind === 'method-not-found'
+      nearMiss?.kind === 'method-not-found'
         ? `the path exists, but not with ${call.method}`
-        : resolution.kind === 'path-not-found'
-          ? `no operation has this path (nearest: ${resolution.nearest.method} ${resolution.nearest.path})`
+        : nearMiss?.kind === 'path-not-found'
+          ? `no operation has this path (nearest: ${describeOperation(nearMiss.nearest)})`
           : 'no operation of the given specs has this path';
-    return [{ reason: 'no-operation', message: `${call.method} ${call.urlTemplate}: ${detail}`, location: call.location, call: `${call.method} ${call.urlTemplate}` }];
+    return [{ reason: 'no-operation', message: `${text}: ${detail}`, location: call.location, call: text }];
   });
 }
 

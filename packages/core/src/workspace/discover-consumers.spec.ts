@@ -69,4 +69,45 @@ describe('discoverConsumers', () => {
     fs.writeFileSync(path.join(root, users.file), spec('getUser'));
     expect(inSync()).toBe(false); // the spec moved on
   });
+
+  describe('with calls behind an unknown base URL', () => {
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    const openapi = (servers: string, paths: string[]) =>
+      `openapi: 3.0.3\ninfo: { title: t, version: 1.0.0 }\nservers: [{ url: ${servers} }]\npaths:\n${paths.map((route) => `  ${route}:\n    get: { responses: { '200': { description: ok } } }\n`).join('')}`;
+    const orgs = { name: 'orgs-api', file: 'apis/orgs/openapi.yaml' };
+    const users = { name: 'users-api', file: 'apis/users/openapi.yaml' };
+    const consumed = (specs: Array<{ name: string; file: string }>) => discoverConsumers(root, specs, ['apps/web']).consumers.get('apps/web');
+
+    beforeEach(() => {
+      write('apps/web/project.json', '{ "name": "web" }\n');
+      write(orgs.file, openapi('/api', ['/orgs/{org}/users/{id}']));
+      write(users.file, openapi('/api', ['/users/{id}', '/users/me']));
+    });
+
+    it('links the call to the spec whose operation fits best, in whatever order the specs come', () => {
+      write('apps/web/src/client.ts', 'export const user = (id: string) => fetch(`${process.env.API}/users/${id}`);\n');
+      const expected = [{ spec: users, operations: ['GET /api/users/{}'] }];
+      expect(consumed([orgs, users])).toEqual(expected);
+      expect(consumed([users, orgs])).toEqual(expected);
+    });
+
+    it('links a call that operations fit equally well to each of them (a change to either settles it)', () => {
+      write(orgs.file, openapi('/api', ['/orgs/{org}/items/{id}']));
+      write(users.file, openapi('/api', ['/users/{id}/items/{item}']));
+      write('apps/web/src/client.ts', 'export const item = (id: string) => fetch(`${process.env.API}/items/${id}`);\n');
+      expect(consumed([orgs, users])).toEqual([
+        { spec: orgs, operations: ['GET /api/orgs/{}/items/{}'] },
+        { spec: users, operations: ['GET /api/users/{}/items/{}'] },
+      ]);
+    });
+
+    it('links no spec for `${API}/${collection}`, and none for a call to another service behind the same gateway prefix', () => {
+      write(users.file, openapi("'https://api.example.com/api/v1'", ['/users/{id}', '/users/me']));
+      write('apps/web/src/client.ts', 'export const count = (c: string) => fetch(`${process.env.API}/${c}`);\nexport const invoices = () => fetch(`/api/v1/payments/invoices`);\n');
+      expect(consumed([users])).toBeUndefined();
+    });
+  });
 });

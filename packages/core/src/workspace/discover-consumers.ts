@@ -1,5 +1,6 @@
 import { fingerprintFileOwner } from '../contracts/fingerprint-file';
-import { resolveCall, type CallResolution } from '../spec/match-call';
+import type { CallSite } from '../model';
+import { resolveCallInSpecs } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
 import { summarizeSpec, type SpecSummary, type SpecSummaryCache } from './spec-summary';
@@ -57,24 +58,10 @@ export function discoverConsumers(
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
-      // A call that matches one spec belongs to it alone (the first, in spec order); only a call that
-      // matches none is a near miss of the specs it aims at (and makes the project their consumer, so
-      // the miss gets reported).
-      const resolutions: Array<{ ref: SpecRef; resolution: CallResolution<SpecSummary['operations'][number]> }> = [];
-      let matched: (typeof resolutions)[number] | undefined;
-      for (const { ref, summary } of candidates) {
-        const resolution = resolveCall(call.method, call.urlTemplate, summary.operations);
-        resolutions.push({ ref, resolution });
-        if (resolution.kind === 'matched') {
-          matched = { ref, resolution };
-          break;
-        }
-      }
-      const owners = matched ? [matched] : resolutions.filter(({ resolution }) => resolution.kind !== 'unrelated');
-      for (const { ref, resolution } of owners) {
-        const entry = used.get(ref.file) ?? { spec: ref, operations: new Set<string>() };
-        if (resolution.kind === 'matched') entry.operations.add(resolution.operation.key);
-        used.set(ref.file, entry);
+      for (const { spec, operationKeys } of specsCalled(call, candidates)) {
+        const entry = used.get(spec.file) ?? { spec, operations: new Set<string>() };
+        for (const key of operationKeys) entry.operations.add(key);
+        used.set(spec.file, entry);
       }
     }
     if (used.size === 0) continue;
@@ -101,6 +88,20 @@ export function discoverConsumers(
   return { specs: specSummaries, consumers, libraries };
 }
 
+/**
+ * The specs a call makes its project a consumer of, and of which operations: the spec of the
+ * operation that fits it best (as the check resolves it, so edges and verdicts agree); every
+ * operation that fits equally well when several do (the check leaves such a call unchecked, and
+ * must rerun when one of them changes or goes, which settles it); with none, every spec it is a
+ * near miss of (its consumer must be checked, or the typo would go unnoticed).
+ */
+function specsCalled(call: CallSite, candidates: ReadonlyArray<{ ref: SpecRef; summary: SpecSummary }>): Array<{ spec: SpecRef; operationKeys: string[] }> {
+  const resolution = resolveCallInSpecs(call.method, call.urlTemplate, candidates, ({ summary }) => summary.operations);
+  if (resolution.kind === 'matched') return [{ spec: resolution.spec.ref, operationKeys: [resolution.operation.key] }];
+  if (resolution.kind === 'ambiguous') return resolution.candidates.map(({ spec, operation }) => ({ spec: spec.ref, operationKeys: [operation.key] }));
+  return resolution.nearMisses.map(({ spec }) => ({ spec: spec.ref, operationKeys: [] }));
+}
+
 function isInside(file: string, root: string): boolean {
   return root === '.' || root === '' || file.startsWith(`${root}/`);
 }
@@ -113,7 +114,8 @@ function isInside(file: string, root: string): boolean {
 function deletedSpecSummary(operationKeys: readonly string[]): SpecSummary {
   const operations = operationKeys.flatMap((key) => {
     const space = key.indexOf(' ');
-    return space > 0 ? [{ method: key.slice(0, space), path: key.slice(space + 1), key }] : [];
+    // The server base path is not recorded: the whole path stands for the path as written.
+    return space > 0 ? [{ method: key.slice(0, space), path: key.slice(space + 1), specPath: key.slice(space + 1), key }] : [];
   });
   return { documents: {}, valid: false, operations };
 }

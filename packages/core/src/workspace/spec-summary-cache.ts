@@ -17,8 +17,11 @@ export interface SpecSummary {
   unreadable?: string[];
   /** The spec loaded without problems. */
   valid: boolean;
-  /** With their operationIds: graph construction resolves calls of generated clients by them. */
-  operations: Array<{ method: string; path: string; key: string; operationId?: string }>;
+  /**
+   * With their operationIds (graph construction resolves calls of generated clients by them) and
+   * their paths in the spec (which tell the server's base path, for matching calls).
+   */
+  operations: Array<{ method: string; path: string; specPath: string; key: string; operationId?: string }>;
   /** The fingerprint file's path and exact text, once asked for (valid specs only). */
   fingerprint?: { file: string; text: string };
 }

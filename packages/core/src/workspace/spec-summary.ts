@@ -21,7 +21,7 @@ export function summarizeSpec(specFile: string, readFile: ReadFile, cache?: Spec
     documents,
     ...(indexed.spec.unreadable.length > 0 ? { unreadable: indexed.spec.unreadable } : {}),
     valid,
-    operations: indexed.operations.map(({ method, path, key, operationId }) => ({ method, path, key, ...(operationId ? { operationId } : {}) })),
+    operations: indexed.operations.map(({ method, path, specPath, key, operationId }) => ({ method, path, specPath, key, ...(operationId ? { operationId } : {}) })),
     ...(fingerprint ? { fingerprint } : {}),
   };
   cache?.set(specFile, summary);

@@ -45,7 +45,7 @@ const INPUT_GLOBS = [consumerFiles().SOURCE_GLOB, '**/*.{json,yaml,yml}'];
 const NODES_CACHE_FILE = 'contract-graph-nodes.json';
 /** Results of another version of the plugin or engine are never reused. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const NODES_CACHE_VERSION = `5/${require('../../package.json').version}/${engineVersion()}`;
+const NODES_CACHE_VERSION = `6/${require('../../package.json').version}/${engineVersion()}`;
 
 /**
  * Graph construction runs on every Nx command. When no file it depends on changed (by the hashes

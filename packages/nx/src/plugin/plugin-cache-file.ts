@@ -36,7 +36,7 @@ const SPECS_FILE = 'contract-graph-specs.json';
  * with the committed file to decide whether the spec's check needs the sync generator, so an
  * engine upgrade that renders fingerprints differently must not be answered from the old text.
  */
-const CACHE_VERSION = `6/${engineVersion()}`;
+const CACHE_VERSION = `7/${engineVersion()}`;
 
 /**
  * Opens the cache of a workspace; a missing or corrupt file gives an empty cache. A workspace root
