@@ -139,12 +139,18 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
   }
 }
 
-/** Property `name` of an argument; of a parameter passed whole, a slot for that parameter's property. */
-function prop(arg: Arg | undefined, name: string): Arg | undefined {
+/**
+ * Property `name` of an argument: the one written in it; of a parameter passed or spread whole
+ * (`init`, `{ ...init }`), a slot for that parameter's property; unknown past a spread the analyzer
+ * cannot read; `undefined` when the argument has no such property.
+ */
+export function prop(arg: Arg | undefined, name: string): Arg | undefined {
   if (!arg) return undefined;
   const inner = arg.props?.[name];
   if (inner) return inner;
-  if (arg.param !== undefined && !arg.param.includes('.')) return { param: `${arg.param}.${name}`, text: `{@${arg.param}.${name}}` };
+  const whole = arg.spread ?? (arg.param !== undefined && !arg.param.includes('.') ? arg.param : undefined);
+  if (whole !== undefined) return { param: `${whole}.${name}`, text: `{@${whole}.${name}}` };
+  if (arg.opaque) return { text: UNKNOWN };
   return undefined;
 }
 

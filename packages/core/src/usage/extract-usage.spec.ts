@@ -166,6 +166,40 @@ const fetchCases: Case[] = [
       },
     ],
   },
+  {
+    name: 'a wrapper that spreads its init parameter into the options: each caller’s method, body and no method (GET)',
+    source: lines(
+      'async function request(path: string, init?: RequestInit) {',
+      "  const res = await fetch(`/api${path}`, { credentials: 'include', ...init });",
+      '  return res.json();',
+      '}',
+      'export const http = {',
+      '  get: (path: string) => request(path),',
+      "  post: (path: string, body: unknown) => request(path, { method: 'POST', body: JSON.stringify(body) }),",
+      "  del: (path: string) => request(path, { method: 'DELETE' }),",
+      '};',
+      "export const load = () => http.get('/users').then((u) => u.total);",
+      "export const save = () => http.post('/users', { name: 'a' }).then((u) => u.id);",
+      "export const drop = () => http.del('/users/1');",
+    ),
+    expected: [
+      { call: 'GET /api/users fetch @10:32', reads: ['total @10:60'], sends: [] },
+      { call: 'POST /api/users fetch @11:32', reads: ['id @11:76'], sends: ['name @11:49'] },
+      { call: 'DELETE /api/users/1 fetch @12:32', reads: [], sends: [] },
+    ],
+  },
+  {
+    name: 'options spread from a const object literal are its properties; a property after the spread wins',
+    source: lines(
+      "const defaults = { method: 'PUT', credentials: 'include' };",
+      "export const a = () => fetch('/api/a', { ...defaults });",
+      "export const b = () => fetch('/api/b', { ...defaults, method: 'PATCH' });",
+    ),
+    expected: [
+      { call: 'PUT /api/a fetch @2:24', reads: [], sends: [] },
+      { call: 'PATCH /api/b fetch @3:24', reads: [], sends: [] },
+    ],
+  },
 ];
 
 const axiosCases: Case[] = [
@@ -519,5 +553,22 @@ describe('extractUsage', () => {
       'web/b.ts:2 /api/b1',
     ]);
     expect(usage.problems.map((problem) => `${problem.code} ${problem.location.file}`)).toEqual(['consumer-parse-error web/bad.ts']);
+  });
+});
+
+describe('options that spread something the analyzer cannot read', () => {
+  it('leave the method unknown instead of calling it GET, and say so', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/api.ts',
+        text: lines(
+          "import { defaults } from './defaults';",
+          "export const a = () => fetch('/api/a', { ...defaults });",
+          "export const b = (init: RequestInit) => fetch('/api/b', { method: 'POST', ...init });",
+        ),
+      },
+    ]);
+    expect(usage.calls).toEqual([]);
+    expect(usage.unresolved.map((call) => `${call.reason} ${call.call} @${call.location.line}`)).toEqual(['method-unknown {} /api/a @2', 'method-unknown {} /api/b @3']);
   });
 });

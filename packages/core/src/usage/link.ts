@@ -1,7 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { compareText } from '../compare-text';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { bodyPlace, requestOf } from './clients';
+import { bodyPlace, prop as argProp, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
 import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
@@ -493,7 +493,7 @@ function isTemplate(request: Request): boolean {
 }
 
 function argHasParam(arg: Arg | undefined): boolean {
-  return !!arg && (arg.param !== undefined || Object.values(arg.props ?? {}).some(argHasParam));
+  return !!arg && (arg.param !== undefined || arg.spread !== undefined || Object.values(arg.props ?? {}).some(argHasParam));
 }
 
 /** A copy of a slotted request with the caller's arguments in its slots, located at the caller. */
@@ -515,10 +515,9 @@ function substitute(text: Template, args: readonly Arg[]): Template {
     const arg = args[Number(index)];
     if (!arg) return '';
     if (prop === undefined) return arg.text ?? UNKNOWN;
-    const inner = arg.props?.[prop];
+    const inner = argProp(arg, prop);
     if (inner?.text !== undefined) return inner.text;
-    if (arg.props && !inner) return '';
-    return arg.param !== undefined && !arg.param.includes('.') ? `{@${arg.param}.${prop}}` : UNKNOWN;
+    return arg.props && !inner ? '' : UNKNOWN;
   });
 }
 
@@ -527,11 +526,18 @@ function substituteArg(arg: Arg | undefined, args: readonly Arg[]): Arg | undefi
   if (arg.param !== undefined) {
     const [index, prop] = arg.param.split('.');
     const given = args[Number(index)];
-    if (prop === undefined) return given;
-    return given?.props?.[prop] ?? (given?.param !== undefined && !given.param.includes('.') ? { param: `${given.param}.${prop}` } : undefined);
+    return prop === undefined ? given : argProp(given, prop);
   }
   if (!arg.props) return arg;
-  return { ...arg, props: Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, substituteArg(value, args) ?? {}])) };
+  const props = Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, substituteArg(value, args) ?? {}]));
+  if (arg.spread === undefined) return { ...arg, props };
+  // `{ ...init, body }` with the caller's `init`: its properties, then those written after the spread.
+  const given = args[Number(arg.spread)];
+  const rest: Arg = { ...arg, props: { ...given?.props, ...props } };
+  delete rest.spread;
+  if (given?.spread !== undefined || (given?.param !== undefined && !given.param.includes('.'))) rest.spread = given.spread ?? given.param;
+  else if (given && (given.opaque || !given.props)) rest.opaque = true;
+  return rest;
 }
 
 function hasImportSlot(arg: Arg): boolean {

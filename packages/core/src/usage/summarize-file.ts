@@ -468,9 +468,24 @@ class FileSummarizer {
   }
 
   private objectArg(literal: ts.ObjectLiteralExpression, unit: number, depth: number): Arg {
-    const props: Record<string, Arg> = {};
+    let props: Record<string, Arg> = {};
     const fields: FieldRef[] = [];
+    let spread: Pick<Arg, 'spread' | 'opaque'> = {};
     for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        // A spread object literal adds its properties; anything else may replace those written
+        // before it, which become unknown (`{ method: 'POST', ...init }` is POST only without `init.method`).
+        const spreadArg = this.argOf(property.expression, unit, depth + 1);
+        const first = spread.spread === undefined && !spread.opaque;
+        if (first && spreadArg.props && !spreadArg.spread && !spreadArg.opaque) {
+          props = { ...props, ...spreadArg.props };
+          continue;
+        }
+        props = Object.fromEntries(Object.keys(props).map((key) => [key, { text: UNKNOWN }]));
+        const whole = spreadArg.param !== undefined && !spreadArg.param.includes('.') ? spreadArg.param : undefined;
+        spread = first && whole !== undefined ? { spread: whole } : { opaque: true };
+        continue;
+      }
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property) && !ts.isMethodDeclaration(property)) continue;
       const name = propertyNameText(property.name);
       if (name === undefined) continue;
@@ -478,7 +493,7 @@ class FileSummarizer {
       if (ts.isPropertyAssignment(property)) props[name] = this.argOf(property.initializer, unit, depth + 1);
       else if (ts.isShorthandPropertyAssignment(property)) props[name] = this.argOf(property.name, unit, depth + 1);
     }
-    return { props, fields };
+    return { props, fields, ...spread };
   }
 
   /** An object literal written inline or held by a `const`. */
