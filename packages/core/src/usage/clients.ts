@@ -180,6 +180,8 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyP
       return third === key ? { kind: 'error', path: raw.slice(3) } : undefined;
     }
     if (library === 'angular' && second === 'error') return { kind: 'error', path: raw.slice(2) };
+    // `res.json()` where the code tested that `res` failed (`if (!res.ok)`).
+    if ((library === 'fetch' || library === 'ky') && second === '()json') return { kind: 'error', path: raw.slice(2) };
     return undefined;
   }
   switch (library) {

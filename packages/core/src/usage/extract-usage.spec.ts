@@ -572,3 +572,55 @@ describe('options that spread something the analyzer cannot read', () => {
     expect(usage.unresolved.map((call) => `${call.reason} ${call.call} @${call.location.line}`)).toEqual(['method-unknown {} /api/a @2', 'method-unknown {} /api/b @3']);
   });
 });
+
+describe('fetch: the body read after a test of res.ok or res.status', () => {
+  const bodies = (source: string) =>
+    extractUsageFromSource('web/src/api.ts', source).calls.map((call) => ({ reads: call.responseFields.map(at), errors: (call.errorResponseFields ?? []).map(at) }));
+
+  it('is the error body under if (!res.ok) { ... }, and the success body after it', () => {
+    const source = lines(
+      'export async function loadUser(id: string) {',
+      '  const res = await fetch(`/api/users/${id}`);',
+      '  if (!res.ok) {',
+      '    const problem = await res.json();',
+      '    throw new Error(problem.detail);',
+      '  }',
+      '  const user = await res.json();',
+      '  return user.name;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([{ reads: ['name @8:15'], errors: ['detail @5:29'] }]);
+  });
+
+  it('is the error body in the else of if (res.ok), under res.status >= 400, and after if (res.ok) return', () => {
+    const source = lines(
+      "export const a = () => fetch('/api/a').then(async (res) => {",
+      '  if (res.ok) return (await res.json()).id;',
+      '  else return (await res.json()).message;',
+      '});',
+      'export async function b() {',
+      "  const res = await fetch('/api/b');",
+      '  if (res.status >= 400 && res.status !== 404) throw (await res.json()).code;',
+      '  if (res.ok) return (await res.json()).items;',
+      '  const failure = await res.json();',
+      '  return failure.reason;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([
+      { reads: ['id @2:41'], errors: ['message @3:34'] },
+      { reads: ['items @8:41'], errors: ['code @7:73', 'reason @10:18'] },
+    ]);
+  });
+
+  it('stays the success body after if (!res.ok) throw, and where the test does not prove a failure', () => {
+    const source = lines(
+      'export async function c(cached: boolean) {',
+      "  const res = await fetch('/api/c');",
+      '  if (!res.ok) throw new Error(String(res.status));',
+      '  if (!res.ok || cached) return (await res.json()).a;',
+      '  return (await res.json()).b;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([{ reads: ['a @4:52', 'b @5:29'], errors: [] }]);
+  });
+});

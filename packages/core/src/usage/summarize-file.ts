@@ -8,6 +8,7 @@ import { classMember, declarationOf, initializerOf, locationOf, propertyNameText
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
+import { runsOnFailure } from './response-status';
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -804,7 +805,7 @@ class FileSummarizer {
     const receiver = this.valueOf(callee.expression);
     if (!receiver) return undefined;
     if (method === 'then') return this.callbackResult(call.arguments[0], call, receiver);
-    if (method === 'json' || method === 'text') return step(receiver, `()${method}`, undefined);
+    if (method === 'json' || method === 'text') return step(this.failedResponse(callee.expression, receiver) ?? receiver, `()${method}`, undefined);
     if (method === 'pipe') return this.pipeValue(call, receiver, call.arguments.length);
     if (REQUEST_BUILDER_METHODS.has(method) && receiver.path.length === 0) {
       const origin = this.origins[receiver.origin];
@@ -816,6 +817,13 @@ class FileSummarizer {
     if (ELEMENT_RETURNING_METHODS.has(method)) return step(receiver, ELEMENT, undefined);
     if (SAME_VALUE_METHODS.has(method)) return receiver;
     return undefined;
+  }
+
+  /** `res` where the code has tested that the response failed (`if (!res.ok) { ... res.json() }`): its error. */
+  private failedResponse(expression: ts.Expression, response: Value): Value | undefined {
+    const node = unwrap(expression);
+    const declaration = response.path.length === 0 && ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+    return declaration && runsOnFailure(node, declaration, this.context) ? step(response, '!error', undefined) : undefined;
   }
 
   /** What `.then(cb)` / `map(cb)` gives: the callback's return value; a named function becomes a call of it. */
