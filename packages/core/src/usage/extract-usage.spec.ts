@@ -413,6 +413,34 @@ const queryOptionsCases: Case[] = [
 
 const angularObserverCases: Case[] = [
   {
+    name: "observe: 'response': the body is the response's body, its headers and status are not fields; events and text have no JSON body",
+    file: 'web/src/app/users.service.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { map } from 'rxjs';",
+      'export class UsersService {',
+      '  constructor(private http: HttpClient) {}',
+      '  page(n: number) {',
+      "    return this.http.get<any>('/api/users', { observe: 'response', params: { page: n } }).pipe(",
+      "      map((resp) => ({ total: resp.headers.get('X-Total'), items: resp.body.items, status: resp.status })),",
+      '    );',
+      '  }',
+      "  avatar = (id: string) => this.http.get(`/api/users/${id}`, { responseType: 'text' }).pipe(map((text) => text.trim));",
+      "  upload = (form: unknown) => this.http.post<any>('/api/files', form, { observe: 'events' }).subscribe((event) => event.type);",
+      "  fetch = (options?: { observe?: 'body' | 'response' }) => this.http.get<any>('/api/me', options);",
+      "  me = () => this.fetch().subscribe((me) => me.name);",
+      "  meResponse = () => this.fetch({ observe: 'response' }).subscribe((r) => r.body.name + r.status);",
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users angular @6:22', reads: ['items @7:77'], sends: [] },
+      { call: 'GET /api/users/{} angular @10:38', reads: [], sends: [] },
+      { call: 'POST /api/files angular @11:41', reads: [], sends: [] },
+      { call: 'GET /api/me angular @13:19', reads: ['name @13:48'], sends: [] },
+      { call: 'GET /api/me angular @14:27', reads: ['name @14:82'], sends: [] },
+    ],
+  },
+  {
     name: 'pipe(tap({ next, error })): next receives the body (also when passed on to a method), error the error',
     file: 'web/src/app/user.service.ts',
     source: lines(

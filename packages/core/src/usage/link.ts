@@ -1,7 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { compareText } from '../compare-text';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { bodyPlace, prop as argProp, requestOf } from './clients';
+import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
 import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
@@ -46,6 +46,8 @@ interface Request {
   url: Template;
   body?: Arg;
   query?: Arg;
+  observe?: Template;
+  responseType?: Template;
   location: SourceLocation;
   reads: Array<{ path: string[]; location: SourceLocation }>;
 }
@@ -256,6 +258,8 @@ class Linker {
         return undefined;
       }
       const request: Request = { library: callee.client.library, method: parts.method, url: parts.url, body: parts.body, query: parts.query, location: origin.location, reads: [] };
+      if (parts.observe !== undefined) request.observe = parts.observe;
+      if (parts.responseType !== undefined) request.responseType = parts.responseType;
       owner.requests.push(request);
       return { kind: 'request', request, path: [] };
     }
@@ -463,8 +467,9 @@ class Linker {
     template = rewritePrefix(relativeToUnknownBase(template), this.options.rewrites ?? []);
     const responseFields: FieldUse[] = [];
     const errorResponseFields: FieldUse[] = [];
+    const angular = angularResult(request.observe, request.responseType);
     for (const read of request.reads) {
-      const place = bodyPlace(request.library, read.path);
+      const place = bodyPlace(request.library, read.path, angular);
       const path = place && formatPath(place.path);
       if (!path) continue;
       (place.kind === 'body' ? responseFields : errorResponseFields).push({ path, location: read.location });
@@ -489,7 +494,8 @@ function paramTarget(unit: number, index: number): Target {
 }
 
 function isTemplate(request: Request): boolean {
-  return request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
+  const optionSlots = `${request.observe ?? ''} ${request.responseType ?? ''}`.includes('{@');
+  return optionSlots || request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
 }
 
 function argHasParam(arg: Arg | undefined): boolean {
@@ -504,6 +510,8 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
     url: substitute(template.url, args),
     body: substituteArg(template.body, args),
     query: substituteArg(template.query, args),
+    ...(template.observe === undefined ? {} : { observe: substitute(template.observe, args) }),
+    ...(template.responseType === undefined ? {} : { responseType: substitute(template.responseType, args) }),
     location,
     reads: [...template.reads],
   };
