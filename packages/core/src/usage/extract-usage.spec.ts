@@ -204,6 +204,40 @@ const fetchCases: Case[] = [
 
 const axiosCases: Case[] = [
   {
+    name: 'an instance assigned once in the constructor, and one only typed AxiosInstance (its base URL unknown)',
+    source: lines(
+      "import axios, { AxiosInstance } from 'axios';",
+      'export class UsersApi {',
+      '  private client: AxiosInstance;',
+      '  constructor() {',
+      "    this.client = axios.create({ baseURL: '/api' });",
+      '  }',
+      '  user = (id: string) => this.client.get(`/users/${id}`).then((res) => res.data.email);',
+      '}',
+      'export class TeamsApi {',
+      '  constructor(private readonly http: AxiosInstance) {}',
+      "  remove = (id: string) => this.http.delete(`/teams/${id}`);",
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users/{} axios @7:38', reads: ['email @7:81'], sends: [] },
+      { call: 'DELETE {}/teams/{} axios @11:38', reads: [], sends: [] },
+    ],
+  },
+  {
+    name: 'an instance field assigned in two places is not guessed from either',
+    source: lines(
+      "import axios from 'axios';",
+      'export class Api {',
+      '  private client;',
+      "  constructor() { this.client = axios.create({ baseURL: '/v1' }); }",
+      "  reset() { this.client = axios.create({ baseURL: '/v2' }); }",
+      "  list = () => this.client.get('/items');",
+      '}',
+    ),
+    expected: [],
+  },
+  {
     name: 'axios.create instance: baseURL prefixed, res.data and { data } give the body',
     source: lines(
       "import axios from 'axios';",

@@ -690,15 +690,34 @@ class FileSummarizer {
     if (ts.isShorthandPropertyAssignment(declaration)) return this.shapeOf(declaration.name, depth + 1);
     if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
       if (declaration.initializer) return this.shapeOf(declaration.initializer, depth + 1);
+      const assigned = ts.isPropertyDeclaration(declaration) ? this.constructorAssignment(declaration) : undefined;
+      const fromConstructor = assigned && this.shapeOf(assigned, depth + 1);
+      if (fromConstructor) return fromConstructor;
       return ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? this.shapeOfType(declaration.type, depth) : undefined;
     }
     if (ts.isParameter(declaration)) return this.shapeOfType(declaration.type, depth);
     return undefined;
   }
 
-  /** `http: HttpClient`, `api: ApiService`: what a typed parameter or field holds, by its type's name. */
+  /**
+   * `this.client = axios.create(...)` in the constructor, for a field declared without a value:
+   * the value, when it is the only assignment of the field in the class.
+   */
+  private constructorAssignment(field: ts.PropertyDeclaration): ts.Expression | undefined {
+    const name = propertyNameText(field.name);
+    const assigned = name === undefined ? undefined : this.stores.get(field.parent)?.get(name);
+    if (assigned?.length !== 1) return undefined;
+    const inConstructor = ts.findAncestor(assigned[0], (node) => ts.isFunctionLike(node));
+    return inConstructor && ts.isConstructorDeclaration(inConstructor) && inConstructor.parent === field.parent ? assigned[0] : undefined;
+  }
+
+  /** `http: HttpClient`, `api: ApiService`, `client: AxiosInstance`: what a typed parameter or field holds, by its type's name. */
   private shapeOfType(type: ts.TypeNode | undefined, depth: number): LocalShape | undefined {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const typeDeclaration = declarationOf(this.context, type.typeName);
+    const imported = typeDeclaration && importOf(typeDeclaration);
+    // An axios instance made somewhere the analyzer does not see: its base URL is unknown.
+    if (imported?.module === 'axios' && imported.name === 'AxiosInstance') return { kind: 'client', client: { library: 'axios', base: UNKNOWN } };
     const shape = this.shapeOf(type.typeName, depth + 1);
     if (shape?.kind === 'special' && shape.special === 'angular-class') return angularClient();
     return shape?.kind === 'import' || shape?.kind === 'object' ? shape : undefined;
