@@ -299,7 +299,11 @@ class Linker {
       return { ...paramTarget(unit, Number(index)), path: [...props, ...path] };
     }
     const [first, ...rest] = path;
-    if (arg.elements && first !== undefined && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
+    if (first === undefined) return undefined;
+    if (arg.elements && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
+    // `show({ user })`, `<Card user={user} />`: a read of `props.user.email` is a read of what `user` holds.
+    if (arg.props?.[first]) return this.argTarget(file, unit, arg.props[first], rest);
+    if (arg.spread !== undefined) return { ...paramTarget(unit, Number(arg.spread)), path: [...path] };
     return undefined;
   }
 

@@ -48,6 +48,7 @@ const enum WalkAction {
   Unit,
   Name,
   Return,
+  Element,
 }
 
 /** What the walk does with each kind of node; a table, since it is asked of every node of every file. */
@@ -63,6 +64,8 @@ WALK_ACTION[ts.SyntaxKind.ArrowFunction] = WalkAction.Unit;
 WALK_ACTION[ts.SyntaxKind.FunctionExpression] = WalkAction.Unit;
 WALK_ACTION[ts.SyntaxKind.Identifier] = WalkAction.Name;
 WALK_ACTION[ts.SyntaxKind.ReturnStatement] = WalkAction.Return;
+WALK_ACTION[ts.SyntaxKind.JsxSelfClosingElement] = WalkAction.Element;
+WALK_ACTION[ts.SyntaxKind.JsxOpeningElement] = WalkAction.Element;
 
 /** 1 for the functions a `return` belongs to (the nearest one around it). */
 const OWNS_RETURNS = kindTable([
@@ -97,6 +100,8 @@ class FileSummarizer {
   private readonly imports: ImportRef[] = [];
   private readonly importIndex = new Map<string, number>();
   private readonly calls: ts.CallExpression[] = [];
+  /** JSX elements (`<Card user={user} />`): a component of the project is called with its attributes as props. */
+  private readonly elements: Array<ts.JsxSelfClosingElement | ts.JsxOpeningElement> = [];
   private readonly accesses: ts.Node[] = [];
   /** Assignments `this.x = v`, `x.value = v`, `x = v`, by the object's declaration (or class) and property ('' for the variable itself). */
   private readonly stores = new Map<ts.Node, Map<string, ts.Expression[]>>();
@@ -112,6 +117,7 @@ class FileSummarizer {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
     for (const call of this.calls) this.originFor(call);
+    for (const element of this.elements) this.originForElement(element);
     const reads = this.collectReads();
     for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
     const summary: FileSummary = {
@@ -263,6 +269,9 @@ class FileSummarizer {
         case WalkAction.Name:
           if ((parent as { name?: ts.Node }).name === node) declaredNames.add((node as ts.Identifier).text);
           return;
+        case WalkAction.Element:
+          this.elements.push(node as ts.JsxSelfClosingElement | ts.JsxOpeningElement);
+          break;
         case WalkAction.Return:
           if ((node as ts.ReturnStatement).expression) this.returnStatements.get(owner)?.push((node as ts.ReturnStatement).expression as ts.Expression);
           break;
@@ -469,32 +478,36 @@ class FileSummarizer {
   }
 
   private objectArg(literal: ts.ObjectLiteralExpression, unit: number, depth: number): Arg {
-    let props: Record<string, Arg> = {};
-    const fields: FieldRef[] = [];
-    let spread: Pick<Arg, 'spread' | 'opaque'> = {};
+    const arg: Arg = { props: {}, fields: [] };
     for (const property of literal.properties) {
       if (ts.isSpreadAssignment(property)) {
-        // A spread object literal adds its properties; anything else may replace those written
-        // before it, which become unknown (`{ method: 'POST', ...init }` is POST only without `init.method`).
-        const spreadArg = this.argOf(property.expression, unit, depth + 1);
-        const first = spread.spread === undefined && !spread.opaque;
-        if (first && spreadArg.props && !spreadArg.spread && !spreadArg.opaque) {
-          props = { ...props, ...spreadArg.props };
-          continue;
-        }
-        props = Object.fromEntries(Object.keys(props).map((key) => [key, { text: UNKNOWN }]));
-        const whole = spreadArg.param !== undefined && !spreadArg.param.includes('.') ? spreadArg.param : undefined;
-        spread = first && whole !== undefined ? { spread: whole } : { opaque: true };
+        withSpread(arg, this.argOf(property.expression, unit, depth + 1));
         continue;
       }
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property) && !ts.isMethodDeclaration(property)) continue;
       const name = propertyNameText(property.name);
       if (name === undefined) continue;
-      fields.push({ name, location: locationOf(this.context, property.name) });
+      arg.fields?.push({ name, location: locationOf(this.context, property.name) });
+      const props = arg.props as Record<string, Arg>;
       if (ts.isPropertyAssignment(property)) props[name] = this.argOf(property.initializer, unit, depth + 1);
       else if (ts.isShorthandPropertyAssignment(property)) props[name] = this.argOf(property.name, unit, depth + 1);
     }
-    return { props, fields, ...spread };
+    return arg;
+  }
+
+  /** The props a JSX element passes: `<Card user={user} title="x" {...rest} />` → `{ user, title, ...rest }`. */
+  private propsArg(attributes: ts.JsxAttributes, unit: number): Arg {
+    const arg: Arg = { props: {} };
+    for (const attribute of attributes.properties) {
+      if (ts.isJsxSpreadAttribute(attribute)) {
+        withSpread(arg, this.argOf(attribute.expression, unit));
+        continue;
+      }
+      if (!ts.isIdentifier(attribute.name)) continue;
+      const initializer = attribute.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : attribute.initializer;
+      (arg.props as Record<string, Arg>)[attribute.name.text] = initializer ? this.argOf(initializer, unit) : { text: 'true' };
+    }
+    return arg;
   }
 
   /** An object literal written inline or held by a `const`. */
@@ -533,6 +546,22 @@ class FileSummarizer {
     origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
     if (twin !== undefined) (this.origins[twin] as Extract<Origin, { kind: 'call' }>).args = args;
     return index;
+  }
+
+  /**
+   * `<Card user={user} />` with `Card` a function of the project is `Card({ user })`, when an
+   * attribute carries a tracked value, a parameter or a text (others tell the analysis nothing).
+   */
+  private originForElement(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement): void {
+    const tag = element.tagName;
+    // Lower-case tags are HTML elements.
+    if (!(ts.isIdentifier(tag) && /^[A-Z]/.test(tag.text)) && !ts.isPropertyAccessExpression(tag)) return;
+    const unit = this.unitOf(element);
+    const props = this.propsArg(element.attributes, unit);
+    if (!Object.values(props.props ?? {}).some((arg) => arg.value || arg.param !== undefined || arg.text !== undefined) && props.spread === undefined) return;
+    const callee = this.calleeOfExpression(tag);
+    if (callee?.kind !== 'unit' && callee?.kind !== 'import') return;
+    this.addOrigin(element, { kind: 'call', unit, callee, args: [props], location: locationOf(this.context, tag) });
   }
 
   /**
@@ -1333,6 +1362,25 @@ function onErrorBranch(node: ts.Node, action: ts.Declaration, context: SourceCon
     if (ts.isIfStatement(parent) && child === parent.thenStatement && isErrorFlag(parent.expression)) return true;
   }
   return false;
+}
+
+/**
+ * Adds a spread (`...x`) to an object argument: the properties of a spread object literal; of a
+ * spread parameter, a fallback for the properties not written after it; anything else makes them
+ * unknown. Either way, what the spread may hold replaces the properties written before it, which
+ * become unknown (`{ method: 'POST', ...init }` is POST only when `init` has no `method`).
+ */
+function withSpread(arg: Arg, spread: Arg): void {
+  const first = arg.spread === undefined && !arg.opaque;
+  if (first && spread.props && spread.spread === undefined && !spread.opaque) {
+    arg.props = { ...arg.props, ...spread.props };
+    return;
+  }
+  arg.props = Object.fromEntries(Object.keys(arg.props ?? {}).map((key) => [key, { text: UNKNOWN }]));
+  const whole = spread.param !== undefined && !spread.param.includes('.') ? spread.param : undefined;
+  delete arg.spread;
+  if (first && whole !== undefined) arg.spread = whole;
+  else arg.opaque = true;
 }
 
 /** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */
