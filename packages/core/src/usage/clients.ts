@@ -64,7 +64,7 @@ export function derivedClient(client: ClientRef, member: string, config: Arg | u
   const baseKey = client.library === 'axios' ? 'baseURL' : client.library === 'ky' || client.library === 'got' ? 'prefixUrl' : undefined;
   const factory = client.library === 'axios' ? member === 'create' : client.library === 'ky' ? member === 'create' || member === 'extend' : client.library === 'got' ? member === 'extend' : false;
   if (!baseKey || !factory) return undefined;
-  const base = config?.props?.[baseKey];
+  const base = prop(config, baseKey);
   if (!base) return client;
   return { library: client.library, base: joinUrl(client.base, base.text ?? UNKNOWN) };
 }

@@ -204,6 +204,16 @@ const fetchCases: Case[] = [
 
 const axiosCases: Case[] = [
   {
+    name: 'an instance created from a spread the analyzer cannot read has an unknown base URL, not none',
+    source: lines(
+      "import axios from 'axios';",
+      "import { config } from './config';",
+      'const api = axios.create({ ...config, timeout: 5000 });',
+      "export const list = () => api.get('/users');",
+    ),
+    expected: [{ call: 'GET {}/users axios @4:31', reads: [], sends: [] }],
+  },
+  {
     name: 'an instance assigned once in the constructor, and one only typed AxiosInstance (its base URL unknown)',
     source: lines(
       "import axios, { AxiosInstance } from 'axios';",

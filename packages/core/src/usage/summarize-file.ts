@@ -2,7 +2,7 @@
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { clientImport, derivedClient } from './clients';
+import { clientImport, derivedClient, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
@@ -660,7 +660,8 @@ class FileSummarizer {
         return derived && { kind: 'client', client: derived };
       }
       if (callee?.kind === 'special' && callee.special === 'openapi-factory') {
-        return { kind: 'client', client: { library: 'openapi-fetch', base: config?.props?.baseUrl?.text ?? '' } };
+        const base = prop(config, 'baseUrl');
+        return { kind: 'client', client: { library: 'openapi-fetch', base: base ? (base.text ?? UNKNOWN) : '' } };
       }
       if (callee?.kind === 'special' && callee.special === 'client-wrapper' && node.arguments[0]) {
         const wrapped = this.shapeOf(node.arguments[0], depth + 1);
