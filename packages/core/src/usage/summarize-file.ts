@@ -5,7 +5,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
+import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
