@@ -64,7 +64,7 @@ export function derivedClient(client: ClientRef, member: string, config: Arg | u
   const baseKey = client.library === 'axios' ? 'baseURL' : client.library === 'ky' || client.library === 'got' ? 'prefixUrl' : undefined;
   const factory = client.library === 'axios' ? member === 'create' : client.library === 'ky' ? member === 'create' || member === 'extend' : client.library === 'got' ? member === 'extend' : false;
   if (!baseKey || !factory) return undefined;
-  const base = config?.props?.[baseKey];
+  const base = prop(config, baseKey);
   if (!base) return client;
   return { library: client.library, base: joinUrl(client.base, base.text ?? UNKNOWN) };
 }
@@ -75,6 +75,9 @@ export interface RequestParts {
   url: Template | undefined;
   body?: Arg;
   query?: Arg;
+  /** Angular's `observe` and `responseType` options, as templates: where the body is in what the call returns. */
+  observe?: Template;
+  responseType?: Template;
 }
 
 const WITHOUT_DATA = new Set(['get', 'delete', 'head', 'options']);
@@ -108,10 +111,10 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
       return undefined;
     }
     case 'angular': {
-      if (member === 'request') return { method: methodText(first), url: second?.text, body: prop(third, 'body'), query: prop(third, 'params') };
+      if (member === 'request') return { method: methodText(first), url: second?.text, body: prop(third, 'body'), query: prop(third, 'params'), ...angularForm(third) };
       if (member === 'jsonp') return { method: 'GET', url: first?.text };
-      if (member && WITHOUT_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, query: prop(second, 'params') };
-      if (member && WITH_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, body: second, query: prop(third, 'params') };
+      if (member && WITHOUT_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, query: prop(second, 'params'), ...angularForm(second) };
+      if (member && WITH_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, body: second, query: prop(third, 'params'), ...angularForm(third) };
       return undefined;
     }
     case 'ky':
@@ -139,13 +142,41 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
   }
 }
 
-/** Property `name` of an argument; of a parameter passed whole, a slot for that parameter's property. */
-function prop(arg: Arg | undefined, name: string): Arg | undefined {
+/**
+ * Property `name` of an argument: the one written in it; of a parameter passed or spread whole
+ * (`init`, `{ ...init }`), a slot for that parameter's property; unknown past a spread the analyzer
+ * cannot read; `undefined` when the argument has no such property.
+ */
+export function prop(arg: Arg | undefined, name: string): Arg | undefined {
   if (!arg) return undefined;
   const inner = arg.props?.[name];
   if (inner) return inner;
-  if (arg.param !== undefined && !arg.param.includes('.')) return { param: `${arg.param}.${name}`, text: `{@${arg.param}.${name}}` };
+  const whole = arg.spread ?? (arg.param !== undefined && !arg.param.includes('.') ? arg.param : undefined);
+  if (whole !== undefined) return { param: `${whole}.${name}`, text: `{@${whole}.${name}}` };
+  if (arg.opaque) return { text: UNKNOWN };
   return undefined;
+}
+
+/** The `observe` and `responseType` an Angular call's options give, when they give any. */
+function angularForm(options: Arg | undefined): Pick<RequestParts, 'observe' | 'responseType'> {
+  const form: Pick<RequestParts, 'observe' | 'responseType'> = {};
+  const observe = prop(options, 'observe');
+  const responseType = prop(options, 'responseType');
+  if (observe) form.observe = observe.text ?? UNKNOWN;
+  if (responseType) form.responseType = responseType.text ?? UNKNOWN;
+  return form;
+}
+
+/**
+ * What an Angular call returns: the JSON body (the default, `observe: 'body'`), the whole
+ * `HttpResponse` (`observe: 'response'`: the body is its `body`), or nothing read as the JSON body
+ * (`observe: 'events'`, `responseType: 'text'`/`'blob'`/`'arraybuffer'`, or options the analyzer
+ * cannot read). A caller that leaves an option out (`''`) gets its default.
+ */
+export function angularResult(observe: Template | undefined, responseType: Template | undefined): 'body' | 'response' | 'other' {
+  if (responseType !== undefined && responseType !== '' && responseType !== 'json') return 'other';
+  if (observe === undefined || observe === '' || observe === 'body') return 'body';
+  return observe === 'response' ? 'response' : 'other';
 }
 
 function axiosConfig(config: Arg | undefined): RequestParts {
@@ -166,7 +197,7 @@ export type BodyPlace = { kind: 'body' | 'error'; path: string[] };
  * Maps raw steps from what a client call returns (`data.user.name`, `()json.name`) to the body
  * field they read. Error steps start with `!error` (a rejection, a `catch`, an error callback).
  */
-export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyPlace | undefined {
+export function bodyPlace(library: ClientLibrary, raw: readonly string[], angular: ReturnType<typeof angularResult> = 'body'): BodyPlace | undefined {
   const [first, second, third] = raw;
   if (first === '!error') {
     if ((library === 'axios' || library === 'generated' || library === 'got' || library === 'superagent') && second === 'response') {
@@ -174,6 +205,8 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyP
       return third === key ? { kind: 'error', path: raw.slice(3) } : undefined;
     }
     if (library === 'angular' && second === 'error') return { kind: 'error', path: raw.slice(2) };
+    // `res.json()` where the code tested that `res` failed (`if (!res.ok)`).
+    if ((library === 'fetch' || library === 'ky') && second === '()json') return { kind: 'error', path: raw.slice(2) };
     return undefined;
   }
   switch (library) {
@@ -188,7 +221,8 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[]): BodyP
       // Axios-based generators return the response (`data` is the body), fetch-based ones the body.
       return { kind: 'body', path: first === 'data' ? raw.slice(1) : [...raw] };
     case 'angular':
-      return { kind: 'body', path: [...raw] };
+      if (angular === 'response') return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
+      return angular === 'body' ? { kind: 'body', path: [...raw] } : undefined;
     case 'superagent':
       return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
     case 'undici':

@@ -11,6 +11,82 @@ const at = (field: FieldUse): string => `${field.path} @${field.location.file}:$
 const callText = (call: CallSite): string => `${call.method} ${call.urlTemplate} ${call.client} @${call.location.file}:${call.location.line}:${call.location.column}`;
 
 describe('extractUsage across modules', () => {
+  it('a component whose request takes a prop is called where it is rendered, also through {...props} forwarded by another', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/User.tsx',
+        text: lines(
+          "import { useEffect, useState } from 'react';",
+          'function UserCard({ id }: { id: string }) {',
+          '  const [user, setUser] = useState<any>(null);',
+          '  useEffect(() => { fetch(`/api/users/${id}`).then((r) => r.json()).then(setUser); }, [id]);',
+          '  return <b>{user?.name}</b>;',
+          '}',
+          'const Forward = (props: { id: string }) => <UserCard {...props} />;',
+          'export const Page = () => <div><UserCard id="me" /><Forward id="7" /></div>;',
+        ),
+      },
+    ]);
+    expect(usage.calls.map((call) => callText(call))).toEqual(['GET /api/users/me fetch @web/src/User.tsx:8:33', 'GET /api/users/7 fetch @web/src/User.tsx:8:53']);
+    expect(usage.unresolved).toEqual([]);
+  });
+
+  it('reads a child component makes of its props are reads of what the parent passes in JSX, in the same file and across modules', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/Card.tsx',
+        text: lines(
+          'export function Card({ user }: { user: any }) {',
+          '  return <span>{user.email}</span>;',
+          '}',
+          'export default function Avatar(props: { user: any; size: number }) {',
+          '  return <img src={props.user.avatarUrl} width={props.size} />;',
+          '}',
+        ),
+      },
+      {
+        path: 'web/src/Profile.tsx',
+        text: lines(
+          "import { useEffect, useState } from 'react';",
+          "import axios from 'axios';",
+          "import Avatar, { Card } from './Card';",
+          'function Row({ team }: { team: any }) {',
+          '  return <li>{team.title}</li>;',
+          '}',
+          'export function Profile({ id }: { id: string }) {',
+          '  const [user, setUser] = useState<any>(null);',
+          '  useEffect(() => {',
+          '    axios.get(`/api/users/${id}`).then((r) => setUser(r.data));',
+          '  }, [id]);',
+          '  if (!user) return null;',
+          '  return (',
+          '    <div title={user.name}>',
+          '      <Card user={user} />',
+          '      <Avatar user={user} size={2} />',
+          '      <ul>{user.teams.map((team: any) => <Row key={team.id} team={team} />)}</ul>',
+          '    </div>',
+          '  );',
+          '}',
+        ),
+      },
+    ]);
+    expect(usage.problems).toEqual([]);
+    expect(usage.calls.map((call) => ({ call: callText(call), reads: call.responseFields.map(at) }))).toEqual([
+      {
+        call: 'GET /api/users/{} axios @web/src/Profile.tsx:10:11',
+        reads: [
+          'email @web/src/Card.tsx:2:22',
+          'avatarUrl @web/src/Card.tsx:5:31',
+          // Row destructures the team it is given: an element of `teams`, read whole.
+          'teams @web/src/Profile.tsx:4:16',
+          'teams[].title @web/src/Profile.tsx:5:20',
+          'name @web/src/Profile.tsx:14:22',
+          'teams[].id @web/src/Profile.tsx:17:57',
+        ],
+      },
+    ]);
+  });
+
   it('follows a URL-building wrapper two levels deep through imports; the call is at the outermost caller', () => {
     const usage = extractUsage([
       { path: 'web/src/config.ts', text: "export const API_ROOT = 'https://example.com/api';" },

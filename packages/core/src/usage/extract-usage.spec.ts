@@ -166,9 +166,87 @@ const fetchCases: Case[] = [
       },
     ],
   },
+  {
+    name: 'a wrapper that spreads its init parameter into the options: each caller’s method, body and no method (GET)',
+    source: lines(
+      'async function request(path: string, init?: RequestInit) {',
+      "  const res = await fetch(`/api${path}`, { credentials: 'include', ...init });",
+      '  return res.json();',
+      '}',
+      'export const http = {',
+      '  get: (path: string) => request(path),',
+      "  post: (path: string, body: unknown) => request(path, { method: 'POST', body: JSON.stringify(body) }),",
+      "  del: (path: string) => request(path, { method: 'DELETE' }),",
+      '};',
+      "export const load = () => http.get('/users').then((u) => u.total);",
+      "export const save = () => http.post('/users', { name: 'a' }).then((u) => u.id);",
+      "export const drop = () => http.del('/users/1');",
+    ),
+    expected: [
+      { call: 'GET /api/users fetch @10:32', reads: ['total @10:60'], sends: [] },
+      { call: 'POST /api/users fetch @11:32', reads: ['id @11:76'], sends: ['name @11:49'] },
+      { call: 'DELETE /api/users/1 fetch @12:32', reads: [], sends: [] },
+    ],
+  },
+  {
+    name: 'options spread from a const object literal are its properties; a property after the spread wins',
+    source: lines(
+      "const defaults = { method: 'PUT', credentials: 'include' };",
+      "export const a = () => fetch('/api/a', { ...defaults });",
+      "export const b = () => fetch('/api/b', { ...defaults, method: 'PATCH' });",
+    ),
+    expected: [
+      { call: 'PUT /api/a fetch @2:24', reads: [], sends: [] },
+      { call: 'PATCH /api/b fetch @3:24', reads: [], sends: [] },
+    ],
+  },
 ];
 
 const axiosCases: Case[] = [
+  {
+    name: 'an instance created from a spread the analyzer cannot read has an unknown base URL, not none',
+    source: lines(
+      "import axios from 'axios';",
+      "import { config } from './config';",
+      'const api = axios.create({ ...config, timeout: 5000 });',
+      "export const list = () => api.get('/users');",
+    ),
+    expected: [{ call: 'GET {}/users axios @4:31', reads: [], sends: [] }],
+  },
+  {
+    name: 'an instance assigned once in the constructor, and one only typed AxiosInstance (its base URL unknown)',
+    source: lines(
+      "import axios, { AxiosInstance } from 'axios';",
+      'export class UsersApi {',
+      '  private client: AxiosInstance;',
+      '  constructor() {',
+      "    this.client = axios.create({ baseURL: '/api' });",
+      '  }',
+      '  user = (id: string) => this.client.get(`/users/${id}`).then((res) => res.data.email);',
+      '}',
+      'export class TeamsApi {',
+      '  constructor(private readonly http: AxiosInstance) {}',
+      "  remove = (id: string) => this.http.delete(`/teams/${id}`);",
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users/{} axios @7:38', reads: ['email @7:81'], sends: [] },
+      { call: 'DELETE {}/teams/{} axios @11:38', reads: [], sends: [] },
+    ],
+  },
+  {
+    name: 'an instance field assigned in two places is not guessed from either',
+    source: lines(
+      "import axios from 'axios';",
+      'export class Api {',
+      '  private client;',
+      "  constructor() { this.client = axios.create({ baseURL: '/v1' }); }",
+      "  reset() { this.client = axios.create({ baseURL: '/v2' }); }",
+      "  list = () => this.client.get('/items');",
+      '}',
+    ),
+    expected: [],
+  },
   {
     name: 'axios.create instance: baseURL prefixed, res.data and { data } give the body',
     source: lines(
@@ -379,6 +457,34 @@ const queryOptionsCases: Case[] = [
 
 const angularObserverCases: Case[] = [
   {
+    name: "observe: 'response': the body is the response's body, its headers and status are not fields; events and text have no JSON body",
+    file: 'web/src/app/users.service.ts',
+    source: lines(
+      "import { HttpClient } from '@angular/common/http';",
+      "import { map } from 'rxjs';",
+      'export class UsersService {',
+      '  constructor(private http: HttpClient) {}',
+      '  page(n: number) {',
+      "    return this.http.get<any>('/api/users', { observe: 'response', params: { page: n } }).pipe(",
+      "      map((resp) => ({ total: resp.headers.get('X-Total'), items: resp.body.items, status: resp.status })),",
+      '    );',
+      '  }',
+      "  avatar = (id: string) => this.http.get(`/api/users/${id}`, { responseType: 'text' }).pipe(map((text) => text.trim));",
+      "  upload = (form: unknown) => this.http.post<any>('/api/files', form, { observe: 'events' }).subscribe((event) => event.type);",
+      "  fetch = (options?: { observe?: 'body' | 'response' }) => this.http.get<any>('/api/me', options);",
+      "  me = () => this.fetch().subscribe((me) => me.name);",
+      "  meResponse = () => this.fetch({ observe: 'response' }).subscribe((r) => r.body.name + r.status);",
+      '}',
+    ),
+    expected: [
+      { call: 'GET /api/users angular @6:22', reads: ['items @7:77'], sends: [] },
+      { call: 'GET /api/users/{} angular @10:38', reads: [], sends: [] },
+      { call: 'POST /api/files angular @11:41', reads: [], sends: [] },
+      { call: 'GET /api/me angular @13:19', reads: ['name @13:48'], sends: [] },
+      { call: 'GET /api/me angular @14:27', reads: ['name @14:82'], sends: [] },
+    ],
+  },
+  {
     name: 'pipe(tap({ next, error })): next receives the body (also when passed on to a method), error the error',
     file: 'web/src/app/user.service.ts',
     source: lines(
@@ -519,5 +625,74 @@ describe('extractUsage', () => {
       'web/b.ts:2 /api/b1',
     ]);
     expect(usage.problems.map((problem) => `${problem.code} ${problem.location.file}`)).toEqual(['consumer-parse-error web/bad.ts']);
+  });
+});
+
+describe('options that spread something the analyzer cannot read', () => {
+  it('leave the method unknown instead of calling it GET, and say so', () => {
+    const usage = extractUsage([
+      {
+        path: 'web/src/api.ts',
+        text: lines(
+          "import { defaults } from './defaults';",
+          "export const a = () => fetch('/api/a', { ...defaults });",
+          "export const b = (init: RequestInit) => fetch('/api/b', { method: 'POST', ...init });",
+        ),
+      },
+    ]);
+    expect(usage.calls).toEqual([]);
+    expect(usage.unresolved.map((call) => `${call.reason} ${call.call} @${call.location.line}`)).toEqual(['method-unknown {} /api/a @2', 'method-unknown {} /api/b @3']);
+  });
+});
+
+describe('fetch: the body read after a test of res.ok or res.status', () => {
+  const bodies = (source: string) =>
+    extractUsageFromSource('web/src/api.ts', source).calls.map((call) => ({ reads: call.responseFields.map(at), errors: (call.errorResponseFields ?? []).map(at) }));
+
+  it('is the error body under if (!res.ok) { ... }, and the success body after it', () => {
+    const source = lines(
+      'export async function loadUser(id: string) {',
+      '  const res = await fetch(`/api/users/${id}`);',
+      '  if (!res.ok) {',
+      '    const problem = await res.json();',
+      '    throw new Error(problem.detail);',
+      '  }',
+      '  const user = await res.json();',
+      '  return user.name;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([{ reads: ['name @8:15'], errors: ['detail @5:29'] }]);
+  });
+
+  it('is the error body in the else of if (res.ok), under res.status >= 400, and after if (res.ok) return', () => {
+    const source = lines(
+      "export const a = () => fetch('/api/a').then(async (res) => {",
+      '  if (res.ok) return (await res.json()).id;',
+      '  else return (await res.json()).message;',
+      '});',
+      'export async function b() {',
+      "  const res = await fetch('/api/b');",
+      '  if (res.status >= 400 && res.status !== 404) throw (await res.json()).code;',
+      '  if (res.ok) return (await res.json()).items;',
+      '  const failure = await res.json();',
+      '  return failure.reason;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([
+      { reads: ['id @2:41'], errors: ['message @3:34'] },
+      { reads: ['items @8:41'], errors: ['code @7:73', 'reason @10:18'] },
+    ]);
+  });
+
+  it('stays the success body after if (!res.ok) throw, and where the test does not prove a failure', () => {
+    const source = lines(
+      'export async function c(cached: boolean) {',
+      "  const res = await fetch('/api/c');",
+      '  if (!res.ok) throw new Error(String(res.status));',
+      '  if (!res.ok || cached) return (await res.json()).a;',
+      '  return (await res.json()).b;',
+      '}',
+    );
+    expect(bodies(source)).toEqual([{ reads: ['a @4:52', 'b @5:29'], errors: [] }]);
   });
 });

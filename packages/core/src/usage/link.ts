@@ -1,7 +1,7 @@
 import type { CallSite, FieldUse, SourceLocation, UnresolvedCall } from '../model';
 import { compareText } from '../compare-text';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { bodyPlace, requestOf } from './clients';
+import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
 import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
@@ -46,6 +46,8 @@ interface Request {
   url: Template;
   body?: Arg;
   query?: Arg;
+  observe?: Template;
+  responseType?: Template;
   location: SourceLocation;
   reads: Array<{ path: string[]; location: SourceLocation }>;
 }
@@ -256,6 +258,8 @@ class Linker {
         return undefined;
       }
       const request: Request = { library: callee.client.library, method: parts.method, url: parts.url, body: parts.body, query: parts.query, location: origin.location, reads: [] };
+      if (parts.observe !== undefined) request.observe = parts.observe;
+      if (parts.responseType !== undefined) request.responseType = parts.responseType;
       owner.requests.push(request);
       return { kind: 'request', request, path: [] };
     }
@@ -295,7 +299,11 @@ class Linker {
       return { ...paramTarget(unit, Number(index)), path: [...props, ...path] };
     }
     const [first, ...rest] = path;
-    if (arg.elements && first !== undefined && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
+    if (first === undefined) return undefined;
+    if (arg.elements && /^\d+$/.test(first)) return this.argTarget(file, unit, arg.elements[Number(first)], rest);
+    // `show({ user })`, `<Card user={user} />`: a read of `props.user.email` is a read of what `user` holds.
+    if (arg.props?.[first]) return this.argTarget(file, unit, arg.props[first], rest);
+    if (arg.spread !== undefined) return { ...paramTarget(unit, Number(arg.spread)), path: [...path] };
     return undefined;
   }
 
@@ -463,8 +471,9 @@ class Linker {
     template = rewritePrefix(relativeToUnknownBase(template), this.options.rewrites ?? []);
     const responseFields: FieldUse[] = [];
     const errorResponseFields: FieldUse[] = [];
+    const angular = angularResult(request.observe, request.responseType);
     for (const read of request.reads) {
-      const place = bodyPlace(request.library, read.path);
+      const place = bodyPlace(request.library, read.path, angular);
       const path = place && formatPath(place.path);
       if (!path) continue;
       (place.kind === 'body' ? responseFields : errorResponseFields).push({ path, location: read.location });
@@ -489,11 +498,12 @@ function paramTarget(unit: number, index: number): Target {
 }
 
 function isTemplate(request: Request): boolean {
-  return request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
+  const optionSlots = `${request.observe ?? ''} ${request.responseType ?? ''}`.includes('{@');
+  return optionSlots || request.method.includes('{@') || request.url.includes('{@') || request.url.includes('{|@') || argHasParam(request.body) || argHasParam(request.query);
 }
 
 function argHasParam(arg: Arg | undefined): boolean {
-  return !!arg && (arg.param !== undefined || Object.values(arg.props ?? {}).some(argHasParam));
+  return !!arg && (arg.param !== undefined || arg.spread !== undefined || Object.values(arg.props ?? {}).some(argHasParam));
 }
 
 /** A copy of a slotted request with the caller's arguments in its slots, located at the caller. */
@@ -504,6 +514,8 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
     url: substitute(template.url, args),
     body: substituteArg(template.body, args),
     query: substituteArg(template.query, args),
+    ...(template.observe === undefined ? {} : { observe: substitute(template.observe, args) }),
+    ...(template.responseType === undefined ? {} : { responseType: substitute(template.responseType, args) }),
     location,
     reads: [...template.reads],
   };
@@ -515,10 +527,9 @@ function substitute(text: Template, args: readonly Arg[]): Template {
     const arg = args[Number(index)];
     if (!arg) return '';
     if (prop === undefined) return arg.text ?? UNKNOWN;
-    const inner = arg.props?.[prop];
+    const inner = argProp(arg, prop);
     if (inner?.text !== undefined) return inner.text;
-    if (arg.props && !inner) return '';
-    return arg.param !== undefined && !arg.param.includes('.') ? `{@${arg.param}.${prop}}` : UNKNOWN;
+    return arg.props && !inner ? '' : UNKNOWN;
   });
 }
 
@@ -527,11 +538,18 @@ function substituteArg(arg: Arg | undefined, args: readonly Arg[]): Arg | undefi
   if (arg.param !== undefined) {
     const [index, prop] = arg.param.split('.');
     const given = args[Number(index)];
-    if (prop === undefined) return given;
-    return given?.props?.[prop] ?? (given?.param !== undefined && !given.param.includes('.') ? { param: `${given.param}.${prop}` } : undefined);
+    return prop === undefined ? given : argProp(given, prop);
   }
   if (!arg.props) return arg;
-  return { ...arg, props: Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, substituteArg(value, args) ?? {}])) };
+  const props = Object.fromEntries(Object.entries(arg.props).map(([key, value]) => [key, substituteArg(value, args) ?? {}]));
+  if (arg.spread === undefined) return { ...arg, props };
+  // `{ ...init, body }` with the caller's `init`: its properties, then those written after the spread.
+  const given = args[Number(arg.spread)];
+  const rest: Arg = { ...arg, props: { ...given?.props, ...props } };
+  delete rest.spread;
+  if (given?.spread !== undefined || (given?.param !== undefined && !given.param.includes('.'))) rest.spread = given.spread ?? given.param;
+  else if (given && (given.opaque || !given.props)) rest.opaque = true;
+  return rest;
 }
 
 function hasImportSlot(arg: Arg): boolean {

@@ -2,12 +2,13 @@
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { clientImport, derivedClient } from './clients';
+import { clientImport, derivedClient, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FieldRef, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
+import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
+import { runsOnFailure } from './response-status';
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -47,6 +48,7 @@ const enum WalkAction {
   Unit,
   Name,
   Return,
+  Element,
 }
 
 /** What the walk does with each kind of node; a table, since it is asked of every node of every file. */
@@ -62,6 +64,8 @@ WALK_ACTION[ts.SyntaxKind.ArrowFunction] = WalkAction.Unit;
 WALK_ACTION[ts.SyntaxKind.FunctionExpression] = WalkAction.Unit;
 WALK_ACTION[ts.SyntaxKind.Identifier] = WalkAction.Name;
 WALK_ACTION[ts.SyntaxKind.ReturnStatement] = WalkAction.Return;
+WALK_ACTION[ts.SyntaxKind.JsxSelfClosingElement] = WalkAction.Element;
+WALK_ACTION[ts.SyntaxKind.JsxOpeningElement] = WalkAction.Element;
 
 /** 1 for the functions a `return` belongs to (the nearest one around it). */
 const OWNS_RETURNS = kindTable([
@@ -96,6 +100,8 @@ class FileSummarizer {
   private readonly imports: ImportRef[] = [];
   private readonly importIndex = new Map<string, number>();
   private readonly calls: ts.CallExpression[] = [];
+  /** JSX elements (`<Card user={user} />`): a component of the project is called with its attributes as props. */
+  private readonly elements: Array<ts.JsxSelfClosingElement | ts.JsxOpeningElement> = [];
   private readonly accesses: ts.Node[] = [];
   /** Assignments `this.x = v`, `x.value = v`, `x = v`, by the object's declaration (or class) and property ('' for the variable itself). */
   private readonly stores = new Map<ts.Node, Map<string, ts.Expression[]>>();
@@ -111,6 +117,7 @@ class FileSummarizer {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
     for (const call of this.calls) this.originFor(call);
+    for (const element of this.elements) this.originForElement(element);
     const reads = this.collectReads();
     for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
     const summary: FileSummary = {
@@ -262,6 +269,9 @@ class FileSummarizer {
         case WalkAction.Name:
           if ((parent as { name?: ts.Node }).name === node) declaredNames.add((node as ts.Identifier).text);
           return;
+        case WalkAction.Element:
+          this.elements.push(node as ts.JsxSelfClosingElement | ts.JsxOpeningElement);
+          break;
         case WalkAction.Return:
           if ((node as ts.ReturnStatement).expression) this.returnStatements.get(owner)?.push((node as ts.ReturnStatement).expression as ts.Expression);
           break;
@@ -468,17 +478,36 @@ class FileSummarizer {
   }
 
   private objectArg(literal: ts.ObjectLiteralExpression, unit: number, depth: number): Arg {
-    const props: Record<string, Arg> = {};
-    const fields: FieldRef[] = [];
+    const arg: Arg = { props: {}, fields: [] };
     for (const property of literal.properties) {
+      if (ts.isSpreadAssignment(property)) {
+        withSpread(arg, this.argOf(property.expression, unit, depth + 1));
+        continue;
+      }
       if (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property) && !ts.isMethodDeclaration(property)) continue;
       const name = propertyNameText(property.name);
       if (name === undefined) continue;
-      fields.push({ name, location: locationOf(this.context, property.name) });
+      arg.fields?.push({ name, location: locationOf(this.context, property.name) });
+      const props = arg.props as Record<string, Arg>;
       if (ts.isPropertyAssignment(property)) props[name] = this.argOf(property.initializer, unit, depth + 1);
       else if (ts.isShorthandPropertyAssignment(property)) props[name] = this.argOf(property.name, unit, depth + 1);
     }
-    return { props, fields };
+    return arg;
+  }
+
+  /** The props a JSX element passes: `<Card user={user} title="x" {...rest} />` → `{ user, title, ...rest }`. */
+  private propsArg(attributes: ts.JsxAttributes, unit: number): Arg {
+    const arg: Arg = { props: {} };
+    for (const attribute of attributes.properties) {
+      if (ts.isJsxSpreadAttribute(attribute)) {
+        withSpread(arg, this.argOf(attribute.expression, unit));
+        continue;
+      }
+      if (!ts.isIdentifier(attribute.name)) continue;
+      const initializer = attribute.initializer && ts.isJsxExpression(attribute.initializer) ? attribute.initializer.expression : attribute.initializer;
+      (arg.props as Record<string, Arg>)[attribute.name.text] = initializer ? this.argOf(initializer, unit) : { text: 'true' };
+    }
+    return arg;
   }
 
   /** An object literal written inline or held by a `const`. */
@@ -517,6 +546,22 @@ class FileSummarizer {
     origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
     if (twin !== undefined) (this.origins[twin] as Extract<Origin, { kind: 'call' }>).args = args;
     return index;
+  }
+
+  /**
+   * `<Card user={user} />` with `Card` a function of the project is `Card({ user })`, when an
+   * attribute carries a tracked value, a parameter or a text (others tell the analysis nothing).
+   */
+  private originForElement(element: ts.JsxSelfClosingElement | ts.JsxOpeningElement): void {
+    const tag = element.tagName;
+    // Lower-case tags are HTML elements.
+    if (!(ts.isIdentifier(tag) && /^[A-Z]/.test(tag.text)) && !ts.isPropertyAccessExpression(tag)) return;
+    const unit = this.unitOf(element);
+    const props = this.propsArg(element.attributes, unit);
+    if (!Object.values(props.props ?? {}).some((arg) => arg.value || arg.param !== undefined || arg.text !== undefined) && props.spread === undefined) return;
+    const callee = this.calleeOfExpression(tag);
+    if (callee?.kind !== 'unit' && callee?.kind !== 'import') return;
+    this.addOrigin(element, { kind: 'call', unit, callee, args: [props], location: locationOf(this.context, tag) });
   }
 
   /**
@@ -615,7 +660,8 @@ class FileSummarizer {
         return derived && { kind: 'client', client: derived };
       }
       if (callee?.kind === 'special' && callee.special === 'openapi-factory') {
-        return { kind: 'client', client: { library: 'openapi-fetch', base: config?.props?.baseUrl?.text ?? '' } };
+        const base = prop(config, 'baseUrl');
+        return { kind: 'client', client: { library: 'openapi-fetch', base: base ? (base.text ?? UNKNOWN) : '' } };
       }
       if (callee?.kind === 'special' && callee.special === 'client-wrapper' && node.arguments[0]) {
         const wrapped = this.shapeOf(node.arguments[0], depth + 1);
@@ -674,15 +720,34 @@ class FileSummarizer {
     if (ts.isShorthandPropertyAssignment(declaration)) return this.shapeOf(declaration.name, depth + 1);
     if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
       if (declaration.initializer) return this.shapeOf(declaration.initializer, depth + 1);
+      const assigned = ts.isPropertyDeclaration(declaration) ? this.constructorAssignment(declaration) : undefined;
+      const fromConstructor = assigned && this.shapeOf(assigned, depth + 1);
+      if (fromConstructor) return fromConstructor;
       return ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? this.shapeOfType(declaration.type, depth) : undefined;
     }
     if (ts.isParameter(declaration)) return this.shapeOfType(declaration.type, depth);
     return undefined;
   }
 
-  /** `http: HttpClient`, `api: ApiService`: what a typed parameter or field holds, by its type's name. */
+  /**
+   * `this.client = axios.create(...)` in the constructor, for a field declared without a value:
+   * the value, when it is the only assignment of the field in the class.
+   */
+  private constructorAssignment(field: ts.PropertyDeclaration): ts.Expression | undefined {
+    const name = propertyNameText(field.name);
+    const assigned = name === undefined ? undefined : this.stores.get(field.parent)?.get(name);
+    if (assigned?.length !== 1) return undefined;
+    const inConstructor = ts.findAncestor(assigned[0], (node) => ts.isFunctionLike(node));
+    return inConstructor && ts.isConstructorDeclaration(inConstructor) && inConstructor.parent === field.parent ? assigned[0] : undefined;
+  }
+
+  /** `http: HttpClient`, `api: ApiService`, `client: AxiosInstance`: what a typed parameter or field holds, by its type's name. */
   private shapeOfType(type: ts.TypeNode | undefined, depth: number): LocalShape | undefined {
     if (!type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return undefined;
+    const typeDeclaration = declarationOf(this.context, type.typeName);
+    const imported = typeDeclaration && importOf(typeDeclaration);
+    // An axios instance made somewhere the analyzer does not see: its base URL is unknown.
+    if (imported?.module === 'axios' && imported.name === 'AxiosInstance') return { kind: 'client', client: { library: 'axios', base: UNKNOWN } };
     const shape = this.shapeOf(type.typeName, depth + 1);
     if (shape?.kind === 'special' && shape.special === 'angular-class') return angularClient();
     return shape?.kind === 'import' || shape?.kind === 'object' ? shape : undefined;
@@ -789,7 +854,7 @@ class FileSummarizer {
     const receiver = this.valueOf(callee.expression);
     if (!receiver) return undefined;
     if (method === 'then') return this.callbackResult(call.arguments[0], call, receiver);
-    if (method === 'json' || method === 'text') return step(receiver, `()${method}`, undefined);
+    if (method === 'json' || method === 'text') return step(this.failedResponse(callee.expression, receiver) ?? receiver, `()${method}`, undefined);
     if (method === 'pipe') return this.pipeValue(call, receiver, call.arguments.length);
     if (REQUEST_BUILDER_METHODS.has(method) && receiver.path.length === 0) {
       const origin = this.origins[receiver.origin];
@@ -801,6 +866,13 @@ class FileSummarizer {
     if (ELEMENT_RETURNING_METHODS.has(method)) return step(receiver, ELEMENT, undefined);
     if (SAME_VALUE_METHODS.has(method)) return receiver;
     return undefined;
+  }
+
+  /** `res` where the code has tested that the response failed (`if (!res.ok) { ... res.json() }`): its error. */
+  private failedResponse(expression: ts.Expression, response: Value): Value | undefined {
+    const node = unwrap(expression);
+    const declaration = response.path.length === 0 && ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+    return declaration && runsOnFailure(node, declaration, this.context) ? step(response, '!error', undefined) : undefined;
   }
 
   /** What `.then(cb)` / `map(cb)` gives: the callback's return value; a named function becomes a call of it. */
@@ -1291,6 +1363,25 @@ function onErrorBranch(node: ts.Node, action: ts.Declaration, context: SourceCon
     if (ts.isIfStatement(parent) && child === parent.thenStatement && isErrorFlag(parent.expression)) return true;
   }
   return false;
+}
+
+/**
+ * Adds a spread (`...x`) to an object argument: the properties of a spread object literal; of a
+ * spread parameter, a fallback for the properties not written after it; anything else makes them
+ * unknown. Either way, what the spread may hold replaces the properties written before it, which
+ * become unknown (`{ method: 'POST', ...init }` is POST only when `init` has no `method`).
+ */
+function withSpread(arg: Arg, spread: Arg): void {
+  const first = arg.spread === undefined && !arg.opaque;
+  if (first && spread.props && spread.spread === undefined && !spread.opaque) {
+    arg.props = { ...arg.props, ...spread.props };
+    return;
+  }
+  arg.props = Object.fromEntries(Object.keys(arg.props ?? {}).map((key) => [key, { text: UNKNOWN }]));
+  const whole = spread.param !== undefined && !spread.param.includes('.') ? spread.param : undefined;
+  delete arg.spread;
+  if (first && whole !== undefined) arg.spread = whole;
+  else arg.opaque = true;
 }
 
 /** Text that can stand in a URL alternative (`{|...|...}`): no slot or alternative syntax in it. */

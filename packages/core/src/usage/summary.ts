@@ -117,6 +117,13 @@ export interface Arg {
   elements?: Arg[];
   /** The whole argument is a parameter of the enclosing unit (`{@1}` or `{@0.data}`): callers supply it. */
   param?: string;
+  /**
+   * An object literal that spreads a whole parameter (`{ credentials: 'include', ...init }` → `'1'`):
+   * a property it does not write after the spread is that parameter's, which callers supply.
+   */
+  spread?: string;
+  /** An object literal that spreads something the analyzer cannot read: a property it does not write after the spread is unknown. */
+  opaque?: true;
 }
 
 export interface FieldRef {
