@@ -40,6 +40,8 @@ describe('readPlainYaml: the fast reader for plain YAML specs', () => {
     ['a merge key', 'base: &b { type: string }\nc:\n  <<: *b\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a number past what a double holds', 'maximum: 1e400\n'],
+    ['a key that is YAML null', 'properties:\n  null: { type: string }\n'],
+    ['a key that is YAML null in a flow mapping', 'a: { ~: 1 }\n'],
     ['a repeated key', 'a: 1\na: 2\n'],
     ['a syntax error', 'a: [1, 2\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],

@@ -2,11 +2,12 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 
 /**
  * YAML features the fast reader is not trusted with: anchors and aliases (our reader caps their
- * expansion and refuses recursive ones), tags, merge keys, directives, and exponents past what a
- * double holds (`1e400`: one reader says Infinity, the other keeps the text). Matched loosely —
+ * expansion and refuses recursive ones), tags, merge keys, directives, exponents past what a
+ * double holds (`1e400`: one reader says Infinity, the other keeps the text), and a key that is
+ * YAML's null (`null:`, `~:`), which one reader names 'null' and the other ''. Matched loosely —
  * `**bold**` in a description counts as an alias — since a false match only costs the slow path.
  */
-const NEEDS_FULL_READER = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|<<|^%|\d[eE][+]?\d{3}/m;
+const NEEDS_FULL_READER = /(?:^|[\s[{,:-])[&*!][^\s,\]}]|<<|^%|\d[eE][+]?\d{3}|(?:^|[\s{,])(?:null|Null|NULL|~)\s*:(?:\s|$)/m;
 
 /**
  * Reads a plain YAML spec the fast way: js-yaml with the YAML 1.2 core schema (the schema of the
