@@ -153,6 +153,13 @@ describe('checkConsumer with calls behind an unknown base URL', () => {
     expect(result.resolvedCalls.map(({ operation }) => operation.path)).toEqual(['/api/users/{id}']);
   });
 
+  it('reports the operation a call lost as removed, when its URL now only happens to fit another one', () => {
+    const onlyOrgs = api({ '/orgs/{org}/users/{id}': { get: user(['role']) } }, { servers: [{ url: '/api' }] });
+    const result = run([call('{}/users/{}', ['email'])], [spec('users')(onlyOrgs, users(['name', 'email']))]);
+    expect(rules(result)).toEqual(['endpoint-removed GET /api/users/{id}']);
+    expect(result.resolvedCalls).toEqual([]);
+  });
+
   it('leaves `{}/{}` unchecked: it could be any operation', () => {
     const result = run([call('{}/{}', ['total'])], [spec('users')(users(['name']))]);
     expect(rules(result)).toEqual([]);

@@ -69,6 +69,12 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
     const at: ConsumerLocation = { project: consumer, ...call.location };
     const head = resolveCallInSpecs(call.method, call.urlTemplate, specs, (versions) => versions.head.operations);
     if (head.kind === 'matched') {
+      const before = lostTarget(call, head.spec, head.operation, specs);
+      if (before) {
+        // The operation it called is gone and the URL now happens to fit another one: the break is the removal.
+        addCall(before.spec, call, before.operation);
+        continue;
+      }
       resolvedCalls.push({ call, spec: head.spec.name, operation: head.operation });
       addCall(head.spec, call, head.operation);
       continue;
@@ -169,6 +175,19 @@ function removedOperationFinding(consumer: string, call: CallSite, versions: Spe
     consumer,
     consumers: [{ project: consumer, ...call.location }],
   });
+}
+
+/**
+ * The operation a call resolved to at the base when that operation no longer exists and the call
+ * now fits another one: `{}/users/{}` called `GET /users/{id}`; with it removed it fits
+ * `GET /orgs/{org}/users/{id}`, which the code was never written against.
+ */
+function lostTarget(call: CallSite, headSpec: SpecVersions, headOperation: Operation, specs: readonly SpecVersions[]): { spec: SpecVersions; operation: Operation } | undefined {
+  if (!specs.some((versions) => versions.base)) return undefined;
+  const base = resolveCallInSpecs(call.method, call.urlTemplate, specs, (versions) => versions.base?.operations);
+  if (base.kind !== 'matched' || (base.spec === headSpec && base.operation.key === headOperation.key)) return undefined;
+  const stillThere = base.spec.head.operations.some((operation) => operation.key === base.operation.key);
+  return stillThere ? undefined : { spec: base.spec, operation: base.operation };
 }
 
 /** A call that several operations fit equally well: it is not checked, and the report says so. */
