@@ -160,6 +160,12 @@ describe('checkConsumer with calls behind an unknown base URL', () => {
     expect(result.resolvedCalls).toEqual([]);
   });
 
+  it('fails a consumer that uses what changed in a draft or alpha operation: the info level is the spec owner\'s, the consumer still breaks', () => {
+    const alpha = (fields: string[]) => api({ '/users/{id}': { get: { ...user(fields), 'x-stability-level': 'alpha' } } }, { servers: [{ url: '/api' }] });
+    const result = run([call('/api/users/{}', ['email'])], [spec('users')(alpha(['name']), alpha(['name', 'email']))]);
+    expect(result.findings.map((finding) => `${finding.severity} ${finding.ruleId} ${finding.message}`)).toEqual(["error response-property-removed GET /api/users/{id}: response property 'email' was removed, but web reads it"]);
+  });
+
   it('leaves `{}/{}` unchecked: it could be any operation', () => {
     const result = run([call('{}/{}', ['total'])], [spec('users')(users(['name']))]);
     expect(rules(result)).toEqual([]);

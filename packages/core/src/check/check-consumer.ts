@@ -107,12 +107,13 @@ export function checkConsumer(consumer: string, usage: ConsumerUsage, specs: rea
       if (uses.length === 0) continue;
       if (change.usage === 'read' && change.property) for (const use of uses) explained.add(`${use.file}:${use.line}:${use.column}`);
       if (change.usage === 'call' && change.direction === 'operation') explained.add(change.operationKey);
+      const used = change.whenUsed ? { ...change, ...change.whenUsed } : change;
       findings.push(
         createChangeFinding({
-          change,
+          change: used,
           spec: versions.name,
           specFile: versions.file,
-          severity: change.severity,
+          severity: used.severity,
           consumer,
           consumers: uses.map((use) => ({ project: consumer, ...use })),
         }),

@@ -39,6 +39,12 @@ export interface SpecChange {
   specLocation?: SpecLocation;
   baseLocation?: SpecLocation;
   /**
+   * Set when the change was lowered to info because the operation was `x-stability-level: draft`
+   * or `alpha` at the base: the severity and message a consumer that uses it gets (the spec
+   * promised it nothing, but its code breaks all the same).
+   */
+  whenUsed?: { severity: Severity; message: string };
+  /**
    * Where the body the change was found in comes back to itself (a recursive schema), one list per
    * body (media type) it was found in, each sorted. The walk compares a schema pair once and stops
    * where it meets the pair again, so a change at `size` of a tree node is also a change at
@@ -166,6 +172,8 @@ function lowerUnstable(changes: SpecChange[], baseOperations: readonly Operation
   for (const change of changes) {
     const level = unstable.get(change.operationKey);
     if (!level || change.category !== 'breaking' || change.severity === 'info') continue;
+    // A consumer that uses what changed still breaks: its check keeps the rule's severity and wording.
+    change.whenUsed = { severity: change.severity, message: change.message };
     change.severity = 'info';
     change.message += ` (x-stability-level '${level}': reported as info)`;
   }
