@@ -98,6 +98,12 @@ describe('contract-graph CLI', () => {
       const report = JSON.parse(result.stdout);
       expect(report.findings.map((finding: { ruleId: string; property: string }) => `${finding.ruleId} ${finding.property}`)).toEqual(['response-property-removed lastLogin', 'response-property-removed email']);
       expect(report.notes).toContain('apis/users/openapi.yml was apis/users/openapi.yaml at the base: compared with that.');
+      // Moved again with a plain `mv`, nothing staged: the same verdict (Nx does not hash git's index, so it must not matter).
+      fs.mkdirSync(path.join(renamed, 'services/users'), { recursive: true });
+      fs.renameSync(path.join(renamed, 'apis/users/openapi.yml'), path.join(renamed, 'services/users/openapi.yml'));
+      const moved = JSON.parse(cli(renamed, 'check', '--spec', 'services/users/openapi.yml', '--consumer', 'apps/web', '--base', 'main', '--format', 'json').stdout);
+      expect(moved.findings.map((finding: { ruleId: string; property: string }) => `${finding.ruleId} ${finding.property}`)).toEqual(['response-property-removed lastLogin', 'response-property-removed email']);
+      expect(moved.notes).toContain('services/users/openapi.yml was apis/users/openapi.yaml at the base: compared with that.');
     } finally {
       fs.rmSync(renamed, { recursive: true, force: true });
     }

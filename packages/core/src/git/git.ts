@@ -112,25 +112,20 @@ export function readFilesAtRevision(cwd: string, revision: string, relativePaths
 }
 
 /**
- * Where a workspace-relative file was at `revision` when git sees it as renamed since then (the
- * working tree against `revision`, rename detection on); `undefined` when it was not renamed (or
- * git cannot tell). A spec renamed in the change that also breaks it is still diffed against its
- * old self.
+ * The workspace-relative files that existed at `revision` and are gone from the working tree now
+ * (deleted or moved away, staged or not), sorted. Unlike git's rename detection this does not
+ * depend on whether the new path was added to the index yet: Nx does not hash the index, so a
+ * verdict must not depend on it.
  */
-export function renamedFrom(cwd: string, revision: string, relativePath: string): string | undefined {
+export function deletedSince(cwd: string, revision: string): string[] {
   let output: string;
   try {
     // -z: paths are not quoted; --relative: paths relative to the workspace root, and only below it.
-    output = git(cwd, ['diff', '--name-status', '-z', '-M', '--diff-filter=R', '--relative', revision]);
+    output = git(cwd, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=D', '--relative', revision]);
   } catch {
-    return undefined;
+    return [];
   }
-  // Records: `R<score>\0<old>\0<new>\0`.
-  const fields = output.split('\0');
-  for (let index = 0; index + 2 < fields.length; index += 3) {
-    if (fields[index].startsWith('R') && fields[index + 2] === relativePath) return fields[index + 1];
-  }
-  return undefined;
+  return output.split('\0').filter((file) => file !== '').sort();
 }
 
 /** The workspace root's path inside the git repository ('' when they are the same). */

@@ -8,7 +8,7 @@ import { specCheckOptions } from '../check/spec-options';
 import { checkFingerprintFile } from '../contracts/check-fingerprint-file';
 import { fingerprintFileOwner, fingerprintFilePath } from '../contracts/fingerprint-file';
 import { diffSpecs, type SpecDiff } from '../diff/diff-specs';
-import { readFileAtRevision, readFilesAtRevision, renamedFrom } from '../git/git';
+import { deletedSince, readFileAtRevision, readFilesAtRevision } from '../git/git';
 import type { InputProblem } from '../model';
 import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
@@ -97,6 +97,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const head = workingTreeReader(options.workspaceRoot);
   const base = options.baseCommit ? revisionReader(options.workspaceRoot, options.baseCommit) : undefined;
   const notes: string[] = [];
+  let deleted: string[] | undefined;
   const versionsOf = (ref: SpecRef): SpecVersions => {
     const headSpec = indexSpec(ref.file, head);
     const published = options.baselines?.[ref.file];
@@ -106,11 +107,11 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
     const baseText = base?.(ref.file);
     if (!base || !options.baseCommit) return { ...ref, head: headSpec };
     if (baseText === undefined) {
-      // New at this path: renamed in this change (maybe along with a break), or really new.
-      const before = renamedFrom(options.workspaceRoot, options.baseCommit, ref.file);
+      // New at this path: moved here in this change (maybe along with a break), or really new.
+      const before = formerPath(headSpec, () => (deleted ??= deletedSince(options.workspaceRoot, options.baseCommit as string)), base);
       if (!before) return { ...ref, head: headSpec };
-      notes.push(`${ref.file} was ${before} at the base: compared with that.`);
-      return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(base, ref.file, before)) };
+      notes.push(`${ref.file} was ${before.file} at the base: compared with that.`);
+      return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(base, ref.file, before.file)) };
     }
     // Most checks run against a spec this change did not touch: reuse the head's parse then.
     const unchanged = headSpec.spec.documents.length > 0 && headSpec.spec.documents.every((file) => base(file) === head(file));
@@ -270,6 +271,23 @@ function ignoredSourcesNote(project: string, ignored: readonly string[]): string
   const shown = ignored.slice(0, 3).join(', ');
   const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : '';
   return `${project}: ${shown}${more} ${ignored.length === 1 ? 'is' : 'are'} ignored by .gitignore/.nxignore and not read: Nx does not hash ignored files, so a cached verdict could not follow their changes. Calls made only there are not checked; commit the files (a generated client, say) to have them checked.`;
+}
+
+/**
+ * Where a spec that is new at its path was at the base: of the spec files gone since then, the
+ * one sharing the most operations with it (the first in code-unit order on a tie). Decided by
+ * content, so moving the file with `mv` (not yet staged) and with `git mv` give the same answer.
+ */
+function formerPath(head: IndexedSpec, deletedFiles: () => readonly string[], base: ReadFile): { file: string } | undefined {
+  if (head.operations.length === 0) return undefined;
+  const keys = new Set(head.operations.map((operation) => operation.key));
+  let best: { file: string; shared: number } | undefined;
+  for (const file of deletedFiles()) {
+    if (!/\.(ya?ml|json)$/.test(file)) continue;
+    const shared = indexSpec(file, base).operations.filter((operation) => keys.has(operation.key)).length;
+    if (shared > 0 && (!best || shared > best.shared)) best = { file, shared };
+  }
+  return best && { file: best.file };
 }
 
 /** The spec's file is gone from the working tree but was a readable spec at the base: the API was deleted. */
