@@ -85,6 +85,16 @@ describe('reporting', () => {
     fs.rmSync(path.join(workspace.root, 'tools/web-allow.yaml'));
   });
 
+  it('an allow-list nx.json targetDefaults names is an input too', () => {
+    const nxJson = JSON.parse(workspace.read('nx.json'));
+    workspace.write('nx.json', `${JSON.stringify({ ...nxJson, targetDefaults: { ...nxJson.targetDefaults, 'contract-check': { options: { allowList: 'config/allow.yaml' } } } }, null, 2)}\n`);
+    workspace.write('config/allow.yaml', 'allow: []\n');
+    const inputs = JSON.parse(workspace.nx(['show', 'project', 'web', '--json']).stdout).targets['contract-check'].inputs;
+    expect(inputs).toContain('{workspaceRoot}/config/allow.yaml');
+    workspace.write('nx.json', `${JSON.stringify(nxJson, null, 2)}\n`);
+    fs.rmSync(path.join(workspace.root, 'config'), { recursive: true });
+  });
+
   it('a wrong plugin option fails the task with what to fix', () => {
     const nxJson = JSON.parse(workspace.read('nx.json'));
     nxJson.plugins[0].options.failOn = 'info';

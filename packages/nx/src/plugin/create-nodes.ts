@@ -104,11 +104,14 @@ function createContractNodes(files: readonly string[], options: NodesOptions, co
   }
 
   const results: NodeResults = [];
+  // nx.json `targetDefaults` (by target name or by executor) sit between the plugin's options and a project's own.
+  const defaultTargetFiles = Object.assign({}, ...targetDefaultOptions(context.nxJsonConfiguration?.targetDefaults, options.targetName).map(targetFilesOf));
   const roots = [...new Set([...specRoots.keys(), ...contracts.consumers.keys()])].sort();
   for (const root of roots) {
     const owned = (specRoots.get(root) ?? []).map((file) => ({ name: names.get(root) as string, file }));
     const consumed = contracts.consumers.get(root) ?? [];
-    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting, contracts.libraries.get(root), projects.get(root)?.targetFiles);
+    const targetFiles = { ...defaultTargetFiles, ...projects.get(root)?.targetFiles };
+    const target = contractCheckTarget(owned, consumed, contracts, (file) => fs.existsSync(path.join(context.workspaceRoot, file)), options.reporting, contracts.libraries.get(root), targetFiles);
     const isNewProject = !projects.has(root);
     const configFile = isNewProject ? owned[0].file : (projects.get(root) as ProjectFile).configFile;
     results.push([
@@ -280,13 +283,31 @@ function readProjectConfig(file: string, targetName: string): Pick<ProjectFile, 
   } catch {
     return {};
   }
-  const options = (path.basename(file) === 'package.json' ? json.nx?.targets : json.targets)?.[targetName]?.options ?? {};
-  const allowList = typeof options.allowList === 'string' ? options.allowList : undefined;
-  const baselines = typeof options.baselines === 'object' && options.baselines !== null ? (options.baselines as Record<string, string>) : undefined;
+  const targetFiles = targetFilesOf((path.basename(file) === 'package.json' ? json.nx?.targets : json.targets)?.[targetName]?.options);
   return {
     ...(typeof json.name === 'string' ? { name: json.name } : {}),
-    ...(allowList || baselines ? { targetFiles: { ...(allowList ? { allowList } : {}), ...(baselines ? { baselines } : {}) } } : {}),
+    ...(Object.keys(targetFiles).length > 0 ? { targetFiles } : {}),
   };
+}
+
+/**
+ * The options nx.json `targetDefaults` may give the check target: under its name or its executor,
+ * as one object or a list of filtered entries (Nx 24), or as a list of entries naming either. All
+ * of them, least specific first: naming a file that in the end does not apply only adds an input.
+ */
+function targetDefaultOptions(defaults: unknown, targetName: string): Array<Record<string, unknown> | undefined> {
+  type Entry = { target?: string; executor?: string; options?: Record<string, unknown> };
+  const entries = (value: unknown): Entry[] => (Array.isArray(value) ? (value as Entry[]) : value && typeof value === 'object' ? [value as Entry] : []);
+  if (Array.isArray(defaults)) return entries(defaults).filter((entry) => entry.target === targetName || entry.executor === CHECK_EXECUTOR).map((entry) => entry.options);
+  const byKey = (defaults ?? {}) as Record<string, unknown>;
+  return [...entries(byKey[CHECK_EXECUTOR]), ...entries(byKey[targetName])].map((entry) => entry.options);
+}
+
+/** The allow-list and baselines a target's options name. */
+function targetFilesOf(options: Record<string, unknown> | undefined): Pick<ReportingOptions, 'allowList' | 'baselines'> {
+  const allowList = typeof options?.allowList === 'string' ? options.allowList : undefined;
+  const baselines = typeof options?.baselines === 'object' && options.baselines !== null ? (options.baselines as Record<string, string>) : undefined;
+  return { ...(allowList ? { allowList } : {}), ...(baselines ? { baselines } : {}) };
 }
 
 /**
