@@ -181,7 +181,6 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
       if (outside) findings.push(outside);
     }
     problems.push(...scanned.problems);
-    if (scanned.ignored.length > 0) notes.push(ignoredSourcesNote(options.project.name, scanned.ignored));
     usage = {
       files: scanned.files,
       calls: scanned.calls.length,
@@ -264,13 +263,6 @@ function supportedRange(workspaceRoot: string, project: { name: string; root: st
     return { range: supports[key] as string, declaredAt: { project: project.name, file, line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 } };
   }
   return undefined;
-}
-
-/** What the scan left out because git (or Nx) ignores it: a call made only there is not checked. */
-function ignoredSourcesNote(project: string, ignored: readonly string[]): string {
-  const shown = ignored.slice(0, 3).join(', ');
-  const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : '';
-  return `${project}: ${shown}${more} ${ignored.length === 1 ? 'is' : 'are'} ignored by .gitignore/.nxignore and not read: Nx does not hash ignored files, so a cached verdict could not follow their changes. Calls made only there are not checked; commit the files (a generated client, say) to have them checked.`;
 }
 
 /**
