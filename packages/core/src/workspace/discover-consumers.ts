@@ -52,8 +52,11 @@ export function discoverConsumers(
   const libraries = new Map<string, string[]>();
   for (const projectRoot of [...projectRoots].sort()) {
     // A project calling an API only through a generated client is found by its operationIds (ids
-    // that name one operation of the specs it could consume; the scan ignores the others).
-    const candidates = indexed.filter(({ ref }) => !isInside(ref.file, projectRoot));
+    // that name one operation of the specs it could consume; the scan ignores the others). Specs
+    // inside the project count too: a frontend keeps a copy of the API it calls (to generate its
+    // client from), and that copy is the contract its calls are checked against. (No edge to
+    // itself: create-dependencies skips a project's own specs.)
+    const candidates = indexed;
     const operations = candidates.flatMap(({ summary }) => summary.operations);
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
@@ -100,10 +103,6 @@ function specsCalled(call: CallSite, candidates: ReadonlyArray<{ ref: SpecRef; s
   if (resolution.kind === 'matched') return [{ spec: resolution.spec.ref, operationKeys: [resolution.operation.key] }];
   if (resolution.kind === 'ambiguous') return resolution.candidates.map(({ spec, operation }) => ({ spec: spec.ref, operationKeys: [operation.key] }));
   return resolution.nearMisses.map(({ spec }) => ({ spec: spec.ref, operationKeys: [] }));
-}
-
-function isInside(file: string, root: string): boolean {
-  return root === '.' || root === '' || file.startsWith(`${root}/`);
 }
 
 /**
