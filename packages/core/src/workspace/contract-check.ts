@@ -172,6 +172,9 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   if (checkable.length > 0) {
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: checkable.flatMap((versions) => versions.head.operations) });
     const result = checkConsumer(options.project.name, scanned, checkable, { diffs, now: options.now });
+    // A project that calls a spec it holds gets each change once: as the consumer that uses it.
+    const usedHere = new Set(result.findings.map(changeIdentity));
+    findings = findings.filter((finding) => !usedHere.has(changeIdentity(finding)));
     findings.push(...result.findings);
     notes.push(...result.notes.filter((note) => !notes.includes(note)));
     problems.push(...result.problems.filter((problem) => !problems.includes(problem)));
@@ -283,6 +286,11 @@ function formerPath(head: IndexedSpec, deletedFiles: () => readonly string[], ba
 }
 
 /** The spec's file is gone from the working tree but was a readable spec at the base: the API was deleted. */
+/** One change of one spec, whoever reports it (the spec's owner or a consumer). */
+function changeIdentity(finding: Finding): string {
+  return [finding.specFile, finding.ruleId, finding.operation, finding.property ?? '', finding.status ?? ''].join('\u0000');
+}
+
 function isDeleted(versions: SpecVersions): boolean {
   return !versions.head.spec.root && Boolean(versions.base?.spec.root) && versions.head.spec.problems.some((problem) => problem.code === 'spec-missing' && problem.location.file === versions.file);
 }
