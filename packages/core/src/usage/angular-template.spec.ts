@@ -129,6 +129,25 @@ describe('Angular component templates', () => {
     });
   });
 
+  it('reads object literals of [ngClass], event handler statements; not commented-out markup', () => {
+    const component = lines(
+      ...HEADER,
+      '@Component({',
+      '  template: `<a [ngClass]="{ active: tag.featured }" (click)="open(tag.slug); seen = tag.views">x</a>',
+      '    <!-- {{ tag.legacy }} -->`,',
+      '})',
+      'export class TagComponent {',
+      '  private http = inject(HttpClient);',
+      "  tag = this.http.get<any>('/api/tag');",
+      '  seen = 0;',
+      '  open(slug: string) {}',
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'tag.component.ts', text: component }]))).toEqual({
+      'GET /api/tag': ['featured tag.component.ts:5:42', 'slug tag.component.ts:5:72', 'views tag.component.ts:5:90'],
+    });
+  });
+
   it('skips a binding that does not parse and still reads the others; a missing templateUrl file reads nothing', () => {
     const component = lines(
       ...HEADER,

@@ -43,7 +43,9 @@ const STRUCTURAL = /\s\*([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const BLOCK = /@(if|else\s+if|for|switch|case)\s*\(/g;
 const ELEMENT_STEP = '[]';
 
-export function scanTemplate(template: string): TemplateScan {
+export function scanTemplate(markup: string): TemplateScan {
+  // Comments blanked (line breaks kept, so offsets stay): a commented-out binding reads nothing.
+  const template = markup.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\r\n]/g, ' '));
   const scan: TemplateScan = { expressions: [], aliases: [] };
   for (const match of template.matchAll(INTERPOLATION)) scan.expressions.push(expressionAt(match[1], (match.index ?? 0) + 2));
   for (const match of template.matchAll(BINDING)) {
@@ -138,19 +140,24 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTa
  */
 export function accessChains(expression: TemplateExpression): TemplateChain[] | undefined {
   if (expression.text.trim() === '') return [];
-  const sourceFile = ts.createSourceFile('template.ts', expression.text, PARSE_OPTIONS, true, ts.ScriptKind.TS);
-  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-  if (diagnostics.length > 0 || !sourceFile.statements.every(ts.isExpressionStatement)) return undefined;
+  // In parentheses first, so `{ active: a.b }` (an `[ngClass]`) is an object, not a block; then as
+  // statements, for an event handler's `a(); b = c`.
+  const parsed = parseStatements(`(${expression.text}\n)`, expression.offset - 1) ?? parseStatements(expression.text, expression.offset);
+  if (!parsed) return undefined;
   const chains: TemplateChain[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && isChainRoot(node)) {
-      const chain = chainFrom(node, sourceFile, expression.offset);
-      if (chain) chains.push(chain);
-    }
+    if (ts.isIdentifier(node) && isChainRoot(node)) chains.push(chainFrom(node, parsed.sourceFile, parsed.offset));
     ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  visit(parsed.sourceFile);
   return chains;
+}
+
+/** The parsed text, or `undefined` when it is not a list of expression statements. */
+function parseStatements(text: string, offset: number): { sourceFile: ts.SourceFile; offset: number } | undefined {
+  const sourceFile = ts.createSourceFile('template.ts', text, PARSE_OPTIONS, true, ts.ScriptKind.TS);
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
+  return diagnostics.length === 0 && sourceFile.statements.every(ts.isExpressionStatement) ? { sourceFile, offset } : undefined;
 }
 
 /** An identifier that names a variable (not a property name, nor an object literal key). */
@@ -160,12 +167,12 @@ function isChainRoot(node: ts.Identifier): boolean {
   return !(ts.isCallExpression(parent) && parent.expression === node);
 }
 
-function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: number): TemplateChain | undefined {
+function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: number): TemplateChain {
   const steps: TemplateChain['steps'] = [];
   let current: ts.Expression = root;
   for (;;) {
     const parent: ts.Node = current.parent;
-    if (ts.isNonNullExpression(parent) || ts.isParenthesizedExpression(parent)) {
+    if (ts.isNonNullExpression(parent) || (ts.isParenthesizedExpression(parent) && !ts.isExpressionStatement(parent.parent))) {
       current = parent;
     } else if (ts.isPropertyAccessExpression(parent) && parent.expression === current) {
       steps.push({ name: parent.name.text, offset: offset + parent.name.getStart(sourceFile) });
@@ -180,7 +187,8 @@ function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: numbe
   // A method called on the value (`a.b.toUpperCase()`) reads `a.b`, not a field `toUpperCase`.
   const called = ts.isCallExpression(current.parent) && current.parent.expression === current;
   if (called) steps.pop();
-  return { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !called && ts.isExpressionStatement(current.parent) };
+  const outer = ts.isParenthesizedExpression(current.parent) ? current.parent.parent : current.parent;
+  return { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !called && ts.isExpressionStatement(outer) };
 }
 
 /** 1-based line and column of an offset. */
