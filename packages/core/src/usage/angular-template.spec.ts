@@ -102,6 +102,21 @@ describe('Angular component templates', () => {
     });
   });
 
+  it('reads through an async pipe in parentheses: `(x$ | async) as y` and `(x$ | async)?.name`; another pipe there makes something else', () => {
+    const component = lines(
+      ...HEADER,
+      '@Component({',
+      '  template: `<p *ngIf="(team$ | async) as team">{{ team.name }} {{ (team$ | async)?.size }} {{ (team$ | keys)?.length }}</p>`,',
+      '})',
+      'export class TeamComponent {',
+      "  team$ = inject(HttpClient).get<any>('/api/team');",
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'team.component.ts', text: component }]))).toEqual({
+      'GET /api/team': ['name team.component.ts:5:57', 'size team.component.ts:5:85'],
+    });
+  });
+
   it('does not attribute reads of a member assigned from two responses, nor of an alias that shadows a member', () => {
     const component = lines(
       ...HEADER,

@@ -132,6 +132,7 @@ function closingParenthesis(text: string, start: number): number | undefined {
   return undefined;
 }
 
+const NESTED_ASYNC_PIPE = /(?<!\|)\|\s*async\b(?=\s*\))/g;
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 /**
@@ -142,7 +143,9 @@ export function accessChains(expression: TemplateExpression): TemplateChain[] | 
   if (expression.text.trim() === '') return [];
   // In parentheses first, so `{ active: a.b }` (an `[ngClass]`) is an object, not a block; then as
   // statements, for an event handler's `a(); b = c`.
-  const parsed = parseStatements(`(${expression.text}\n)`, expression.offset - 1) ?? parseStatements(expression.text, expression.offset);
+  // `(user$ | async)?.name`: the async pipe inside parentheses, blanked (offsets kept), is the emitted value.
+  const text = expression.text.replace(NESTED_ASYNC_PIPE, (pipe) => ' '.repeat(pipe.length));
+  const parsed = parseStatements(`(${text}\n)`, expression.offset - 1) ?? parseStatements(text, expression.offset);
   if (!parsed) return undefined;
   const chains: TemplateChain[] = [];
   const visit = (node: ts.Node): void => {
