@@ -102,18 +102,19 @@ describe('Angular component templates', () => {
     });
   });
 
-  it('reads through an async pipe in parentheses: `(x$ | async) as y` and `(x$ | async)?.name`; another pipe there makes something else', () => {
+  it('reads through an async pipe in parentheses: `(x$ | async) as y`, `(x$ | async)?.name`, `@let`; another pipe there makes something else', () => {
     const component = lines(
       ...HEADER,
       '@Component({',
-      '  template: `<p *ngIf="(team$ | async) as team">{{ team.name }} {{ (team$ | async)?.size }} {{ (team$ | keys)?.length }}</p>`,',
+      '  template: `<p *ngIf="(team$ | async) as team">{{ team.name }} {{ (team$ | async)?.size }} {{ (team$ | keys)?.length }}</p>',
+      '    @let lead = (team$ | async)?.lead; @let keys = team$ | keys; {{ lead.email }} {{ keys.first }}`,',
       '})',
       'export class TeamComponent {',
       "  team$ = inject(HttpClient).get<any>('/api/team');",
       '}',
     );
     expect(readsByCall(extractUsage([{ path: 'team.component.ts', text: component }]))).toEqual({
-      'GET /api/team': ['name team.component.ts:5:57', 'size team.component.ts:5:85'],
+      'GET /api/team': ['lead team.component.ts:6:34', 'lead.email team.component.ts:6:74', 'name team.component.ts:5:57', 'size team.component.ts:5:85'],
     });
   });
 

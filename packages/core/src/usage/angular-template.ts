@@ -4,12 +4,12 @@ import ts = require('typescript');
 /**
  * The expressions of an Angular component template and the names it declares, found without an
  * HTML parser: interpolations `{{ x }}`, bindings `[x]="…"`, `(x)="…"`, `bind-x`/`on-x`, structural
- * directives `*ngIf`/`*ngFor` and control-flow blocks `@if`/`@for`/`@switch`/`@case`. Offsets are
+ * directives `*ngIf`/`*ngFor`, control-flow blocks `@if`/`@for`/`@switch`/`@case` and `@let`. Offsets are
  * into the template text, so reads point at the template's own lines and columns.
  */
 export interface TemplateScan {
   expressions: TemplateExpression[];
-  /** `let a of xs`, `@for (a of xs)` (`element`), `… | async as u`, `@if (…; as u)`. */
+  /** `let a of xs`, `@for (a of xs)` (`element`), `… | async as u`, `@if (…; as u)`, `@let u = …;`. */
   aliases: TemplateAlias[];
 }
 
@@ -41,6 +41,8 @@ const INTERPOLATION = /\{\{([\s\S]*?)\}\}/g;
 const BINDING = /\s(\[\(?[^\s=\]]+\)?\]|\([^\s=)]+\)|bind-[\w.-]+|on-[\w.-]+|bindon-[\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const STRUCTURAL = /\s\*([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const BLOCK = /@(if|else\s+if|for|switch|case)\s*\(/g;
+/** `@let name = expression;` (a semicolon inside a string of the expression ends it early: that binding is then skipped). */
+const LET = /@let\s+([A-Za-z_$][\w$]*)\s*=([^;]*);/g;
 const ELEMENT_STEP = '[]';
 
 export function scanTemplate(markup: string): TemplateScan {
@@ -53,6 +55,11 @@ export function scanTemplate(markup: string): TemplateScan {
     scan.expressions.push(expressionAt(value, valueOffset(match)));
   }
   for (const match of template.matchAll(STRUCTURAL)) microsyntax(match[2] ?? match[3], valueOffset(match), scan);
+  for (const match of template.matchAll(LET)) {
+    const source = expressionAt(match[2], (match.index ?? 0) + match[0].length - 1 - match[2].length);
+    scan.expressions.push(source);
+    scan.aliases.push({ name: match[1], source, element: false });
+  }
   for (const match of template.matchAll(BLOCK)) {
     const start = (match.index ?? 0) + match[0].length;
     const end = closingParenthesis(template, start);
