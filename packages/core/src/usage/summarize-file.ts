@@ -235,7 +235,7 @@ class FileSummarizer {
    * `url` is `HttpRequest`'s), and only a URL that ends with the request's own.
    */
   private interceptorPrefixes(): Template[] {
-    if (!this.context.sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === ANGULAR_HTTP)) return [];
+    if (!importsFrom(this.context.sourceFile, ANGULAR_HTTP)) return [];
     const prefixes = new Set<Template>();
     for (const call of this.calls) {
       const callee = unwrap(call.expression);
@@ -1223,6 +1223,7 @@ class FileSummarizer {
     return { text, locate: (offset) => ({ file: templateFile, ...positionIn(text, offset) }) };
   }
 
+  /** The reads of one component's template (see `templateReads`). */
   private readsOfTemplate(component: ts.ClassDeclaration, template: { text: string; locate: (offset: number) => SourceLocation }): Read[] {
     const scan = scanTemplate(template.text);
     const reads: Read[] = [];
@@ -1667,6 +1668,7 @@ function sameValue(values: ReadonlyArray<ValueRef | undefined>): ValueRef | unde
   return first && values.every((value) => key(value) === key(first)) ? { origin: first.origin, path: first.path } : undefined;
 }
 
+/** The file has an `import … from '<module>'`. */
 function importsFrom(sourceFile: ts.SourceFile, module: string): boolean {
   return sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module);
 }
