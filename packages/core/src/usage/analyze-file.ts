@@ -19,7 +19,7 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 const PARSE_OPTIONS: ts.CreateSourceFileOptions = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
 
 /** Parses and summarises one TS/JS file (loads TypeScript; see `analyzeFile` in extract-usage). */
-export function analyzeFile(file: string, fileText: string): FileAnalysis {
+export function analyzeFile(file: string, fileText: string, templates?: ReadonlyMap<string, string>): FileAnalysis {
   if (fileText.includes('\u0000')) return { problems: [notSource(file, fileText, fileText.indexOf('\u0000'))] };
   const component = COMPONENT_EXTENSION.test(file) ? componentScripts(fileText) : undefined;
   const text = component?.text ?? fileText;
@@ -39,7 +39,7 @@ export function analyzeFile(file: string, fileText: string): FileAnalysis {
   const parseError = firstParseError(file, sourceFile);
   if (parseError) return { problems: [parseError] };
   try {
-    return { summary: summarizeFile(createSourceContext(file, sourceFile)), problems: [] };
+    return { summary: summarizeFile(createSourceContext(file, sourceFile), templates), problems: [] };
   } catch (error) {
     // One odd file must not stop the run over the whole workspace; it is reported instead.
     return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };

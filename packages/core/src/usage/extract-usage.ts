@@ -19,11 +19,14 @@ let analyzer: typeof AnalyzeFileModule | undefined;
  * really needs analysing: graph construction and checks whose files all come from the usage cache
  * never pay for it.
  */
-export function analyzeFile(file: string, text: string): FileAnalysis {
+export function analyzeFile(file: string, text: string, templates?: ReadonlyMap<string, string>): FileAnalysis {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   analyzer ??= require('./analyze-file') as typeof AnalyzeFileModule;
-  return analyzer.analyzeFile(file, text);
+  return analyzer.analyzeFile(file, text, templates);
 }
+
+/** Angular component templates (`templateUrl`) are `.html` files: read with their component, never analysed alone. */
+export const TEMPLATE_EXTENSION = '.html';
 
 /** Usage with the call sites the analyzer could not resolve, for `--explain`. */
 export interface ExplainedUsage extends ConsumerUsage {
@@ -80,10 +83,15 @@ export function extractUsageFromSource(file: string, text: string): ConsumerUsag
   return { calls, problems };
 }
 
-/** Same over many files, following wrappers and clients across their imports; output sorted by file, line, column. */
+/**
+ * Same over many files, following wrappers and clients across their imports; output sorted by file,
+ * line, column. `.html` files among them are the Angular components' `templateUrl` templates.
+ */
 export function extractUsage(files: ReadonlyArray<{ path: string; text: string }>, options: LinkProjectOptions = {}): ExplainedUsage {
+  const isTemplate = (file: { path: string }) => file.path.endsWith(TEMPLATE_EXTENSION);
+  const templates = new Map(files.filter(isTemplate).map((file) => [file.path, file.text]));
   return linkProject(
-    files.map((file) => analyzeFile(file.path, file.text)),
+    files.filter((file) => !isTemplate(file)).map((file) => analyzeFile(file.path, file.text, templates)),
     options,
   );
 }

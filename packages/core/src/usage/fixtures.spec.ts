@@ -34,9 +34,14 @@ function scan(app: string) {
 }
 
 const expected: Record<string, ReturnType<typeof scan>> = {
-  // Angular: an ApiService over HttpClient (URL from an environment file), a UserService over it (two levels), a component using inject(HttpClient), subscribe({ next, error }), pipe(map(...)), params
+  // Angular: an ApiService over HttpClient (URL from an environment file), a UserService over it (two levels), a component using inject(HttpClient), subscribe({ next, error }), pipe(map(...)), params; a templateUrl template reading an observable through `| async; as` and @for
   'angular': {
     calls: [
+      {
+        call: 'GET /api/teams angular @angular/src/app/users/teams-list.component.ts:8:22',
+        reads: ['[].id @teams-list.component.html:3:37', '[].title @teams-list.component.html:4:25', '[].members @teams-list.component.html:4:40'],
+        query: ['page @teams-list.component.ts:8:107'],
+      },
       {
         call: 'GET /api/users/42 angular @angular/src/app/users/user-profile.component.ts:15:16',
         reads: ['name @user-profile.component.ts:16:44', 'email @user-profile.component.ts:16:58'],

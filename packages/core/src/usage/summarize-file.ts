@@ -9,6 +9,8 @@ import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary,
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
+import { templateFileOf } from './template-files';
+import { accessChains, positionIn, scanTemplate, type TemplateAlias, type TemplateChain } from './angular-template';
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -81,10 +83,11 @@ const OWNS_RETURNS = kindTable([
 /** How deep shapes and texts are followed; guards against pathological chains. */
 const MAX_DEPTH = 12;
 const ANGULAR_HTTP = '@angular/common/http';
+const ANGULAR_CORE = '@angular/core';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
-export function summarizeFile(context: SourceContext): FileSummary {
-  return new FileSummarizer(context).run();
+export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
+  return new FileSummarizer(context, templates).run();
 }
 
 class FileSummarizer {
@@ -111,14 +114,18 @@ class FileSummarizer {
   private readonly returnStatements = new Map<ts.Node, ts.Expression[]>();
   private readonly shapeMemo = new Map<ts.Node, LocalShape | undefined | null>();
 
-  constructor(private readonly context: SourceContext) {}
+  constructor(
+    private readonly context: SourceContext,
+    /** Angular `templateUrl` files by path (as `componentTemplate` resolves them) → text. */
+    private readonly templates: ReadonlyMap<string, string>,
+  ) {}
 
   run(): FileSummary {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
-    const reads = this.collectReads();
+    const reads = [...this.collectReads(), ...this.templateReads()];
     for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
     const summary: FileSummary = {
       file: this.context.file,
@@ -228,7 +235,7 @@ class FileSummarizer {
    * `url` is `HttpRequest`'s), and only a URL that ends with the request's own.
    */
   private interceptorPrefixes(): Template[] {
-    if (!this.context.sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === ANGULAR_HTTP)) return [];
+    if (!importsFrom(this.context.sourceFile, ANGULAR_HTTP)) return [];
     const prefixes = new Set<Template>();
     for (const call of this.calls) {
       const callee = unwrap(call.expression);
@@ -1169,10 +1176,110 @@ class FileSummarizer {
       }
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
     }
+    return this.withTwins(reads);
+  }
+
+  /** The reads, and the same reads of each read value's twins. */
+  private withTwins(reads: Read[]): Read[] {
     for (const read of [...reads]) {
       for (const twin of this.twinOrigins.get(read.value.origin) ?? []) reads.push({ value: { origin: twin, path: read.value.path }, location: read.location });
     }
     return reads;
+  }
+
+  // ---- Angular templates ------------------------------------------------------------------------
+
+  /**
+   * What the templates of the file's Angular components read of the component's members: a chain
+   * `article.author.username` of a template is `this.article.author.username` read in the class.
+   */
+  private templateReads(): Read[] {
+    if (!importsFrom(this.context.sourceFile, ANGULAR_CORE)) return [];
+    const reads: Read[] = [];
+    for (const statement of this.context.sourceFile.statements) {
+      if (!ts.isClassDeclaration(statement)) continue;
+      const template = this.componentTemplate(statement);
+      if (template) reads.push(...this.readsOfTemplate(statement, template));
+    }
+    return this.withTwins(reads);
+  }
+
+  /** A component's template text, and where an offset of it is: inline (`template:`) or beside the file (`templateUrl:`). */
+  private componentTemplate(component: ts.ClassDeclaration): { text: string; locate: (offset: number) => SourceLocation } | undefined {
+    const options = componentOptions(component);
+    const inline = propertyValue(options, 'template');
+    const { sourceFile, file } = this.context;
+    if (inline && (ts.isStringLiteral(inline) || ts.isNoSubstitutionTemplateLiteral(inline))) {
+      // The literal's source text, not its value: offsets stay those of the file even where it has escapes.
+      const start = inline.getStart(sourceFile) + 1;
+      const text = sourceFile.text.slice(start, inline.end - 1);
+      return { text, locate: (offset) => locationAt(file, sourceFile.getLineAndCharacterOfPosition(start + offset)) };
+    }
+    const url = propertyValue(options, 'templateUrl');
+    if (!url || !(ts.isStringLiteral(url) || ts.isNoSubstitutionTemplateLiteral(url))) return undefined;
+    const templateFile = templateFileOf(file, url.text);
+    const text = this.templates.get(templateFile);
+    if (text === undefined) return undefined;
+    return { text, locate: (offset) => ({ file: templateFile, ...positionIn(text, offset) }) };
+  }
+
+  /** The reads of one component's template (see `templateReads`). */
+  private readsOfTemplate(component: ts.ClassDeclaration, template: { text: string; locate: (offset: number) => SourceLocation }): Read[] {
+    const scan = scanTemplate(template.text);
+    const reads: Read[] = [];
+    const resolving = new Set<string>();
+    // A name of the template (`let a of …`, `as u`): the value of its source, when every declaration of it agrees.
+    const aliasValue = (name: string): ValueRef | undefined => {
+      if (resolving.has(name)) return undefined;
+      resolving.add(name);
+      const values = scan.aliases.filter((alias) => alias.name === name).map((alias) => sourceValue(alias));
+      resolving.delete(name);
+      return sameValue(values);
+    };
+    const sourceValue = (alias: TemplateAlias): ValueRef | undefined => {
+      // `async` emits what the observable emits, which the analysis does not tell apart from the observable; other pipes make something new.
+      if (alias.source.pipes.some((pipe) => pipe !== 'async')) return undefined;
+      const chains = accessChains(alias.source) ?? [];
+      const whole = chains.length === 1 && chains[0].whole ? valueOfChain(chains[0]) : undefined;
+      return whole && alias.element ? { origin: whole.origin, path: [...whole.path, ELEMENT] } : whole;
+    };
+    const valueOfChain = (chain: TemplateChain): ValueRef | undefined => {
+      const base = rootValue(chain.root);
+      const steps = chain.steps.map((step) => step.name);
+      const end = steps.indexOf('length');
+      return base && { origin: base.origin, path: [...base.path, ...(end === -1 ? steps : steps.slice(0, end))] };
+    };
+    const rootValue = (name: string): ValueRef | undefined => {
+      const aliased = scan.aliases.some((alias) => alias.name === name);
+      // A name both a member and a template variable: which one a binding means depends on its place in the markup.
+      if (aliased) return classMember(component, name) ? undefined : aliasValue(name);
+      return this.memberValue(component, name);
+    };
+    for (const expression of scan.expressions) {
+      for (const chain of accessChains(expression) ?? []) {
+        const value = valueOfChain(chain);
+        const fields = value && withoutTrailingElements(value.path);
+        const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
+        if (!value || !fields || fields.length === 0 || named.length === 0) continue;
+        reads.push({ value: { origin: value.origin, path: fields }, location: template.locate(named[named.length - 1].offset) });
+      }
+    }
+    return reads;
+  }
+
+  /**
+   * What a component's field holds when everything the class assigns to it (its initializer, `this.x = …`)
+   * that the analysis can follow is one value: a field assigned from two responses is left out.
+   */
+  private memberValue(component: ts.ClassDeclaration, name: string): ValueRef | undefined {
+    const member = classMember(component, name);
+    if (!member || !ts.isPropertyDeclaration(member)) return undefined;
+    const assigned = [...(member.initializer ? [member.initializer] : []), ...(this.stores.get(component)?.get(name) ?? [])];
+    const values = assigned.flatMap((expression) => {
+      const value = this.valueOf(expression);
+      return value && !this.isPackageCall(value) ? [value] : [];
+    });
+    return sameValue(values);
   }
 
   // ---- exports ----------------------------------------------------------------------------------
@@ -1552,6 +1659,33 @@ function urlSearchParamsArgument(node: ts.Expression): ts.Expression | undefined
 function calleeToken(call: ts.CallExpression): ts.Node {
   const callee = unwrap(call.expression);
   return ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+}
+
+/** The one value all of these are, or `undefined` when there is none or they differ. */
+function sameValue(values: ReadonlyArray<ValueRef | undefined>): ValueRef | undefined {
+  const first = values[0];
+  const key = (value: ValueRef | undefined) => (value ? `${value.origin}\u0000${value.path.join('\u0000')}` : '');
+  return first && values.every((value) => key(value) === key(first)) ? { origin: first.origin, path: first.path } : undefined;
+}
+
+/** The file has an `import … from '<module>'`. */
+function importsFrom(sourceFile: ts.SourceFile, module: string): boolean {
+  return sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === module);
+}
+
+/** The object literal of a class's `@Component({ … })` decorator. */
+function componentOptions(component: ts.ClassDeclaration): ts.ObjectLiteralExpression | undefined {
+  for (const decorator of ts.getDecorators(component) ?? []) {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Component') continue;
+    const options = call.arguments[0];
+    if (options && ts.isObjectLiteralExpression(options)) return options;
+  }
+  return undefined;
+}
+
+function locationAt(file: string, position: ts.LineAndCharacter): SourceLocation {
+  return { file, line: position.line + 1, column: position.character + 1 };
 }
 
 function withoutTrailingElements(path: readonly string[]): string[] {

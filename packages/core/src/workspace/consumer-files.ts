@@ -10,6 +10,9 @@ export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', 
 /** Every consumer source file below a folder. */
 export const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((extension) => extension.slice(1)).join(',')}}`;
 
+/** Angular component templates (`templateUrl`): read with the component that names them, so hashed with the sources. */
+export const TEMPLATE_GLOB = '**/*.html';
+
 /** File names of the declared-usage manifest, looked up in the consumer project's root, in this order. */
 export const USAGE_MANIFEST_FILES = ['contract-graph.usage.json', 'contract-graph.usage.yaml', 'contract-graph.usage.yml'];
 
@@ -21,7 +24,7 @@ export function consumerScanGlobs(libraries: readonly string[] = []): { project:
   const manifest = `contract-graph.usage.{${USAGE_MANIFEST_FILES.map((file) => file.split('.').pop()).join(',')}}`;
   return {
     // The project's tsconfig (and what it extends beside it) maps its library imports.
-    project: [SOURCE_GLOB, manifest, 'tsconfig*.json'],
-    workspace: [...WORKSPACE_TSCONFIG_FILES, ...libraries.map((root) => `${root}/${SOURCE_GLOB}`)],
+    project: [SOURCE_GLOB, TEMPLATE_GLOB, manifest, 'tsconfig*.json'],
+    workspace: [...WORKSPACE_TSCONFIG_FILES, ...libraries.flatMap((root) => [`${root}/${SOURCE_GLOB}`, `${root}/${TEMPLATE_GLOB}`])],
   };
 }

@@ -74,6 +74,32 @@ describe('scanProjectUsage with a cache', () => {
     expect(scanProjectUsage(root, 'web', cache).calls.map(callText)).toEqual(['GET /v2/tags @web/src/tags.service.ts:2:87']);
   });
 
+  it("rescans a component when only its templateUrl file changes: the template's reads are part of its cached analysis", () => {
+    const cache = createMemoryUsageCache();
+    const readsOf = (usage: ReturnType<typeof scanProjectUsage>) =>
+      usage.calls.flatMap((call) => call.responseFields.map((field) => `${field.path} @${field.location.file}:${field.location.line}:${field.location.column}`));
+    write(
+      'web/src/tags.component.ts',
+      [
+        "import { Component, inject } from '@angular/core';",
+        "import { HttpClient } from '@angular/common/http';",
+        "@Component({ selector: 'app-tags', templateUrl: './tags.component.html' })",
+        'export class TagsComponent {',
+        '  private http = inject(HttpClient);',
+        "  popular$ = this.http.get<any>('/api/tags');",
+        '}',
+      ].join('\n'),
+    );
+    write('web/src/tags.component.html', '@if (popular$ | async; as page) { {{ page.total }} }\n');
+    expect(readsOf(scanProjectUsage(root, 'web', cache))).toEqual(['total @web/src/tags.component.html:1:43']);
+
+    write('web/src/tags.component.html', '@if (popular$ | async; as page) {\n  {{ page.count }}\n}\n');
+    jest.setSystemTime(Date.now() + 60_000);
+    const rescan = scanProjectUsage(root, 'web', cache);
+    expect(readsOf(rescan)).toEqual(['count @web/src/tags.component.html:2:11']);
+    expect(rescan).toEqual(scanProjectUsage(root, 'web'));
+  });
+
   it('reads only the added file when a file is added beside others: their stat records outlive the folder listing', () => {
     const cache = createMemoryUsageCache();
     scanProjectUsage(root, 'app', cache);

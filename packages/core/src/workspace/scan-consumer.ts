@@ -4,6 +4,7 @@ import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../m
 import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
+import { templateFilesOf } from '../usage/template-files';
 import { angularUrlPrefix, type OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
@@ -135,15 +136,32 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   } catch {
     return undefined;
   }
-  const contentKey = usageCacheKey(file, text);
+  const templateFiles = templateFilesOf(file, text);
+  const templates = readTemplates(base, templateFiles);
+  // The analysis of a component depends on its templates: so does its key (a missing one counts as empty).
+  const contentKey = usageCacheKey(file, [text, ...templateFiles.flatMap((template) => [template, templates.get(template) ?? ''])].join('\u0000'));
   let analysis: FileAnalysis | undefined = cache?.get(contentKey);
   if (!analysis) {
-    analysis = analyzeFile(file, text);
+    analysis = analyzeFile(file, text, templates);
     cache?.set(contentKey, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
   }
   // A file modified in the current timestamp tick could change again unseen by its stat: no record.
-  if (cache && !isRacy(stat, now)) recordFile(listed, stat, contentKey);
+  // Nor for a component with a `templateUrl`: its template may change while its own stat does not.
+  if (cache && !isRacy(stat, now) && templateFiles.length === 0) recordFile(listed, stat, contentKey);
   return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
+}
+
+/** The Angular templates (`templateUrl`) a component's source names, by path → text; a missing one is left out. */
+function readTemplates(base: string, templateFiles: readonly string[]): Map<string, string> {
+  const templates = new Map<string, string>();
+  for (const template of templateFiles) {
+    try {
+      templates.set(template, fs.readFileSync(base + template, 'utf8'));
+    } catch {
+      // Not there: the component's bindings are not read (a template that does not load is not this tool's to report).
+    }
+  }
+  return templates;
 }
 
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */

@@ -4,15 +4,17 @@ describe('contractCheckTarget', () => {
   const users = { name: 'users-api', file: 'apis/users/openapi.yaml' };
   const contracts = { specs: new Map([[users.file, { documents: [users.file], operations: 2, fingerprintInSync: true }]]), consumers: new Map(), libraries: new Map() };
 
-  it("hashes what a consumer's verdict depends on: its code, its tsconfig paths, and the libraries its calls go through", () => {
+  it("hashes what a consumer's verdict depends on: its code and Angular templates, its tsconfig paths, and the libraries its calls go through", () => {
     const target = contractCheckTarget([], [{ spec: users, operations: ['GET /api/users/{}'] }], contracts, () => true, {}, ['libs/api-client']);
     expect(target.inputs).toEqual([
       '{projectRoot}/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,vue,svelte}',
+      '{projectRoot}/**/*.html',
       '{projectRoot}/contract-graph.usage.{json,yaml,yml}',
       '{projectRoot}/tsconfig*.json',
       '{workspaceRoot}/tsconfig.base.json',
       '{workspaceRoot}/tsconfig.json',
       '{workspaceRoot}/libs/api-client/**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,vue,svelte}',
+      '{workspaceRoot}/libs/api-client/**/*.html',
       { json: '{workspaceRoot}/apis/users/openapi.contract.json', fields: ['operations.GET /api/users/{}'] },
       '{workspaceRoot}/contract-graph.allow.{yaml,yml,json}',
       { env: 'NX_BASE' },
