@@ -57,4 +57,12 @@ describe('listSourceFiles', () => {
     expect(usage.calls.map((call) => `${call.method} ${call.urlTemplate} ${call.location.file}`)).toEqual(['GET /api/plans app/src/profile.ts']);
     expect(usage.ignored).toEqual(['app/src/generated/']);
   });
+
+  it('does not trip over a folder outside the workspace while ignore files are around (no ignore file applies there)', () => {
+    fs.mkdirSync(path.join(root, 'ws'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'ws/.gitignore'), 'generated/\n');
+    fs.mkdirSync(path.join(root, 'outside/src'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'outside/src/a.ts'), '');
+    expect(listSourceFiles(path.join(root, 'ws'), '../outside')).toEqual(['../outside/src/a.ts']);
+  });
 });
