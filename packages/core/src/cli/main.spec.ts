@@ -77,6 +77,30 @@ describe('contract-graph CLI', () => {
     }
   });
 
+  it('check does not take a new spec for a moved one because it shares an operation (a health check) with a deleted spec', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'contract-graph-cli-new-spec-'));
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: work, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const api = (title: string, paths: string[]) => `openapi: 3.0.3\ninfo: { title: ${title}, version: 1.0.0 }\npaths:\n${paths.map((item) => `  ${item}:\n    get: { responses: { '200': { description: ok } } }\n`).join('')}`;
+    try {
+      fs.mkdirSync(path.join(work, 'apis/users'), { recursive: true });
+      fs.mkdirSync(path.join(work, 'apps/web'), { recursive: true });
+      fs.writeFileSync(path.join(work, 'apis/users/openapi.yaml'), api('Users', ['/health', '/users', '/users/{id}', '/users/{id}/plan']));
+      fs.writeFileSync(path.join(work, 'apps/web/a.ts'), "export const ok = () => fetch('/health');\n");
+      run('init', '-q', '-b', 'main');
+      run('add', '-A');
+      run('commit', '-q', '-m', 'base');
+      run('checkout', '-q', '-b', 'change');
+      run('rm', '-q', 'apis/users/openapi.yaml');
+      fs.mkdirSync(path.join(work, 'apis/orders'), { recursive: true });
+      fs.writeFileSync(path.join(work, 'apis/orders/openapi.yaml'), api('Orders', ['/health', '/orders', '/orders/{id}']));
+      const report = JSON.parse(cli(work, 'check', '--spec', 'apis/orders/openapi.yaml', '--consumer', 'apps/web', '--base', 'main', '--format', 'json').stdout);
+      expect(report.notes.filter((note: string) => note.includes('at the base'))).toEqual([]);
+      expect(report.findings).toEqual([]);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('scan --spec with a spec that cannot be read says so and exits 2, instead of listing every call as matching nothing', () => {
     const result = cli(repo, 'scan', 'apps/web', '--explain', '--spec', 'apis/users/openapi.yml');
     expect(result.code).toBe(2);

@@ -168,7 +168,9 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   let usage = { files: 0, calls: 0, resolvedCalls: 0, fieldReads: 0 };
   // A spec that cannot be read now says so above (`cannot check calls against …`); checked against
   // its base, every call would look like a call of a removed operation. A deleted spec is exactly that.
-  const checkable = consumed.filter((versions) => versions.head.spec.root || isDeleted(versions));
+  // The project's own specs last, as in graph construction: a call that another spec defines too is a call of that API.
+  const isOwned = (versions: SpecVersions) => ownedFiles.includes(versions.file);
+  const checkable = [...consumed.filter((versions) => !isOwned(versions)), ...consumed.filter(isOwned)].filter((versions) => versions.head.spec.root || isDeleted(versions));
   if (checkable.length > 0) {
     const scanned = scanProjectUsage(options.workspaceRoot, options.project.root, options.usageCache, { operations: checkable.flatMap((versions) => versions.head.operations) });
     const result = checkConsumer(options.project.name, scanned, checkable, { diffs, now: options.now });
@@ -273,24 +275,30 @@ function supportedRange(workspaceRoot: string, project: { name: string; root: st
  * one sharing the most operations with it (the first in code-unit order on a tie). Decided by
  * content, so moving the file with `mv` (not yet staged) and with `git mv` give the same answer.
  */
-function formerPath(head: IndexedSpec, deletedFiles: () => readonly string[], base: ReadFile): { file: string } | undefined {
+function formerPath(head: IndexedSpec, deletedFiles: () => readonly string[], base: ReadFile & { prefetch(files: readonly string[]): void }): { file: string } | undefined {
   if (head.operations.length === 0) return undefined;
   const keys = new Set(head.operations.map((operation) => operation.key));
+  const candidates = deletedFiles().filter((file) => /\.(ya?ml|json)$/.test(file));
+  // One git call for all of them; most deleted JSON/YAML files are not specs and are not parsed.
+  base.prefetch(candidates);
   let best: { file: string; shared: number } | undefined;
-  for (const file of deletedFiles()) {
-    if (!/\.(ya?ml|json)$/.test(file)) continue;
-    const shared = indexSpec(file, base).operations.filter((operation) => keys.has(operation.key)).length;
-    if (shared > 0 && (!best || shared > best.shared)) best = { file, shared };
+  for (const file of candidates) {
+    if (!/^\s*["']?(openapi|swagger)["']?\s*:/m.test(base(file) ?? '')) continue;
+    const operations = indexSpec(file, base).operations;
+    const shared = operations.filter((operation) => keys.has(operation.key)).length;
+    // Most operations in common, as git asks half the content for a rename: one shared health check is not a move.
+    if (shared * 2 < Math.min(keys.size, operations.length) || shared === 0) continue;
+    if (!best || shared > best.shared) best = { file, shared };
   }
   return best && { file: best.file };
 }
 
-/** The spec's file is gone from the working tree but was a readable spec at the base: the API was deleted. */
 /** One change of one spec, whoever reports it (the spec's owner or a consumer). */
 function changeIdentity(finding: Finding): string {
   return [finding.specFile, finding.ruleId, finding.operation, finding.property ?? '', finding.status ?? ''].join('\u0000');
 }
 
+/** The spec's file is gone from the working tree but was a readable spec at the base: the API was deleted. */
 function isDeleted(versions: SpecVersions): boolean {
   return !versions.head.spec.root && Boolean(versions.base?.spec.root) && versions.head.spec.problems.some((problem) => problem.code === 'spec-missing' && problem.location.file === versions.file);
 }

@@ -110,4 +110,25 @@ describe('discoverConsumers', () => {
       expect(consumed([users])).toBeUndefined();
     });
   });
+
+  it("attributes a call that an upstream spec and the project's own spec both define to the upstream one, whatever the folder names", () => {
+    for (const upstream of ['apis/users/openapi.yaml', 'services/users/openapi.yaml']) {
+      const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-own-tie-'));
+      try {
+        const write = (file: string, text: string) => {
+          fs.mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true });
+          fs.writeFileSync(path.join(workspace, file), text);
+        };
+        write(upstream, spec('getUser'));
+        write('apps/web/api/openapi.yaml', spec('getUserAgain'));
+        write('apps/web/src/profile.ts', "export const load = (id: string) => fetch(`/api/users/${id}`).then((response) => response.json());\n");
+        const refs = [{ name: 'users-api', file: upstream }, { name: 'web', file: 'apps/web/api/openapi.yaml' }];
+        const contracts = discoverConsumers(workspace, refs, ['apps/web']);
+        expect(contracts.consumers.get('apps/web')?.map((entry) => entry.spec.file)).toEqual([upstream]);
+      } finally {
+        fs.rmSync(workspace, { recursive: true, force: true });
+      }
+    }
+  });
 });
+

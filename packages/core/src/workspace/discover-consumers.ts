@@ -55,8 +55,10 @@ export function discoverConsumers(
     // that name one operation of the specs it could consume; the scan ignores the others). Specs
     // inside the project count too: a frontend keeps a copy of the API it calls (to generate its
     // client from), and that copy is the contract its calls are checked against. (No edge to
-    // itself: create-dependencies skips a project's own specs.)
-    const candidates = indexed;
+    // itself: create-dependencies skips a project's own specs.) They come last: where another
+    // spec defines the same operation, a call of it is a call of the other API (an upstream the
+    // project serves again, say), whatever the folders' names.
+    const candidates = [...indexed.filter(({ ref }) => !isInside(ref.file, projectRoot)), ...indexed.filter(({ ref }) => isInside(ref.file, projectRoot))];
     const operations = candidates.flatMap(({ summary }) => summary.operations);
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
@@ -117,4 +119,8 @@ function deletedSpecSummary(operationKeys: readonly string[]): SpecSummary {
     return space > 0 ? [{ method: key.slice(0, space), path: key.slice(space + 1), specPath: key.slice(space + 1), key }] : [];
   });
   return { documents: {}, valid: false, operations };
+}
+
+function isInside(file: string, root: string): boolean {
+  return root === '.' || root === '' || file.startsWith(`${root}/`);
 }
