@@ -145,6 +145,27 @@ describe('Angular component templates', () => {
     });
   });
 
+  it('does not take #ref, ref- and <ng-template let-x> variables for the members they shadow', () => {
+    const component = lines(
+      ...HEADER,
+      '@Component({',
+      "  selector: 'app-user',",
+      '  template: `<input #user /><button (click)="search(user.value)">Go</button>',
+      '    <ng-template #row let-article><td>{{ article.headline }}</td></ng-template>`,',
+      '})',
+      'export class UserComponent {',
+      '  private http = inject(HttpClient);',
+      '  user: any;',
+      '  article: any;',
+      "  ngOnInit() { this.http.get<any>('/api/users/me').subscribe((u) => (this.user = u)); this.http.get<any>('/api/articles/1').subscribe((a) => (this.article = a)); }",
+      '  search(text: string) {}',
+      '}',
+    );
+    const reads = readsByCall(extractUsage([{ path: 'app/user.component.ts', text: component }]));
+    expect(JSON.stringify(reads)).not.toContain('value');
+    expect(JSON.stringify(reads)).not.toContain('headline');
+  });
+
   it('reads object literals of [ngClass], event handler statements; not commented-out markup', () => {
     const component = lines(
       ...HEADER,

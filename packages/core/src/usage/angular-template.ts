@@ -43,6 +43,12 @@ const STRUCTURAL = /\s\*([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const BLOCK = /@(if|else\s+if|for|switch|case)\s*\(/g;
 /** `@let name = expression;` (a semicolon inside a string of the expression ends it early: that binding is then skipped). */
 const LET = /@let\s+([A-Za-z_$][\w$]*)\s*=([^;]*);/g;
+/**
+ * Template variables whose value the analysis cannot tell: `#ref` / `ref-ref` (an element or a
+ * directive) and `<ng-template let-x>` (the context a directive passes). Declared with no source,
+ * they shadow a member of the same name, whose reads they would otherwise become.
+ */
+const OPAQUE_VARIABLE = /\s(?:#|ref-|let-)([A-Za-z_$][\w$]*)/g;
 const ELEMENT_STEP = '[]';
 
 export function scanTemplate(markup: string): TemplateScan {
@@ -60,6 +66,7 @@ export function scanTemplate(markup: string): TemplateScan {
     scan.expressions.push(source);
     scan.aliases.push({ name: match[1], source, element: false });
   }
+  for (const match of template.matchAll(OPAQUE_VARIABLE)) scan.aliases.push({ name: match[1], source: expressionAt('', (match.index ?? 0) + match[0].length), element: false });
   for (const match of template.matchAll(BLOCK)) {
     const start = (match.index ?? 0) + match[0].length;
     const end = closingParenthesis(template, start);
