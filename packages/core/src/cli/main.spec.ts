@@ -155,6 +155,14 @@ describe('contract-graph CLI', () => {
     }
   });
 
+  it('refuses a consumer folder that only holds projects (exit 2), instead of passing with nothing checked', () => {
+    for (const args of [['check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps', '--base', 'main'], ['scan', 'apps']]) {
+      const result = cli(repo, ...args);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('error: apps holds no source files of its own, only projects (apps/admin, apps/billing, apps/web)');
+    }
+  });
+
   it('exits 2 with a fix hint when the base does not exist', () => {
     const result = cli(repo, 'check', '--spec', 'apis/users/openapi.yaml', '--consumer', 'apps/web', '--base', 'origin/nope');
     expect(result.code).toBe(2);

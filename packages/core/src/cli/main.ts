@@ -15,6 +15,7 @@ import { resolveCallInSpecs } from '../spec/match-call';
 import { sortProblems } from '../spec/load-spec';
 import { describeOperation, type Operation } from '../spec/operations';
 import { scanProjectUsage } from '../workspace/scan-consumer';
+import { listSourceFiles, PROJECT_FILES } from '../workspace/source-files';
 
 /** Exit codes, the same as the Nx executor's pass/fail: 0 pass, 1 contract broken, 2 bad input, configuration or usage. */
 export const EXIT = { pass: EXIT_CODES.passed, broken: EXIT_CODES['contract-broken'], badInput: EXIT_CODES['bad-input'] } as const;
@@ -143,6 +144,7 @@ function checkCommand(args: readonly string[], io: CliIo): number {
   const settings = reportSettings(values, io);
   const specs = values.spec.map((file) => ({ name: relative(io, file), file: relative(io, file) }));
   const consumerRoot = relative(io, values.consumer);
+  refuseFolderOfProjects(io, consumerRoot);
   const report = runContractCheck({
     workspaceRoot: io.cwd,
     project: { name: consumerRoot, root: consumerRoot },
@@ -166,6 +168,7 @@ function scanCommand(args: readonly string[], io: CliIo): number {
     io.stderr(`error: scan takes one folder\n\n${CLI_USAGE}`);
     return EXIT.badInput;
   }
+  refuseFolderOfProjects(io, relative(io, positionals[0]));
   const read = workingTreeReader(io.cwd);
   // With specs, calls of generated clients are resolved by their operationIds too.
   const specs = (values.spec ?? []).map((file) => indexSpec(relative(io, file), read));
@@ -177,6 +180,34 @@ function scanCommand(args: readonly string[], io: CliIo): number {
   }
   io.stdout(`${JSON.stringify(usage, null, 2)}\n`);
   return usage.problems.length > 0 ? EXIT.badInput : EXIT.pass;
+}
+
+/**
+ * A consumer is one project: its folder's files, without the projects nested in it. A folder that
+ * only holds projects (`apps`) would be checked with nothing in it and pass; say so instead.
+ */
+function refuseFolderOfProjects(io: CliIo, folder: string): void {
+  if (listSourceFiles(io.cwd, folder).length > 0) return;
+  const nested = nestedProjectRoots(io.cwd, folder);
+  if (nested.length === 0) return;
+  const shown = nested.slice(0, 5).join(', ') + (nested.length > 5 ? ` and ${nested.length - 5} more` : '');
+  throw new UsageError(`${folder} holds no source files of its own, only projects (${shown}): a project's folder stops at the projects inside it. Pass each project as --consumer.`);
+}
+
+/** Folders below `folder` that hold a project.json or package.json (not below one another), sorted; a few levels deep. */
+function nestedProjectRoots(workspaceRoot: string, folder: string, depth = 3): string[] {
+  if (depth === 0) return [];
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(path.join(workspaceRoot, folder), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .map((entry) => (folder === '.' ? entry.name : `${folder}/${entry.name}`))
+    .sort()
+    .flatMap((child) => (PROJECT_FILES.some((name) => fs.existsSync(path.join(workspaceRoot, child, name))) ? [child] : nestedProjectRoots(workspaceRoot, child, depth - 1)));
 }
 
 /** Calls that resolve to no operation of the given specs, or to several equally well, as explanations (resolved as a check resolves them). */
