@@ -44,7 +44,7 @@ export {
   buildFingerprintFile,
   fingerprintFieldPath,
   fingerprintFileOwner,
-  operationKeyOfFingerprintKey,
+  deletedSpecsOfFingerprintFiles,
   fingerprintFilePath,
   renderFingerprintFile,
   serializeFingerprintFile,

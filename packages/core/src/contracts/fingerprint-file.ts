@@ -4,7 +4,7 @@ import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import type { ReadFile } from '../spec/load-spec';
 import { compareText } from '../compare-text';
-import { fingerprintFilePath } from './fingerprint-path';
+import { fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
 
 export { fingerprintFileOwner, fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
 
@@ -67,3 +67,27 @@ export function renderIndexedFingerprintFile(specFile: string, indexed: IndexedS
   if (!indexed.spec.root || indexed.spec.problems.length > 0) return undefined;
   return { file: fingerprintFilePath(specFile), text: serializeFingerprintFile(buildFingerprintFile(specFile, indexed)) };
 }
+
+/**
+ * Specs deleted while their fingerprint file stayed (a fingerprint file names its spec), with the
+ * operation keys it lists, sorted. `isSpec` says whether a path would be a spec (the plugin's spec
+ * patterns). A fingerprint file that a live spec owns is not read.
+ */
+export function deletedSpecsOfFingerprintFiles(files: readonly string[], liveSpecs: readonly string[], isSpec: (file: string) => boolean, readFile: ReadFile): Map<string, string[]> {
+  const owned = new Set(liveSpecs.map(fingerprintFilePath));
+  const deleted = new Map<string, string[]>();
+  for (const file of files) {
+    if (!file.endsWith('.contract.json') || owned.has(file)) continue;
+    let fingerprint: { spec?: unknown; operations?: unknown };
+    try {
+      fingerprint = JSON.parse(readFile(file) ?? '');
+    } catch {
+      continue;
+    }
+    if (typeof fingerprint.spec !== 'string' || typeof fingerprint.operations !== 'object' || fingerprint.operations === null) continue;
+    const spec = path.posix.join(path.posix.dirname(file), fingerprint.spec);
+    if (isSpec(spec)) deleted.set(spec, Object.keys(fingerprint.operations).map(operationKeyOfFingerprintKey).sort(compareText));
+  }
+  return deleted;
+}
+

@@ -92,7 +92,8 @@ function createContractNodes(files: readonly string[], options: NodesOptions, co
     names.set(root, name);
     for (const file of rootSpecs) specRefs.push({ name, file });
   }
-  const deleted = deletedSpecs(files, specFiles, options, context.workspaceRoot);
+  // A spec deleted while projects still call it: its leftover fingerprint file keeps their checks (see the README).
+  const deleted = core().deletedSpecsOfFingerprintFiles(files, specFiles, specFileMatcher(options), (file) => readWorkspaceFile(context.workspaceRoot, file));
   for (const file of deleted.keys()) specRefs.push({ name: file, file });
 
   const cache = openPluginCache(context.workspaceRoot);
@@ -219,30 +220,12 @@ function consumedSpecInput(
   return { fingerprint: { json: `{workspaceRoot}/${fingerprintFile}`, fields: entry.operations.map(core().fingerprintFieldPath) } };
 }
 
-/**
- * Specs deleted while their fingerprint file stayed (`openapi.contract.json` names its spec), with
- * the operation keys it lists. The projects that still call those operations keep their check,
- * and it diffs the spec at the base against nothing: deleting a whole API is a break like removing
- * each of its endpoints. The fingerprint file goes with the last caller (delete it then).
- */
-function deletedSpecs(files: readonly string[], specFiles: readonly string[], options: NodesOptions, workspaceRoot: string): Map<string, string[]> {
-  const isSpec = specFileMatcher(options);
-  const deleted = new Map<string, string[]>();
-  for (const file of files) {
-    if (!file.endsWith('.contract.json')) continue;
-    let fingerprint: { spec?: unknown; operations?: unknown };
-    try {
-      fingerprint = JSON.parse(fs.readFileSync(path.join(workspaceRoot, file), 'utf8'));
-    } catch {
-      continue;
-    }
-    if (typeof fingerprint.spec !== 'string' || typeof fingerprint.operations !== 'object' || fingerprint.operations === null) continue;
-    const spec = path.posix.join(path.posix.dirname(file), fingerprint.spec);
-    // Still there, or another spec beside it owns the file now: not deleted.
-    if (!isSpec(spec) || specFiles.some((other) => core().fingerprintFilePath(other) === file)) continue;
-    deleted.set(spec, Object.keys(fingerprint.operations).map(core().operationKeyOfFingerprintKey).sort());
+function readWorkspaceFile(workspaceRoot: string, file: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(workspaceRoot, file), 'utf8');
+  } catch {
+    return undefined;
   }
-  return deleted;
 }
 
 /** Project roots from project.json files, and from package.json files the workspaces globs list. */
