@@ -35,6 +35,8 @@ export interface TemplateChain {
   offset: number;
   /** The chain is the whole expression (`user$`, not `user$.pipe(x)` nor `a.b + 1`). */
   whole: boolean;
+  /** The root is called without arguments (`user()?.name`): a signal read, when the root is a signal. */
+  called?: true;
 }
 
 const INTERPOLATION = /\{\{([\s\S]*?)\}\}/g;
@@ -181,12 +183,15 @@ function parseStatements(text: string, offset: number): { sourceFile: ts.SourceF
 function isChainRoot(node: ts.Identifier): boolean {
   const parent = node.parent;
   if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node)) return false;
-  return !(ts.isCallExpression(parent) && parent.expression === node);
+  return !(ts.isCallExpression(parent) && parent.expression === node) || parent.arguments.length === 0;
 }
 
 function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: number): TemplateChain {
   const steps: TemplateChain['steps'] = [];
-  let current: ts.Expression = root;
+  const rootCall = root.parent;
+  // `user()` (isChainRoot lets only calls without arguments through): the chain goes on from the call.
+  const called = ts.isCallExpression(rootCall) && rootCall.expression === root;
+  let current: ts.Expression = called ? rootCall : root;
   for (;;) {
     const parent: ts.Node = current.parent;
     if (ts.isNonNullExpression(parent) || (ts.isParenthesizedExpression(parent) && !ts.isExpressionStatement(parent.parent))) {
@@ -202,10 +207,10 @@ function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: numbe
     } else break;
   }
   // A method called on the value (`a.b.toUpperCase()`) reads `a.b`, not a field `toUpperCase`.
-  const called = ts.isCallExpression(current.parent) && current.parent.expression === current;
-  if (called) steps.pop();
+  const methodCalled = ts.isCallExpression(current.parent) && current.parent.expression === current;
+  if (methodCalled) steps.pop();
   const outer = ts.isParenthesizedExpression(current.parent) ? current.parent.parent : current.parent;
-  return { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !called && ts.isExpressionStatement(outer) };
+  return { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !methodCalled && ts.isExpressionStatement(outer), ...(called ? { called: true as const } : {}) };
 }
 
 /** 1-based line and column of an offset. */

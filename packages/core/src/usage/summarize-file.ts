@@ -84,6 +84,12 @@ const OWNS_RETURNS = kindTable([
 const MAX_DEPTH = 12;
 const ANGULAR_HTTP = '@angular/common/http';
 const ANGULAR_CORE = '@angular/core';
+/**
+ * Angular signal factories and what the signal holds: `toSignal(obs)` what `obs` emits,
+ * `computed(fn)` what `fn` returns, `signal(v)` / `linkedSignal(v)` `v` and whatever `.set(x)` stores.
+ */
+const ANGULAR_SIGNALS: Record<string, 'emitted' | 'computed' | 'stored'> = { toSignal: 'emitted', computed: 'computed', signal: 'stored', linkedSignal: 'stored' };
+const ANGULAR_SIGNAL_MODULES = new Set([ANGULAR_CORE, '@angular/core/rxjs-interop']);
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
@@ -299,6 +305,7 @@ class FileSummarizer {
     this.context.scopes.setDeclaredNames(declaredNames);
     // After the walk: resolving names needs the parent pointers of the whole file.
     for (const assignment of assignments) this.collectStore(assignment);
+    for (const call of this.calls) this.collectSignalSet(call);
   }
 
   private registerUnit(fn: ts.FunctionLikeDeclaration): void {
@@ -311,19 +318,62 @@ class FileSummarizer {
 
   private collectStore(node: ts.BinaryExpression): void {
     if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
-    const left = unwrap(node.left);
+    this.addStore(unwrap(node.left), node.right);
+  }
+
+  /** `this.user.set(u)` / `user.set(u)` on an Angular `signal()`: stores `u` in it, as `this.user = u` would. */
+  private collectSignalSet(call: ts.CallExpression): void {
+    const callee = call.expression;
+    if (call.arguments.length !== 1 || !ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set') return;
+    const holder = unwrap(callee.expression);
+    if (this.signalKind(holder) === 'stored') this.addStore(holder, call.arguments[0]);
+  }
+
+  /** Records `value` as stored in `target` (a variable, `this.x` or `obj.x`), by the target's declaration (or class) and property. */
+  private addStore(target: ts.Expression, value: ts.Expression): void {
     let owner: ts.Node | undefined;
     let key = '';
-    if (ts.isIdentifier(left)) owner = declarationOf(this.context, left);
-    else if (ts.isPropertyAccessExpression(left)) {
-      key = left.name.text;
-      const object = unwrap(left.expression);
+    if (ts.isIdentifier(target)) owner = declarationOf(this.context, target);
+    else if (ts.isPropertyAccessExpression(target)) {
+      key = target.name.text;
+      const object = unwrap(target.expression);
       owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     }
     if (!owner) return;
     const byKey = this.stores.get(owner) ?? new Map<string, ts.Expression[]>();
-    byKey.set(key, [...(byKey.get(key) ?? []), node.right]);
+    byKey.set(key, [...(byKey.get(key) ?? []), value]);
     this.stores.set(owner, byKey);
+  }
+
+  /** Which Angular signal factory a variable or `this.x` was initialised with (`user = toSignal(...)`), if any. */
+  private signalKind(holder: ts.Expression): (typeof ANGULAR_SIGNALS)[string] | undefined {
+    const named = ts.isIdentifier(holder) || (ts.isPropertyAccessExpression(holder) && unwrap(holder.expression).kind === ts.SyntaxKind.ThisKeyword);
+    if (!named) return undefined;
+    const initializer = initializerOf(this.context, holder);
+    const call = initializer && unwrap(initializer);
+    return call && ts.isCallExpression(call) ? this.signalFactory(call) : undefined;
+  }
+
+  /** The kind of signal `call` makes when it calls an Angular signal factory imported from Angular under its own name. */
+  private signalFactory(call: ts.CallExpression): (typeof ANGULAR_SIGNALS)[string] | undefined {
+    const callee = unwrap(call.expression);
+    // By the local name first: this is asked of every call whose value is wanted.
+    if (!ts.isIdentifier(callee) || !Object.hasOwn(ANGULAR_SIGNALS, callee.text)) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    return imported && ANGULAR_SIGNAL_MODULES.has(imported.module) && Object.hasOwn(ANGULAR_SIGNALS, imported.name) ? ANGULAR_SIGNALS[imported.name] : undefined;
+  }
+
+  /** What an Angular signal factory's signal holds (see `ANGULAR_SIGNALS`); reading the signal, `sig()`, gives it. */
+  private signalValue(call: ts.CallExpression, kind: (typeof ANGULAR_SIGNALS)[string]): Value | undefined {
+    const [first] = call.arguments;
+    if (!first) return undefined;
+    if (kind === 'computed') {
+      const fn = unwrap(first);
+      return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? this.returnValue(fn) : undefined;
+    }
+    // A `signal(null)` holds nothing tracked until `.set(x)`: its stores decide (see `collectSignalSet`).
+    return this.valueOf(first);
   }
 
   /** The unit whose parameters are in scope at `node`: the nearest enclosing named function (callbacks see through). */
@@ -847,6 +897,10 @@ class FileSummarizer {
   }
 
   private callValue(call: ts.CallExpression): Value | undefined {
+    const signal = this.signalFactory(call);
+    if (signal) return this.signalValue(call, signal);
+    // Reading a signal: `this.user()` is what the signal holds.
+    if (call.arguments.length === 0 && this.signalKind(unwrap(call.expression))) return this.valueOf(unwrap(call.expression));
     const origin = this.originFor(call);
     if (origin !== undefined) return { origin, path: [], at: undefined };
     const callee = unwrap(call.expression);
@@ -1244,6 +1298,8 @@ class FileSummarizer {
       return whole && alias.element ? { origin: whole.origin, path: [...whole.path, ELEMENT] } : whole;
     };
     const valueOfChain = (chain: TemplateChain): ValueRef | undefined => {
+      // A signal member is read by calling it (`user()?.name`); anything else called is a method.
+      if (this.isSignalMember(component, chain.root) !== (chain.called === true)) return undefined;
       const base = rootValue(chain.root);
       const steps = chain.steps.map((step) => step.name);
       const end = steps.indexOf('length');
@@ -1265,6 +1321,13 @@ class FileSummarizer {
       }
     }
     return reads;
+  }
+
+  /** The component's field is an Angular signal (`user = toSignal(...)`), read in templates as `user()`. */
+  private isSignalMember(component: ts.ClassDeclaration, name: string): boolean {
+    const member = classMember(component, name);
+    const initializer = member && ts.isPropertyDeclaration(member) && member.initializer ? unwrap(member.initializer) : undefined;
+    return initializer !== undefined && ts.isCallExpression(initializer) && this.signalFactory(initializer) !== undefined;
   }
 
   /**

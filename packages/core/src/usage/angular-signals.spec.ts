@@ -1,0 +1,103 @@
+import type { ConsumerUsage } from '../model';
+import { extractUsage } from './extract-usage';
+
+const lines = (...text: string[]): string => text.join('\n');
+
+/** Each call as `METHOD url` with its reads as `path line:col`, sorted. */
+function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const call of usage.calls) {
+    const key = `${call.method} ${call.urlTemplate}`;
+    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.line}:${field.location.column}`)].sort();
+  }
+  return result;
+}
+
+const scan = (text: string) => readsByCall(extractUsage([{ path: 'app/component.ts', text }]));
+
+describe('Angular signals', () => {
+  it('follows toSignal(): the signal read in code and in the template (`user()?.email`, `@if (user(); as u)`)', () => {
+    const component = lines(
+      "import { Component, inject } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      "import { toSignal } from '@angular/core/rxjs-interop';",
+      '@Component({',
+      "  selector: 'app-user',",
+      '  template: `@if (user(); as u) { <h1>{{ u.name }}</h1> } <p>{{ user()?.email }}</p>`,',
+      '})',
+      'export class UserComponent {',
+      '  private http = inject(HttpClient);',
+      "  user = toSignal(this.http.get<any>('/api/users/me'));",
+      '  label() { return this.user()?.id; }',
+      '}',
+    );
+    expect(scan(component)).toEqual({ 'GET /api/users/me': ['email 6:73', 'id 11:33', 'name 6:44'] });
+  });
+
+  it('follows signal() filled by .set() and computed() signals derived from it, with @for over a signal', () => {
+    const component = lines(
+      "import { Component, inject, signal, computed } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      '@Component({',
+      "  selector: 'app-articles',",
+      '  template: `@for (article of articles(); track article.slug) { <h2>{{ article.title }}</h2> }',
+      '    <span>{{ first()?.author?.username }}</span> <p>{{ count() }}</p> <button (click)="load()">reload</button>`,',
+      '})',
+      'export class ArticlesComponent {',
+      '  private http = inject(HttpClient);',
+      '  articles = signal<any[]>([]);',
+      '  first = computed(() => this.articles()[0]);',
+      '  count = computed(() => this.articles().length);',
+      "  load() { this.http.get<any>('/api/articles').subscribe((res) => this.articles.set(res.articles)); }",
+      '}',
+    );
+    expect(scan(component)).toEqual({
+      'GET /api/articles': ['articles 13:89', 'articles[].author.username 6:31', 'articles[].slug 5:57', 'articles[].title 5:80'],
+    });
+  });
+
+  it('follows a signal held in a local constant', () => {
+    const code = lines(
+      "import { inject, signal } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      'export function loadProfile() {',
+      '  const http = inject(HttpClient);',
+      '  const profile = signal<any>(null);',
+      "  http.get<any>('/api/profile').subscribe((p) => profile.set(p));",
+      '  return () => profile()?.bio;',
+      '}',
+    );
+    expect(scan(code)).toEqual({ 'GET /api/profile': ['bio 7:27'] });
+  });
+
+  it('reads nothing through a member that is not a signal when called, nor through a signal that is not called', () => {
+    const component = lines(
+      "import { Component, inject, signal } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      '@Component({',
+      "  selector: 'app-x',",
+      // `user.name` on the signal itself is the function's own `name`, not the response's.
+      '  template: `<p>{{ user.name }}</p> <p>{{ article().title }}</p>`,',
+      '})',
+      'export class XComponent {',
+      '  private http = inject(HttpClient);',
+      '  user = signal<any>(null);',
+      '  article: any;',
+      "  load() { this.http.get<any>('/api/users/me').subscribe((u) => this.user.set(u)); this.http.get<any>('/api/articles/1').subscribe((a) => (this.article = a)); }",
+      '}',
+    );
+    expect(scan(component)).toEqual({ 'GET /api/users/me': [], 'GET /api/articles/1': [] });
+  });
+
+  it("does not take Vue's computed() or another package's signal() for Angular's", () => {
+    const code = lines(
+      "import { computed, ref } from 'vue';",
+      "import axios from 'axios';",
+      'const article = ref<any>(null);',
+      "axios.get('/api/articles/1').then((res) => { article.value = res.data; });",
+      'const title = computed(() => article.value?.title);',
+      'export const shown = () => title.value;',
+    );
+    expect(scan(code)).toEqual({ 'GET /api/articles/1': ['title 5:45'] });
+  });
+});
