@@ -100,4 +100,49 @@ describe('Angular signals', () => {
     );
     expect(scan(code)).toEqual({ 'GET /api/articles/1': ['title 5:45'] });
   });
+
+  it('finds httpResource() calls (URL or request object) and reads value() and error() in code and templates', () => {
+    const component = lines(
+      "import { Component, input } from '@angular/core';",
+      "import { httpResource } from '@angular/common/http';",
+      '@Component({',
+      "  selector: 'app-user',",
+      '  template: `@if (user.hasValue()) { <h1>{{ user.value().name }}</h1> } <p>{{ user.error()?.error?.message }}</p>`,',
+      '})',
+      'export class UserComponent {',
+      '  id = input.required<string>();',
+      '  user = httpResource<any>(() => `/api/users/${this.id()}`);',
+      "  created = httpResource<any>(() => ({ url: '/api/articles', method: 'POST', body: { title: 'x' }, params: { draft: true } }));",
+      '  email() { return this.user.value()?.email; }',
+      '  slug() { return this.created.value()?.article?.slug; }',
+      '}',
+    );
+    const usage = extractUsage([{ path: 'app/component.ts', text: component }]);
+    expect(readsByCall(usage)).toEqual({ 'GET /api/users/{}': ['email 11:39', 'name 5:58'], 'POST /api/articles': ['article.slug 12:50'] });
+    const byUrl = Object.fromEntries(usage.calls.map((call) => [call.urlTemplate, call]));
+    expect(byUrl['/api/users/{}'].client).toBe('angular-resource');
+    expect(byUrl['/api/users/{}'].errorResponseFields?.map((field) => field.path)).toEqual(['message']);
+    expect(byUrl['/api/articles'].requestFields.map((field) => field.path)).toEqual(['title']);
+    expect(byUrl['/api/articles'].queryFields?.map((field) => field.path)).toEqual(['draft']);
+  });
+
+  it('reads what rxResource() streams and resource() loads, through value()', () => {
+    const component = lines(
+      "import { Component, inject, input, resource } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      "import { rxResource } from '@angular/core/rxjs-interop';",
+      '@Component({',
+      "  selector: 'app-feed',",
+      '  template: `<p>{{ feed.value()?.articles?.[0]?.title }}</p> <p>{{ tags.value()?.tags }}</p>`,',
+      '})',
+      'export class FeedComponent {',
+      '  private http = inject(HttpClient);',
+      '  id = input.required<string>();',
+      '  feed = rxResource({ params: () => this.id(), stream: ({ params }) => this.http.get<any>(`/api/feed/${params}`) });',
+      "  tags = resource({ loader: async () => { const res = await fetch('/api/tags'); return res.json(); } });",
+      '  count() { return this.feed.value()?.articlesCount; }',
+      '}',
+    );
+    expect(scan(component)).toEqual({ 'GET /api/feed/{}': ['articlesCount 13:39', 'articles[].title 6:49'], 'GET /api/tags': ['tags 6:82'] });
+  });
 });

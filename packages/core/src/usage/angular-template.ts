@@ -199,6 +199,10 @@ function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: numbe
     } else if (ts.isPropertyAccessExpression(parent) && parent.expression === current) {
       steps.push({ name: parent.name.text, offset: offset + parent.name.getStart(sourceFile) });
       current = parent;
+    } else if (ts.isCallExpression(parent) && parent.expression === current && parent.arguments.length === 0 && (steps.at(-1)?.name === 'value' || steps.at(-1)?.name === 'error')) {
+      // `user.value()?.name`: an Angular resource's value (a step the summariser knows, `()value`).
+      (steps[steps.length - 1] as { name: string }).name = `()${steps[steps.length - 1].name}`;
+      current = parent;
     } else if (ts.isElementAccessExpression(parent) && parent.expression === current) {
       const key = parent.argumentExpression;
       const literal = ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key);

@@ -27,6 +27,7 @@ const NAMED_IMPORTS: Record<string, Record<string, ClientLibrary>> = {
   undici: { request: 'undici', fetch: 'fetch' },
   'node-fetch': { default: 'fetch' },
   'cross-fetch': { fetch: 'fetch', default: 'fetch' },
+  '@angular/common/http': { httpResource: 'angular-resource' },
 };
 
 /** What an import binding is, when it is a client, a client factory, or Angular's HttpClient class. */
@@ -85,6 +86,8 @@ const WITH_DATA = new Set(['post', 'put', 'patch']);
 const KY_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
 const SUPERAGENT_METHODS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', delete: 'DELETE', head: 'HEAD', options: 'OPTIONS' };
 const OPENAPI_METHODS = new Set(['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']);
+/** `httpResource.text(...)` and its siblings: the same request, a body that is not JSON. */
+const RESOURCE_VARIANTS = new Set(['text', 'blob', 'arrayBuffer']);
 
 /**
  * The request a call of `client` (`member` undefined: the client called directly) with `args`
@@ -116,6 +119,14 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
       if (member && WITHOUT_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, query: prop(second, 'params'), ...angularForm(second) };
       if (member && WITH_DATA.has(member)) return { method: member.toUpperCase(), url: first?.text, body: second, query: prop(third, 'params'), ...angularForm(third) };
       return undefined;
+    }
+    case 'angular-resource': {
+      // The summariser passes what the request function returns: a URL, or `{ url, method, body, params }`.
+      if (member !== undefined && !RESOURCE_VARIANTS.has(member)) return undefined;
+      const request: RequestParts = first?.props
+        ? { method: methodText(prop(first, 'method')), url: prop(first, 'url')?.text, body: prop(first, 'body'), query: prop(first, 'params') }
+        : { method: 'GET', url: first?.text };
+      return member === undefined ? request : { ...request, responseType: member };
     }
     case 'ky':
     case 'got': {
@@ -223,6 +234,11 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[], angula
     case 'angular':
       if (angular === 'response') return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
       return angular === 'body' ? { kind: 'body', path: [...raw] } : undefined;
+    case 'angular-resource':
+      if (angular !== 'body') return undefined;
+      if (first === '()value') return { kind: 'body', path: raw.slice(1) };
+      // `res.error()` is the HttpErrorResponse; its `error` is the error body.
+      return first === '()error' && second === 'error' ? { kind: 'error', path: raw.slice(2) } : undefined;
     case 'superagent':
       return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
     case 'undici':

@@ -449,7 +449,7 @@ class Linker {
   private emit(request: Request, calls: CallSite[]): void {
     const seen = new Set<string | undefined>();
     for (const url of alternativeUrls(request.url)) {
-      const template = urlTemplate(request.library === 'angular' ? withInterceptorPrefix(url, this.options.angularUrlPrefix) : url);
+      const template = urlTemplate(request.library === 'angular' || request.library === 'angular-resource' ? withInterceptorPrefix(url, this.options.angularUrlPrefix) : url);
       if (seen.has(template)) continue;
       seen.add(template);
       this.emitOne({ ...request, url }, template, calls);

@@ -4,7 +4,7 @@ import type { SourceLocation } from '../model';
 import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient, prop } from './clients';
 import { kindTable } from './scope';
-import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
+import { classMember, declarationOf, functionOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
@@ -90,6 +90,10 @@ const ANGULAR_CORE = '@angular/core';
  */
 const ANGULAR_SIGNALS: Record<string, 'emitted' | 'computed' | 'stored'> = { toSignal: 'emitted', computed: 'computed', signal: 'stored', linkedSignal: 'stored' };
 const ANGULAR_SIGNAL_MODULES = new Set([ANGULAR_CORE, '@angular/core/rxjs-interop']);
+/** Angular resources that hold what a function loads (`rxResource` from rxjs-interop, `resource` from core). */
+const RESOURCE_FACTORIES = new Set(['rxResource', 'resource']);
+/** The step from what such a resource loads to the resource itself: `.value()` takes it off. */
+const RESOURCE_STEP = '()resource';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
@@ -598,11 +602,18 @@ class FileSummarizer {
     if (twin !== undefined) this.addTwin(index, twin);
     // Arguments after registering: evaluating them may ask for this call's value.
     const origin = this.origins[index] as Extract<Origin, { kind: 'call' }>;
-    const args = call.arguments.map((argument) => (ts.isSpreadElement(argument) ? {} : this.argOf(argument, unit)));
+    const args = call.arguments.map((argument, position) => (ts.isSpreadElement(argument) ? {} : this.argOf(position === 0 && isResourceClient(callee) ? this.requestOfResource(argument) : argument, unit)));
     // A mutation handler gets `(state, payload)` for `commit(TYPE, payload)`.
     origin.args = mutation === undefined ? args : [{}, args[1] ?? {}];
     if (twin !== undefined) (this.origins[twin] as Extract<Origin, { kind: 'call' }>).args = args;
     return index;
+  }
+
+  /** What `httpResource(() => request)` requests: the function's returned expression (a URL or `{ url, method, ... }`). */
+  private requestOfResource(argument: ts.Expression): ts.Expression {
+    const fn = unwrap(argument);
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return argument;
+    return ts.isBlock(fn.body) ? (this.returnedExpressions(fn)[0] ?? argument) : fn.body;
   }
 
   /**
@@ -899,6 +910,8 @@ class FileSummarizer {
   private callValue(call: ts.CallExpression): Value | undefined {
     const signal = this.signalFactory(call);
     if (signal) return this.signalValue(call, signal);
+    const loaded = this.resourceValue(call);
+    if (loaded) return loaded;
     // Reading a signal: `this.user()` is what the signal holds.
     if (call.arguments.length === 0 && this.signalKind(unwrap(call.expression))) return this.valueOf(unwrap(call.expression));
     const origin = this.originFor(call);
@@ -917,6 +930,7 @@ class FileSummarizer {
     if (method === 'then') return this.callbackResult(call.arguments[0], call, receiver);
     if (method === 'json' || method === 'text') return step(this.failedResponse(callee.expression, receiver) ?? receiver, `()${method}`, undefined);
     if (method === 'pipe') return this.pipeValue(call, receiver, call.arguments.length);
+    if ((method === 'value' || method === 'error') && call.arguments.length === 0) return this.resourceRead(receiver, method);
     if (REQUEST_BUILDER_METHODS.has(method) && receiver.path.length === 0) {
       const origin = this.origins[receiver.origin];
       if (origin.kind === 'call' && origin.callee.kind === 'client') {
@@ -926,6 +940,30 @@ class FileSummarizer {
     }
     if (ELEMENT_RETURNING_METHODS.has(method)) return step(receiver, ELEMENT, undefined);
     if (SAME_VALUE_METHODS.has(method)) return receiver;
+    return undefined;
+  }
+
+  /**
+   * `rxResource({ stream: () => obs })` / `resource({ loader: async () => ... })` (Angular): the
+   * resource holds what the function's observable emits or its promise gives, read as `.value()`.
+   */
+  private resourceValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || !RESOURCE_FACTORIES.has(callee.text)) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    if (!imported || !ANGULAR_SIGNAL_MODULES.has(imported.module) || imported.name !== callee.text) return undefined;
+    const options = this.objectLiteral(call.arguments[0]);
+    const fn = functionOf(propertyValue(options, 'stream') ?? propertyValue(options, 'loader'));
+    const held = fn && this.returnValue(fn);
+    return held && step(held, RESOURCE_STEP, undefined);
+  }
+
+  /** `res.value()` / `res.error()` of an Angular resource (`httpResource` or `rxResource`/`resource`). */
+  private resourceRead(resource: Value, method: 'value' | 'error'): Value | undefined {
+    const origin = this.origins[resource.origin];
+    if (resource.path.length === 0 && origin.kind === 'call' && origin.callee.kind === 'client' && origin.callee.client.library === 'angular-resource') return step(resource, `()${method}`, undefined);
+    if (method === 'value' && resource.path[resource.path.length - 1] === RESOURCE_STEP) return { ...resource, path: resource.path.slice(0, -1) };
     return undefined;
   }
 
@@ -1303,7 +1341,7 @@ class FileSummarizer {
       const base = rootValue(chain.root);
       const steps = chain.steps.map((step) => step.name);
       const end = steps.indexOf('length');
-      return base && { origin: base.origin, path: [...base.path, ...(end === -1 ? steps : steps.slice(0, end))] };
+      return base && { origin: base.origin, path: withoutResourceSteps([...base.path, ...(end === -1 ? steps : steps.slice(0, end))]) };
     };
     const rootValue = (name: string): ValueRef | undefined => {
       const aliased = scan.aliases.some((alias) => alias.name === name);
@@ -1570,6 +1608,16 @@ function angularClient(): LocalShape {
 }
 
 /** Steps from a value into `key`; `length` is the size of a string or array, never a body field. */
+/** `rxResource(...)` then `.value()` in a template: what the resource loads (see `resourceRead`). */
+function withoutResourceSteps(path: string[]): string[] {
+  const at = path.indexOf(RESOURCE_STEP);
+  return at !== -1 && path[at + 1] === '()value' ? [...path.slice(0, at), ...path.slice(at + 2)] : path;
+}
+
+function isResourceClient(callee: Callee): boolean {
+  return callee.kind === 'client' && callee.client.library === 'angular-resource';
+}
+
 function step(value: Value, key: string, at: ts.Node | undefined): Value | undefined {
   if (key === 'length') return undefined;
   return { origin: value.origin, path: [...value.path, key], at: key === ELEMENT ? value.at : at };

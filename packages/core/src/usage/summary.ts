@@ -102,8 +102,11 @@ export interface ClientRef {
   base: Template;
 }
 
-/** `generated`: a function of a generated OpenAPI client, resolved by its operationId. */
-export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch' | 'generated';
+/**
+ * `generated`: a function of a generated OpenAPI client, resolved by its operationId.
+ * `angular-resource`: Angular's `httpResource(() => url)`, whose body is read as `res.value()`.
+ */
+export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'angular-resource' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch' | 'generated';
 
 /** A call argument as far as it matters: its text, its properties, the fields of an object literal, the value it carries. */
 export interface Arg {
