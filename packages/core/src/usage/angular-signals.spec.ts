@@ -145,4 +145,19 @@ describe('Angular signals', () => {
     );
     expect(scan(component)).toEqual({ 'GET /api/feed/{}': ['articlesCount 13:39', 'articles[].title 6:49'], 'GET /api/tags': ['tags 6:82'] });
   });
+
+  it('reads what firstValueFrom() and lastValueFrom() of an HttpClient call resolve to (imported from rxjs)', () => {
+    const service = lines(
+      "import { Injectable, inject } from '@angular/core';",
+      "import { HttpClient } from '@angular/common/http';",
+      "import { firstValueFrom, lastValueFrom } from 'rxjs';",
+      '@Injectable()',
+      'export class Api {',
+      '  private http = inject(HttpClient);',
+      "  async me() { const u = await firstValueFrom(this.http.get<any>('/api/me')); return u.name; }",
+      "  async tags() { return (await lastValueFrom(this.http.get<any>('/api/tags'))).tags; }",
+      '}',
+    );
+    expect(scan(service)).toEqual({ 'GET /api/me': ['name 7:88'], 'GET /api/tags': ['tags 8:80'] });
+  });
 });

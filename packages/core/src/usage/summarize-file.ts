@@ -94,6 +94,24 @@ const ANGULAR_SIGNAL_MODULES = new Set([ANGULAR_CORE, '@angular/core/rxjs-intero
 const RESOURCE_FACTORIES = new Set(['rxResource', 'resource']);
 /** The step from what such a resource loads to the resource itself: `.value()` takes it off. */
 const RESOURCE_STEP = '()resource';
+/** TanStack Query hooks (every framework's adapter) and the option holding the function whose result is the hook's `data`. */
+const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
+  useQuery: 'queryFn',
+  useSuspenseQuery: 'queryFn',
+  createQuery: 'queryFn',
+  injectQuery: 'queryFn',
+  useMutation: 'mutationFn',
+  createMutation: 'mutationFn',
+  injectMutation: 'mutationFn',
+};
+const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
+/** Helpers that return the options they are given, typed: `useQuery(queryOptions({ ... }))`. */
+const QUERY_OPTION_HELPERS = new Set(['queryOptions', 'mutationOptions']);
+/** The step from what a query loads to the hook's result: its `data` takes it off. */
+const QUERY_STEP = '()query';
+/** Vue Query's `data` is a ref: the step its `.value` takes off. */
+const QUERY_REF_STEP = '()query-ref';
+const QUERY_REF_HOLDER = '()query-vue';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
@@ -908,16 +926,17 @@ class FileSummarizer {
   }
 
   private callValue(call: ts.CallExpression): Value | undefined {
+    // Functions of frameworks that hand on a value (before `originFor`, which takes any imported function's result for something of its own).
     const signal = this.signalFactory(call);
     if (signal) return this.signalValue(call, signal);
-    const loaded = this.resourceValue(call);
+    const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call);
     if (loaded) return loaded;
+    const callee = unwrap(call.expression);
     // Reading a signal: `this.user()` is what the signal holds.
-    if (call.arguments.length === 0 && this.signalKind(unwrap(call.expression))) return this.valueOf(unwrap(call.expression));
+    if (call.arguments.length === 0 && this.signalKind(callee)) return this.valueOf(callee);
+    if (ts.isIdentifier(callee) && (callee.text === 'firstValueFrom' || callee.text === 'lastValueFrom') && call.arguments[0]) return this.valueOf(call.arguments[0]);
     const origin = this.originFor(call);
     if (origin !== undefined) return { origin, path: [], at: undefined };
-    const callee = unwrap(call.expression);
-    if (ts.isIdentifier(callee) && (callee.text === 'firstValueFrom' || callee.text === 'lastValueFrom') && call.arguments[0]) return this.valueOf(call.arguments[0]);
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'parse' && ts.isIdentifier(callee.expression) && callee.expression.text === 'JSON' && call.arguments[0]) {
       // `JSON.parse(await res.text())` is `res.json()`.
       const text = this.valueOf(call.arguments[0]);
@@ -931,6 +950,8 @@ class FileSummarizer {
     if (method === 'json' || method === 'text') return step(this.failedResponse(callee.expression, receiver) ?? receiver, `()${method}`, undefined);
     if (method === 'pipe') return this.pipeValue(call, receiver, call.arguments.length);
     if ((method === 'value' || method === 'error') && call.arguments.length === 0) return this.resourceRead(receiver, method);
+    // Angular Query: `query.data()` is a signal of the data.
+    if (method === 'data' && call.arguments.length === 0 && receiver.path[receiver.path.length - 1] === QUERY_STEP) return { ...receiver, path: receiver.path.slice(0, -1) };
     if (REQUEST_BUILDER_METHODS.has(method) && receiver.path.length === 0) {
       const origin = this.origins[receiver.origin];
       if (origin.kind === 'call' && origin.callee.kind === 'client') {
@@ -957,6 +978,75 @@ class FileSummarizer {
     const fn = functionOf(propertyValue(options, 'stream') ?? propertyValue(options, 'loader'));
     const held = fn && this.returnValue(fn);
     return held && step(held, RESOURCE_STEP, undefined);
+  }
+
+  /**
+   * TanStack Query: `useQuery({ queryKey, queryFn })` (also `useSuspenseQuery`, `useMutation` with
+   * `mutationFn`, the Solid/Svelte/Angular/Vue adapters, v3's `useQuery(key, fn)`) holds what the
+   * function returns; the hook's `data` is it (see `step`).
+   */
+  private queryValue(call: ts.CallExpression): Value | undefined {
+    const hook = this.queryHook(call);
+    if (!hook) return undefined;
+    // Options made elsewhere (`useQuery(articleQuery(slug))`, another module's): they stand for what they load (see `queryOptionsValue`).
+    const held = this.queryLoaded(call, hook.option) ?? (call.arguments[0] && this.valueOf(call.arguments[0]));
+    return held && step(held, hook.vue ? QUERY_REF_HOLDER : QUERY_STEP, undefined);
+  }
+
+  /**
+   * `queryOptions({ queryKey, queryFn })` stands for what its `queryFn` loads, so a function that
+   * returns it (`articleQuery(slug)`, in any module) does too: a hook given it holds that data.
+   * (`articleQuery(slug).queryKey` is not a use: see `readsOnlyQueryKey`.)
+   */
+  private queryOptionsValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || !QUERY_OPTION_HELPERS.has(callee.text)) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    if (!imported || imported.name !== callee.text || !QUERY_MODULE.test(imported.module)) return undefined;
+    return this.queryLoaded(call, callee.text === 'mutationOptions' ? 'mutationFn' : 'queryFn');
+  }
+
+  /** What a query hook's function loads. */
+  private queryLoaded(call: ts.CallExpression, option: 'queryFn' | 'mutationFn'): Value | undefined {
+    const fn = this.queryFunction(call, option);
+    return fn && this.loadedBy(fn, call);
+  }
+
+  /** Which TanStack Query hook `call` calls (by its own name, imported from a query package), if any. */
+  private queryHook(call: ts.CallExpression): { option: 'queryFn' | 'mutationFn'; vue: boolean } | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || !Object.hasOwn(QUERY_HOOKS, callee.text)) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    if (!imported || imported.name !== callee.text || !QUERY_MODULE.test(imported.module)) return undefined;
+    return { option: QUERY_HOOKS[callee.text], vue: imported.module.startsWith('@tanstack/vue-') };
+  }
+
+  /** The options' `queryFn`/`mutationFn` (options inline, in a constant, through `queryOptions(...)` or `() => ({ ... })`), or v3's second argument. */
+  private queryFunction(call: ts.CallExpression, option: 'queryFn' | 'mutationFn'): ts.Expression | undefined {
+    const [first, second] = call.arguments;
+    if (first && second && !ts.isObjectLiteralExpression(unwrap(second)) && ts.isArrayLiteralExpression(unwrap(first))) return second;
+    let options = first && unwrap(first);
+    const factory = options && functionOf(options);
+    if (factory?.body && !ts.isBlock(factory.body)) options = unwrap(factory.body);
+    if (options && ts.isIdentifier(options)) options = unwrap(initializerOf(this.context, options, true) ?? options);
+    if (options && ts.isCallExpression(options) && ts.isIdentifier(options.expression) && QUERY_OPTION_HELPERS.has(options.expression.text)) options = options.arguments[0];
+    return propertyValue(this.objectLiteral(options), option);
+  }
+
+  /** What calling `fn` gives: an inline function's return value, or a call of a named function made at `site`. */
+  private loadedBy(fn: ts.Expression, site: ts.CallExpression): Value | undefined {
+    const inline = functionOf(fn);
+    if (inline) return this.returnValue(inline);
+    let index = this.originOfCall.get(fn);
+    if (index === undefined) {
+      const callee = this.calleeOfExpression(fn);
+      if (callee?.kind !== 'unit' && callee?.kind !== 'import') return undefined;
+      index = this.addOrigin(fn, { kind: 'call', unit: this.unitOf(site), callee, args: [], location: locationOf(this.context, fn) });
+      this.originOfCall.set(fn, index);
+    }
+    return { origin: index, path: [], at: undefined };
   }
 
   /** `res.value()` / `res.error()` of an Angular resource (`httpResource` or `rxResource`/`resource`). */
@@ -1197,6 +1287,11 @@ class FileSummarizer {
       const call = parent.parent.parent;
       const key = propertyNameText(parent.name);
       if (index !== 0 || call.arguments[0] !== parent.parent) return undefined;
+      // `useMutation({ mutationFn, onSuccess: (data) => ... })`: what the function loaded.
+      if (key === 'onSuccess') {
+        const hook = this.queryHook(call);
+        return hook && this.queryLoaded(call, hook.option);
+      }
       const receiver = this.observedValue(call);
       return receiver && (key === 'next' ? receiver : key === 'error' ? step(receiver, '!error', undefined) : undefined);
     }
@@ -1620,6 +1715,10 @@ function isResourceClient(callee: Callee): boolean {
 
 function step(value: Value, key: string, at: ts.Node | undefined): Value | undefined {
   if (key === 'length') return undefined;
+  const last = value.path[value.path.length - 1];
+  // A TanStack query's `data` (a Vue ref of it: `data.value`) is what its function loaded.
+  if ((key === 'data' && last === QUERY_STEP) || (key === 'value' && last === QUERY_REF_STEP)) return { origin: value.origin, path: value.path.slice(0, -1), at };
+  if (key === 'data' && last === QUERY_REF_HOLDER) return { origin: value.origin, path: [...value.path.slice(0, -1), QUERY_REF_STEP], at };
   return { origin: value.origin, path: [...value.path, key], at: key === ELEMENT ? value.at : at };
 }
 
