@@ -128,6 +128,8 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
         : { method: 'GET', url: first?.text };
       return member === undefined ? request : { ...request, responseType: member };
     }
+    case 'swr':
+      return member === undefined ? { method: 'GET', url: first?.text } : undefined;
     case 'ky':
     case 'got': {
       const options = second;
@@ -241,6 +243,8 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[], angula
       return first === '()error' && second === 'error' ? { kind: 'error', path: raw.slice(2) } : undefined;
     case 'superagent':
       return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
+    case 'swr':
+      return { kind: 'body', path: [...raw] };
     case 'undici':
       return first === 'body' && second === '()json' ? { kind: 'body', path: raw.slice(2) } : undefined;
     case 'openapi-fetch':

@@ -105,6 +105,8 @@ const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
   injectMutation: 'mutationFn',
 };
 const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
+/** SWR's hooks, by module (any local name: they are default exports). */
+const SWR_MODULES = new Set(['swr', 'swr/immutable', 'swr/mutation']);
 /** Helpers that return the options they are given, typed: `useQuery(queryOptions({ ... }))`. */
 const QUERY_OPTION_HELPERS = new Set(['queryOptions', 'mutationOptions']);
 /** The step from what a query loads to the hook's result: its `data` takes it off. */
@@ -929,7 +931,7 @@ class FileSummarizer {
     // Functions of frameworks that hand on a value (before `originFor`, which takes any imported function's result for something of its own).
     const signal = this.signalFactory(call);
     if (signal) return this.signalValue(call, signal);
-    const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call);
+    const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call) ?? this.swrValue(call);
     if (loaded) return loaded;
     const callee = unwrap(call.expression);
     // Reading a signal: `this.user()` is what the signal holds.
@@ -1005,6 +1007,38 @@ class FileSummarizer {
     const imported = declaration && importOf(declaration);
     if (!imported || imported.name !== callee.text || !QUERY_MODULE.test(imported.module)) return undefined;
     return this.queryLoaded(call, callee.text === 'mutationOptions' ? 'mutationFn' : 'queryFn');
+  }
+
+  /**
+   * SWR: `useSWR(key, fetcher)` calls `fetcher(key)` and its `data` is what that returns (so a
+   * named fetcher is a call of it with the key, made here); without a fetcher (the app's global
+   * one, `<SWRConfig value={{ fetcher }}>`) or with an inline one, a GET of the key whose `data`
+   * is the body; with an array key (`[url, token]`), a GET of its first element.
+   * `useSWRMutation(key, fetcher)` alike (`trigger(arg)` sends `arg`, not followed).
+   */
+  private swrValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    const [key, fetcher] = call.arguments;
+    if (!ts.isIdentifier(callee) || !key) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    const isHook = imported && SWR_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === 'useSWR');
+    if (!isHook) return undefined;
+    const unit = this.unitOf(call);
+    // An array key (`[url, token]`) goes to the fetcher whole, which destructures it: the URL is its first element.
+    const list = unwrap(key);
+    const url = ts.isArrayLiteralExpression(list) ? list.elements[0] : key;
+    if (!url) return undefined;
+    const named = url === key && fetcher && !functionOf(fetcher) && !ts.isObjectLiteralExpression(unwrap(fetcher)) ? this.calleeOfExpression(fetcher) : undefined;
+    const origin = this.originOfCall.get(key) ?? this.addOrigin(key, {
+      kind: 'call',
+      unit,
+      callee: named?.kind === 'unit' || named?.kind === 'import' ? named : { kind: 'client', client: { library: 'swr', base: '' } },
+      args: [this.argOf(url, unit)],
+      location: locationOf(this.context, key),
+    });
+    this.originOfCall.set(key, origin);
+    return step({ origin, path: [], at: undefined }, QUERY_STEP, undefined);
   }
 
   /** What a query hook's function loads. */
