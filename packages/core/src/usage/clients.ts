@@ -130,6 +130,10 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
     }
     case 'swr':
       return member === undefined ? { method: 'GET', url: first?.text } : undefined;
+    case 'rtk-query':
+      // What the endpoint's `query` returns: a URL, or `{ url, method, body, params }` (fetchBaseQuery's args).
+      if (member !== undefined) return undefined;
+      return withBase(first?.props ? { method: methodText(prop(first, 'method')), url: prop(first, 'url')?.text, body: prop(first, 'body'), query: prop(first, 'params') } : { method: 'GET', url: first?.text });
     case 'ky':
     case 'got': {
       const options = second;
@@ -245,6 +249,10 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[], angula
       return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
     case 'swr':
       return { kind: 'body', path: [...raw] };
+    case 'rtk-query':
+      // A query hook's `{ data, error }`; a fetchBaseQuery error's body is its `data`.
+      if (first === 'data') return { kind: 'body', path: raw.slice(1) };
+      return first === 'error' && second === 'data' ? { kind: 'error', path: raw.slice(2) } : undefined;
     case 'undici':
       return first === 'body' && second === '()json' ? { kind: 'body', path: raw.slice(2) } : undefined;
     case 'openapi-fetch':

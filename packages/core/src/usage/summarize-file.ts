@@ -26,6 +26,8 @@ type LocalShape =
   | { kind: 'object'; node: ts.ObjectLiteralExpression | ts.ClassLikeDeclaration }
   | { kind: 'client'; client: ClientRef; member?: string }
   | { kind: 'import'; ref: number; members: string[] }
+  /** Something made by a library whose members the analysis knows (an RTK Query api's hooks). */
+  | { kind: 'members'; members: Map<string, LocalShape> }
   | { kind: 'special'; special: 'openapi-factory' | 'angular-class' | 'angular-inject' | 'client-wrapper' | 'vue' };
 
 const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'findIndex', 'some', 'every', 'flatMap', 'reduce', 'sort']);
@@ -105,6 +107,8 @@ const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
   injectMutation: 'mutationFn',
 };
 const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
+/** Redux Toolkit Query's modules. */
+const RTK_QUERY_MODULE = /^@reduxjs\/toolkit\/query(\/react)?$/;
 /** SWR's hooks, by module (any local name: they are default exports). */
 const SWR_MODULES = new Set(['swr', 'swr/immutable', 'swr/mutation']);
 /** Helpers that return the options they are given, typed: `useQuery(queryOptions({ ... }))`. */
@@ -143,6 +147,8 @@ class FileSummarizer {
   /** The expressions each function's own `return` statements return (not those of functions inside it), in order. */
   private readonly returnStatements = new Map<ts.Node, ts.Expression[]>();
   private readonly shapeMemo = new Map<ts.Node, LocalShape | undefined | null>();
+  /** RTK Query endpoints' units → the request each makes (see `rtkRequests`). */
+  private readonly endpointRequests = new Map<number, number>();
 
   constructor(
     private readonly context: SourceContext,
@@ -153,10 +159,14 @@ class FileSummarizer {
   run(): FileSummary {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
+    this.rtkRequests();
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
     const reads = [...this.collectReads(), ...this.templateReads()];
-    for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+    for (let unit = 1; unit < this.units.length; unit++) {
+      const request = this.endpointRequests.get(unit);
+      this.units[unit].returns = request !== undefined ? [{ origin: request, path: [] }] : this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+    }
     const summary: FileSummary = {
       file: this.context.file,
       units: this.units,
@@ -738,9 +748,12 @@ class FileSummarizer {
       }
       if (base.kind === 'import') return { kind: 'import', ref: base.ref, members: [...base.members, name] };
       if (base.kind === 'client' && base.member === undefined) return { kind: 'client', client: base.client, member: name };
+      if (base.kind === 'members') return base.members.get(name);
       return undefined;
     }
     if (ts.isCallExpression(node)) {
+      const api = this.rtkApi(node);
+      if (api) return api;
       const callee = this.shapeOf(node.expression, depth + 1);
       const config = node.arguments[0] ? this.argOf(node.arguments[0], 0, 2) : undefined;
       if (callee?.kind === 'client' && callee.member) {
@@ -814,7 +827,88 @@ class FileSummarizer {
       return ts.isPropertyDeclaration(declaration) || ts.isVariableDeclaration(declaration) ? this.shapeOfType(declaration.type, depth) : undefined;
     }
     if (ts.isParameter(declaration)) return this.shapeOfType(declaration.type, depth);
+    if (ts.isBindingElement(declaration)) return this.shapeOfBinding(declaration, depth);
     return undefined;
+  }
+
+  /** `const { useGetUserQuery } = api`, `const { get } = client`: that member of what is destructured. */
+  private shapeOfBinding(element: ts.BindingElement, depth: number): LocalShape | undefined {
+    const pattern = element.parent;
+    const key = bindingKey(element);
+    if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(pattern.parent) || !pattern.parent.initializer || element.dotDotDotToken || key === undefined) return undefined;
+    const whole = this.shapeOf(pattern.parent.initializer, depth + 1);
+    if (whole?.kind === 'members') return whole.members.get(key);
+    if (whole?.kind === 'import') return { kind: 'import', ref: whole.ref, members: [...whole.members, key] };
+    if (whole?.kind === 'object') {
+      const member = ts.isObjectLiteralExpression(whole.node) ? objectMember(whole.node, key) : classMember(whole.node, key);
+      return member && this.shapeOfDeclaration(member, depth + 1);
+    }
+    return undefined;
+  }
+
+  // ---- Redux Toolkit Query -----------------------------------------------------------------------
+
+  /**
+   * `createApi({ baseQuery: fetchBaseQuery({ baseUrl }), endpoints: (builder) => ({ getUser: builder.query({ query }) }) })`
+   * (or `api.injectEndpoints({ endpoints })`): each endpoint's `query` function is a unit whose
+   * request is a call of the `rtk-query` client with what it returns, made here.
+   */
+  private rtkRequests(): void {
+    for (let unit = 1; unit < this.units.length; unit++) {
+      const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
+      const endpoint = rtkEndpointOf(fn);
+      const request = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn)[0] : fn.body);
+      if (!endpoint || !request) continue;
+      const callee = endpoint.api.call.expression;
+      if (endpoint.api.kind === 'create' && !(ts.isIdentifier(callee) && this.importedFrom(callee, RTK_QUERY_MODULE))) continue;
+      const baseUrl = propertyValue(this.objectLiteral(this.rtkBaseQuery(endpoint.api)?.arguments[0]), 'baseUrl');
+      const base = endpoint.api.kind === 'create' ? (baseUrl ? (this.textOf(baseUrl, 0) ?? UNKNOWN) : '') : UNKNOWN;
+      const origin = this.addOrigin(fn, { kind: 'call', unit, callee: { kind: 'client', client: { library: 'rtk-query', base } }, args: [this.argOf(request, unit)], location: locationOf(this.context, fn) });
+      this.endpointRequests.set(unit, origin);
+    }
+  }
+
+  /** The `fetchBaseQuery(...)` call of a `createApi`'s options, when it is one. */
+  private rtkBaseQuery(api: RtkApi): ts.CallExpression | undefined {
+    const baseQuery = propertyValue(api.options, 'baseQuery');
+    const call = baseQuery && unwrap(baseQuery);
+    return call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'fetchBaseQuery' ? call : undefined;
+  }
+
+  /**
+   * What `createApi(...)` / `api.injectEndpoints(...)` makes, as far as calls go: per query endpoint
+   * `getUser`, the hook `useGetUserQuery(arg)` and `endpoints.getUser.useQuery(arg)` / `.initiate(arg)`,
+   * each a call of the endpoint's `query` with `arg`. (Mutation hooks take no argument, their trigger
+   * does: mutations are reported where they are defined.)
+   */
+  private rtkApi(call: ts.CallExpression): LocalShape | undefined {
+    const callee = unwrap(call.expression);
+    const isCreate = ts.isIdentifier(callee) && callee.text === 'createApi' && this.importedFrom(callee, RTK_QUERY_MODULE);
+    const isInjected = ts.isPropertyAccessExpression(callee) && (callee.name.text === 'injectEndpoints' || callee.name.text === 'enhanceEndpoints');
+    const options = (isCreate || isInjected) && this.objectLiteral(call.arguments[0]);
+    const endpoints = options && endpointsObject(options);
+    if (!endpoints) return undefined;
+    const members = new Map<string, LocalShape>();
+    const byEndpoint = new Map<string, LocalShape>();
+    for (const property of endpoints.properties) {
+      const name = property.name && propertyNameText(property.name);
+      const builderCall = ts.isPropertyAssignment(property) ? unwrap(property.initializer) : undefined;
+      if (!name || !builderCall || !ts.isCallExpression(builderCall) || !ts.isPropertyAccessExpression(builderCall.expression) || builderCall.expression.name.text !== 'query') continue;
+      const query = functionOf(propertyValue(this.objectLiteral(builderCall.arguments[0]), 'query'));
+      const unit = query && this.unitOfFunction.get(query);
+      if (unit === undefined) continue;
+      const hook: LocalShape = { kind: 'unit', unit };
+      members.set(`use${name[0].toUpperCase()}${name.slice(1)}Query`, hook);
+      byEndpoint.set(name, { kind: 'members', members: new Map([['useQuery', hook], ['initiate', hook]]) });
+    }
+    members.set('endpoints', { kind: 'members', members: byEndpoint });
+    return { kind: 'members', members };
+  }
+
+  private importedFrom(name: ts.Identifier, module: RegExp): boolean {
+    const declaration = declarationOf(this.context, name);
+    const imported = declaration && importOf(declaration);
+    return imported !== undefined && imported.name === name.text && module.test(imported.module);
   }
 
   /**
@@ -1527,6 +1621,12 @@ class FileSummarizer {
       } else if (exported && ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
           if (ts.isIdentifier(declaration.name)) add(declaration.name.text, this.declarationExport(declaration));
+          // `export const { useGetUserQuery } = api`
+          else if (ts.isObjectBindingPattern(declaration.name)) {
+            for (const element of declaration.name.elements) {
+              if (ts.isIdentifier(element.name)) add(element.name.text, this.exportShape(this.shapeOfDeclaration(element, 0), element));
+            }
+          }
         }
       } else if (ts.isExportAssignment(statement)) {
         add('default', this.expressionExport(statement.expression));
@@ -1594,6 +1694,14 @@ class FileSummarizer {
         return { kind: 'import', ref: shape.ref, members: shape.members };
       case 'special':
         return undefined;
+      case 'members': {
+        const members: Record<string, Shape> = {};
+        for (const [name, member] of shape.members) {
+          const exported = this.exportShape(member, at, depth + 1);
+          if (exported) members[name] = exported;
+        }
+        return { kind: 'object', members };
+      }
       case 'object': {
         const members: Record<string, Shape> = {};
         const node = shape.node;
@@ -1743,6 +1851,54 @@ function withoutResourceSteps(path: string[]): string[] {
   return at !== -1 && path[at + 1] === '()value' ? [...path.slice(0, at), ...path.slice(at + 2)] : path;
 }
 
+/** The options of a `createApi(...)` or of an `api.injectEndpoints(...)`. */
+interface RtkApi {
+  kind: 'create' | 'injected';
+  options: ts.ObjectLiteralExpression;
+  call: ts.CallExpression;
+}
+
+/** Skips parentheses and type assertions upwards. */
+function outerNode(node: ts.Node): ts.Node {
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  return node;
+}
+
+/**
+ * The RTK Query endpoint whose `query` function `fn` is, found by its place alone:
+ * `endpoints: (builder) => ({ getUser: builder.query({ query: fn }) })` in the options of a
+ * `createApi(...)` or `x.injectEndpoints(...)` call (mutations alike).
+ */
+function rtkEndpointOf(fn: ts.FunctionLikeDeclaration): { name: string; api: RtkApi } | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return undefined;
+  const query = ts.isMethodDeclaration(fn) ? fn : outerNode(fn).parent;
+  if (!(ts.isPropertyAssignment(query) || ts.isMethodDeclaration(query)) || propertyNameText(query.name) !== 'query') return undefined;
+  const builderCall = outerNode(query.parent).parent;
+  if (!ts.isCallExpression(builderCall) || !ts.isPropertyAccessExpression(builderCall.expression) || !ts.isIdentifier(builderCall.expression.expression)) return undefined;
+  if (builderCall.expression.name.text !== 'query' && builderCall.expression.name.text !== 'mutation') return undefined;
+  const endpoint = outerNode(builderCall).parent;
+  if (!ts.isPropertyAssignment(endpoint)) return undefined;
+  const name = propertyNameText(endpoint.name);
+  const builder = outerNode(endpoint.parent).parent;
+  if (name === undefined || !ts.isArrowFunction(builder) || builder.parameters.length === 0) return undefined;
+  const endpointsProperty = outerNode(builder).parent;
+  if (!ts.isPropertyAssignment(endpointsProperty) || propertyNameText(endpointsProperty.name) !== 'endpoints') return undefined;
+  const options = endpointsProperty.parent;
+  const call = outerNode(options).parent;
+  if (!ts.isObjectLiteralExpression(options) || !ts.isCallExpression(call)) return undefined;
+  const callee = call.expression;
+  if (ts.isIdentifier(callee) && callee.text === 'createApi') return { name, api: { kind: 'create', options, call } };
+  if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'injectEndpoints' || callee.name.text === 'enhanceEndpoints')) return { name, api: { kind: 'injected', options, call } };
+  return undefined;
+}
+
+/** The endpoints object of `createApi`'s options: what `endpoints: (builder) => ({ ... })` returns. */
+function endpointsObject(options: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression | undefined {
+  const fn = functionOf(propertyValue(options, 'endpoints'));
+  const body = fn?.body && !ts.isBlock(fn.body) ? unwrap(fn.body) : undefined;
+  return body && ts.isObjectLiteralExpression(body) ? body : undefined;
+}
+
 function isResourceClient(callee: Callee): boolean {
   return callee.kind === 'client' && callee.client.library === 'angular-resource';
 }
@@ -1759,6 +1915,8 @@ function step(value: Value, key: string, at: ts.Node | undefined): Value | undef
 /** The name other code calls a function by, or `undefined` for a callback (which belongs to its enclosing function). */
 function unitName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (ts.isFunctionDeclaration(fn)) return fn.name?.text ?? 'default';
+  const endpoint = rtkEndpointOf(fn);
+  if (endpoint) return endpoint.name;
   if (ts.isMethodDeclaration(fn)) {
     if (ts.isObjectLiteralExpression(fn.parent) && !isNamedObject(fn.parent)) return undefined;
     const name = propertyNameText(fn.name) ?? '?';
