@@ -28,7 +28,15 @@ const NAMED_IMPORTS: Record<string, Record<string, ClientLibrary>> = {
   'node-fetch': { default: 'fetch' },
   'cross-fetch': { fetch: 'fetch', default: 'fetch' },
   '@angular/common/http': { httpResource: 'angular-resource' },
+  ofetch: { ofetch: 'ofetch', $fetch: 'ofetch', default: 'ofetch' },
+  ohmyfetch: { ofetch: 'ofetch', $fetch: 'ofetch' },
+  '#app': { $fetch: 'ofetch', useFetch: 'nuxt-fetch', useLazyFetch: 'nuxt-fetch' },
+  '#imports': { $fetch: 'ofetch', useFetch: 'nuxt-fetch', useLazyFetch: 'nuxt-fetch' },
+  'nuxt/app': { $fetch: 'ofetch', useFetch: 'nuxt-fetch', useLazyFetch: 'nuxt-fetch' },
 };
+
+/** Clients a page may use without importing them: the platform's `fetch`, and Nuxt's auto-imports. */
+export const GLOBAL_CLIENTS: Record<string, ClientLibrary> = { fetch: 'fetch', $fetch: 'ofetch', useFetch: 'nuxt-fetch', useLazyFetch: 'nuxt-fetch' };
 
 /** What an import binding is, when it is a client, a client factory, or Angular's HttpClient class. */
 export type ClientImport =
@@ -62,8 +70,8 @@ export function clientImport(module: string, name: string): ClientImport | undef
 
 /** `axios.create({ baseURL })`, `ky.create/extend({ prefixUrl })`, `got.extend({ prefixUrl })`: the new instance. */
 export function derivedClient(client: ClientRef, member: string, config: Arg | undefined): ClientRef | undefined {
-  const baseKey = client.library === 'axios' ? 'baseURL' : client.library === 'ky' || client.library === 'got' ? 'prefixUrl' : undefined;
-  const factory = client.library === 'axios' ? member === 'create' : client.library === 'ky' ? member === 'create' || member === 'extend' : client.library === 'got' ? member === 'extend' : false;
+  const baseKey = client.library === 'axios' || client.library === 'ofetch' ? 'baseURL' : client.library === 'ky' || client.library === 'got' ? 'prefixUrl' : undefined;
+  const factory = client.library === 'axios' || client.library === 'ofetch' ? member === 'create' : client.library === 'ky' ? member === 'create' || member === 'extend' : client.library === 'got' ? member === 'extend' : false;
   if (!baseKey || !factory) return undefined;
   const base = prop(config, baseKey);
   if (!base) return client;
@@ -130,6 +138,13 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
     }
     case 'swr':
       return member === undefined ? { method: 'GET', url: first?.text } : undefined;
+    case 'ofetch':
+    case 'nuxt-fetch': {
+      if (member !== undefined) return undefined;
+      const base = prop(second, 'baseURL');
+      const url = base && first?.text !== undefined && !isAbsoluteUrl(first.text) ? joinUrl(base.text ?? UNKNOWN, first.text) : first?.text;
+      return withBase({ method: methodText(prop(second, 'method')), url, body: prop(second, 'body'), query: prop(second, 'query') ?? prop(second, 'params') });
+    }
     case 'rtk-query':
       // What the endpoint's `query` returns: a URL, or `{ url, method, body, params }` (fetchBaseQuery's args).
       if (member !== undefined) return undefined;
@@ -222,6 +237,8 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[], angula
       return third === key ? { kind: 'error', path: raw.slice(3) } : undefined;
     }
     if (library === 'angular' && second === 'error') return { kind: 'error', path: raw.slice(2) };
+    // ofetch's FetchError carries the parsed error body as `data`.
+    if (library === 'ofetch' && second === 'data') return { kind: 'error', path: raw.slice(2) };
     // `res.json()` where the code tested that `res` failed (`if (!res.ok)`).
     if ((library === 'fetch' || library === 'ky') && second === '()json') return { kind: 'error', path: raw.slice(2) };
     return undefined;
@@ -249,6 +266,12 @@ export function bodyPlace(library: ClientLibrary, raw: readonly string[], angula
       return first === 'body' ? { kind: 'body', path: raw.slice(1) } : undefined;
     case 'swr':
       return { kind: 'body', path: [...raw] };
+    case 'ofetch':
+      return { kind: 'body', path: [...raw] };
+    case 'nuxt-fetch':
+      // `const { data, error } = await useFetch(...)`: refs, read through `.value` (templates unwrap them).
+      if (first === 'data' && second === 'value') return { kind: 'body', path: raw.slice(2) };
+      return first === 'error' && second === 'value' && third === 'data' ? { kind: 'error', path: raw.slice(3) } : undefined;
     case 'rtk-query':
       // A query hook's `{ data, error }`; a fetchBaseQuery error's body is its `data`.
       if (first === 'data') return { kind: 'body', path: raw.slice(1) };

@@ -2,7 +2,7 @@
 import ts = require('typescript');
 import type { SourceLocation } from '../model';
 import { childPath, joinFieldSegments } from '../spec/field-path';
-import { clientImport, derivedClient, prop } from './clients';
+import { clientImport, derivedClient, GLOBAL_CLIENTS, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, functionOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
@@ -109,6 +109,8 @@ const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
 const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
 /** Redux Toolkit Query's modules. */
 const RTK_QUERY_MODULE = /^@reduxjs\/toolkit\/query(\/react)?$/;
+/** Where Nuxt's composables come from when they are imported rather than auto-imported. */
+const NUXT_MODULES = new Set(['#app', '#imports', 'nuxt/app']);
 /** SWR's hooks, by module (any local name: they are default exports). */
 const SWR_MODULES = new Set(['swr', 'swr/immutable', 'swr/mutation']);
 /** Helpers that return the options they are given, typed: `useQuery(queryOptions({ ... }))`. */
@@ -721,7 +723,7 @@ class FileSummarizer {
     const node = unwrap(expression);
     if (ts.isIdentifier(node)) {
       const declaration = declarationOf(this.context, node);
-      if (!declaration) return node.text === 'fetch' ? { kind: 'client', client: { library: 'fetch', base: '' } } : undefined;
+      if (!declaration) return Object.hasOwn(GLOBAL_CLIENTS, node.text) ? { kind: 'client', client: { library: GLOBAL_CLIENTS[node.text], base: '' } } : undefined;
       return this.shapeOfDeclaration(declaration, depth + 1);
     }
     if (ts.isPropertyAccessExpression(node)) {
@@ -1025,7 +1027,7 @@ class FileSummarizer {
     // Functions of frameworks that hand on a value (before `originFor`, which takes any imported function's result for something of its own).
     const signal = this.signalFactory(call);
     if (signal) return this.signalValue(call, signal);
-    const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call) ?? this.swrValue(call);
+    const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call) ?? this.swrValue(call) ?? this.asyncDataValue(call);
     if (loaded) return loaded;
     const callee = unwrap(call.expression);
     // Reading a signal: `this.user()` is what the signal holds.
@@ -1133,6 +1135,21 @@ class FileSummarizer {
     });
     this.originOfCall.set(key, origin);
     return step({ origin, path: [], at: undefined }, QUERY_STEP, undefined);
+  }
+
+  /**
+   * Nuxt's `useAsyncData(key, () => $fetch(url))` (and `useLazyAsyncData`, the key optional): its
+   * `data` is a ref of what the function returns (`data.value.title`).
+   */
+  private asyncDataValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || (callee.text !== 'useAsyncData' && callee.text !== 'useLazyAsyncData')) return undefined;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    if (declaration && !(imported && NUXT_MODULES.has(imported.module))) return undefined;
+    const fn = functionOf(call.arguments.find((argument) => functionOf(argument) !== undefined));
+    const held = fn && this.returnValue(fn);
+    return held && step(held, QUERY_REF_HOLDER, undefined);
   }
 
   /** What a query hook's function loads. */

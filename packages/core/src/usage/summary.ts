@@ -106,9 +106,10 @@ export interface ClientRef {
  * `generated`: a function of a generated OpenAPI client, resolved by its operationId.
  * `angular-resource`: Angular's `httpResource(() => url)`, whose body is read as `res.value()`.
  * `rtk-query`: an endpoint of Redux Toolkit Query's `createApi` (`query: (id) => `users/${id}``); `data` is the body.
+ * `ofetch`: `ofetch(url, opts)` / Nuxt's `$fetch`, which resolve to the body; `nuxt-fetch`: Nuxt's `useFetch(url, opts)`, whose `data.value` is it.
  * `swr`: `useSWR(url)` with the app's global fetcher (or an inline one): a GET of the key, its `data` the body.
  */
-export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'angular-resource' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch' | 'swr' | 'rtk-query' | 'generated';
+export type ClientLibrary = 'fetch' | 'axios' | 'angular' | 'angular-resource' | 'ky' | 'got' | 'superagent' | 'undici' | 'openapi-fetch' | 'swr' | 'rtk-query' | 'ofetch' | 'nuxt-fetch' | 'generated';
 
 /** A call argument as far as it matters: its text, its properties, the fields of an object literal, the value it carries. */
 export interface Arg {
