@@ -1106,7 +1106,7 @@ class FileSummarizer {
   }
 
   /**
-   * SWR: `useSWR(key, fetcher)` calls `fetcher(key)` and its `data` is what that returns (so a
+   * SWR (imported under a name starting with `useSWR`): `useSWR(key, fetcher)` calls `fetcher(key)` and its `data` is what that returns (so a
    * named fetcher is a call of it with the key, made here); without a fetcher (the app's global
    * one, `<SWRConfig value={{ fetcher }}>`) or with an inline one, a GET of the key whose `data`
    * is the body; with an array key (`[url, token]`), a GET of its first element.
@@ -1115,7 +1115,8 @@ class FileSummarizer {
   private swrValue(call: ts.CallExpression): Value | undefined {
     const callee = unwrap(call.expression);
     const [key, fetcher] = call.arguments;
-    if (!ts.isIdentifier(callee) || !key) return undefined;
+    // By the conventional local name first (`useSWR`, `useSWRImmutable`, `useSWRMutation`): this is asked of every call whose value is wanted.
+    if (!ts.isIdentifier(callee) || !callee.text.startsWith('useSWR') || !key) return undefined;
     const declaration = declarationOf(this.context, callee);
     const imported = declaration && importOf(declaration);
     const isHook = imported && SWR_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === 'useSWR');
