@@ -9,6 +9,7 @@ import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary,
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
+import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_STEP, RESOURCE_STEP } from './value-steps';
 import { templateFileOf } from './template-files';
 import { accessChains, positionIn, scanTemplate, type TemplateAlias, type TemplateChain } from './angular-template';
 
@@ -94,8 +95,6 @@ const ANGULAR_SIGNALS: Record<string, 'emitted' | 'computed' | 'stored'> = { toS
 const ANGULAR_SIGNAL_MODULES = new Set([ANGULAR_CORE, '@angular/core/rxjs-interop']);
 /** Angular resources that hold what a function loads (`rxResource` from rxjs-interop, `resource` from core). */
 const RESOURCE_FACTORIES = new Set(['rxResource', 'resource']);
-/** The step from what such a resource loads to the resource itself: `.value()` takes it off. */
-const RESOURCE_STEP = '()resource';
 /** TanStack Query hooks (every framework's adapter) and the option holding the function whose result is the hook's `data`. */
 const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
   useQuery: 'queryFn',
@@ -115,11 +114,6 @@ const NUXT_MODULES = new Set(['#app', '#imports', 'nuxt/app']);
 const SWR_MODULES = new Set(['swr', 'swr/immutable', 'swr/mutation']);
 /** Helpers that return the options they are given, typed: `useQuery(queryOptions({ ... }))`. */
 const QUERY_OPTION_HELPERS = new Set(['queryOptions', 'mutationOptions']);
-/** The step from what a query loads to the hook's result: its `data` takes it off. */
-const QUERY_STEP = '()query';
-/** Vue Query's `data` is a ref: the step its `.value` takes off. */
-const QUERY_REF_STEP = '()query-ref';
-const QUERY_REF_HOLDER = '()query-vue';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
 export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
@@ -1582,7 +1576,7 @@ class FileSummarizer {
       const base = rootValue(chain.root);
       const steps = chain.steps.map((step) => step.name);
       const end = steps.indexOf('length');
-      return base && { origin: base.origin, path: withoutResourceSteps([...base.path, ...(end === -1 ? steps : steps.slice(0, end))]) };
+      return base && { origin: base.origin, path: appendSteps(base.path, end === -1 ? steps : steps.slice(0, end)) };
     };
     const rootValue = (name: string): ValueRef | undefined => {
       const aliased = scan.aliases.some((alias) => alias.name === name);
@@ -1863,12 +1857,6 @@ function angularClient(): LocalShape {
 }
 
 /** Steps from a value into `key`; `length` is the size of a string or array, never a body field. */
-/** `rxResource(...)` then `.value()` in a template: what the resource loads (see `resourceRead`). */
-function withoutResourceSteps(path: string[]): string[] {
-  const at = path.indexOf(RESOURCE_STEP);
-  return at !== -1 && path[at + 1] === '()value' ? [...path.slice(0, at), ...path.slice(at + 2)] : path;
-}
-
 /** The options of a `createApi(...)` or of an `api.injectEndpoints(...)`. */
 interface RtkApi {
   kind: 'create' | 'injected';
@@ -1923,11 +1911,8 @@ function isResourceClient(callee: Callee): boolean {
 
 function step(value: Value, key: string, at: ts.Node | undefined): Value | undefined {
   if (key === 'length') return undefined;
-  const last = value.path[value.path.length - 1];
-  // A TanStack query's `data` (a Vue ref of it: `data.value`) is what its function loaded.
-  if ((key === 'data' && last === QUERY_STEP) || (key === 'value' && last === QUERY_REF_STEP)) return { origin: value.origin, path: value.path.slice(0, -1), at };
-  if (key === 'data' && last === QUERY_REF_HOLDER) return { origin: value.origin, path: [...value.path.slice(0, -1), QUERY_REF_STEP], at };
-  return { origin: value.origin, path: [...value.path, key], at: key === ELEMENT ? value.at : at };
+  // `appendStep` unwraps: a TanStack query's `data` is what its function loaded, and so on.
+  return { origin: value.origin, path: appendStep(value.path, key), at: key === ELEMENT ? value.at : at };
 }
 
 /** The name other code calls a function by, or `undefined` for a callback (which belongs to its enclosing function). */
