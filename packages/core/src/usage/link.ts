@@ -4,6 +4,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
+import { appendSteps } from './value-steps';
 import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
@@ -52,7 +53,19 @@ interface Request {
   reads: Array<{ path: string[]; location: SourceLocation }>;
 }
 
-type Target = { kind: 'request'; request: Request; path: string[] } | { kind: 'param'; unit: number; index: number; path: string[] };
+type Target =
+  | { kind: 'request'; request: Request; path: string[] }
+  | { kind: 'param'; unit: number; index: number; path: string[] }
+  /** An object of tracked values a unit returns (`return { user, posts }`): a read's first step picks one. */
+  | { kind: 'members'; members: Map<string, Target> };
+
+/** `target` followed by `steps`: into a member when it is an object of values, unwrapping library steps (see `appendStep`). */
+function extendTarget(target: Target, steps: readonly string[]): Target | undefined {
+  if (target.kind !== 'members') return steps.length === 0 ? target : { ...target, path: appendSteps(target.path, steps) };
+  if (steps.length === 0) return target;
+  const member = target.members.get(steps[0]);
+  return member && extendTarget(member, steps.slice(1));
+}
 
 interface UnitResult {
   started: boolean;
@@ -208,19 +221,30 @@ class Linker {
       result.returns = this.valueTarget(file, value);
       if (result.returns) break;
     }
+    if (!result.returns) result.returns = this.membersTarget(file, summary.units[unit]?.returnedMembers);
     return result;
+  }
+
+  /** The values of a returned object literal that lead somewhere, by property name. */
+  private membersTarget(file: string, members: Record<string, ValueRef> | undefined): Target | undefined {
+    const targets = new Map<string, Target>();
+    for (const [name, value] of Object.entries(members ?? {})) {
+      const target = this.valueTarget(file, value);
+      if (target) targets.set(name, target);
+    }
+    return targets.size > 0 ? { kind: 'members', members: targets } : undefined;
   }
 
   private valueTarget(file: string, value: ValueRef): Target | undefined {
     const target = this.targetOf(file, value.origin);
-    return target && { ...target, path: [...target.path, ...value.path] };
+    return target && extendTarget(target, value.path);
   }
 
   private addRead(file: string, target: Target | undefined, path: string[], location: SourceLocation): void {
-    if (!target) return;
-    const full = [...target.path, ...path];
-    if (target.kind === 'request') target.request.reads.push({ path: full, location });
-    else this.result(file, target.unit).paramReads.push({ index: target.index, path: full, location });
+    const end = target && extendTarget(target, path);
+    if (!end || end.kind === 'members') return;
+    if (end.kind === 'request') end.request.reads.push({ path: end.path, location });
+    else this.result(file, end.unit).paramReads.push({ index: end.index, path: end.path, location });
   }
 
   private targetOf(file: string, index: number): Target | undefined {
@@ -274,16 +298,25 @@ class Linker {
       instances.set(template, instance);
     }
     for (const read of result.paramReads) this.passRead(file, origin.unit, args[read.index], read.path, read.location);
-    const returned = result.returns;
-    if (!returned) return undefined;
+    return result.returns && this.returnedTarget(file, origin.unit, result.returns, instances, args);
+  }
+
+  /** What a call gets from what its callee returns: the caller's own instance of a request, what it passed for a parameter. */
+  private returnedTarget(file: string, unit: number, returned: Target, instances: ReadonlyMap<Request, Request>, args: ReadonlyArray<Arg | undefined>): Target | undefined {
     if (returned.kind === 'request') return { kind: 'request', request: instances.get(returned.request) ?? returned.request, path: returned.path };
-    return this.argTarget(file, origin.unit, args[returned.index], returned.path);
+    if (returned.kind === 'param') return this.argTarget(file, unit, args[returned.index], returned.path);
+    const members = new Map<string, Target>();
+    for (const [name, member] of returned.members) {
+      const target = this.returnedTarget(file, unit, member, instances, args);
+      if (target) members.set(name, target);
+    }
+    return members.size > 0 ? { kind: 'members', members } : undefined;
   }
 
   /** A read the callee makes of one of its parameters is a read of what the caller passed. */
   private passRead(file: string, unit: number, arg: Arg | undefined, path: string[], location: SourceLocation): void {
     const target = this.argTarget(file, unit, arg, path);
-    if (!target) return;
+    if (!target || target.kind === 'members') return;
     if (target.kind === 'request') target.request.reads.push({ path: target.path, location });
     else this.result(file, unit).paramReads.push({ index: target.index, path: target.path, location });
   }
@@ -292,7 +325,7 @@ class Linker {
     if (!arg) return undefined;
     if (arg.value) {
       const target = this.valueTarget(file, arg.value);
-      return target && { ...target, path: [...target.path, ...path] };
+      return target && extendTarget(target, path);
     }
     if (arg.param !== undefined) {
       const [index, ...props] = arg.param.split('.');
@@ -493,7 +526,7 @@ class Linker {
   }
 }
 
-function paramTarget(unit: number, index: number): Target {
+function paramTarget(unit: number, index: number): Extract<Target, { kind: 'param' }> {
   return { kind: 'param', unit, index, path: [] };
 }
 

@@ -9,7 +9,7 @@ import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary,
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
-import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_STEP, RESOURCE_STEP } from './value-steps';
+import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_REF_STEP, QUERY_STEP, RESOURCE_STEP } from './value-steps';
 import { templateFileOf } from './template-files';
 import { accessChains, positionIn, scanTemplate, type TemplateAlias, type TemplateChain } from './angular-template';
 
@@ -161,7 +161,10 @@ class FileSummarizer {
     const reads = [...this.collectReads(), ...this.templateReads()];
     for (let unit = 1; unit < this.units.length; unit++) {
       const request = this.endpointRequests.get(unit);
-      this.units[unit].returns = request !== undefined ? [{ origin: request, path: [] }] : this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+      const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
+      this.units[unit].returns = request !== undefined ? [{ origin: request, path: [] }] : this.returnsOf(fn);
+      const members = this.units[unit].returns.length === 0 ? this.returnedMembersOf(fn) : undefined;
+      if (members) this.units[unit].returnedMembers = members;
     }
     const summary: FileSummary = {
       file: this.context.file,
@@ -1260,6 +1263,32 @@ class FileSummarizer {
       if (value && !found.some((other) => other.origin === value.origin && other.path.join('.') === value.path.join('.'))) found.push({ origin: value.origin, path: value.path });
     }
     return found;
+  }
+
+  /**
+   * `return { user, posts: list }` (a custom hook, a composable, a setup store): each property's
+   * tracked value; a Vue ref (`const user = ref(null)` ... `user.value = data`) as a ref of what
+   * it is given, so a caller's `user.value.name` reads `name`.
+   */
+  private returnedMembersOf(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
+    const returned = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => unwrap(expression)).find(ts.isObjectLiteralExpression);
+    if (!returned) return undefined;
+    const members: Record<string, ValueRef> = {};
+    for (const property of returned.properties) {
+      const name = property.name && propertyNameText(property.name);
+      const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+      const value = name !== undefined && expression ? (this.refValue(expression) ?? this.valueOf(expression)) : undefined;
+      if (name !== undefined && value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
+    }
+    return Object.keys(members).length > 0 ? members : undefined;
+  }
+
+  /** A variable holding a Vue ref the code fills (`x.value = data`): a ref of that value. */
+  private refValue(expression: ts.Expression): Value | undefined {
+    const node = unwrap(expression);
+    const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+    const stored = declaration && this.firstValue(this.stores.get(declaration)?.get('value'));
+    return stored && step(stored, QUERY_REF_STEP, undefined);
   }
 
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value | undefined {

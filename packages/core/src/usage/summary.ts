@@ -64,6 +64,11 @@ export interface UnitSummary {
   params: string[];
   /** Tracked values the function returns, best first. */
   returns: ValueRef[];
+  /**
+   * When it returns an object literal of tracked values instead (`return { user, posts }`, a custom
+   * hook or composable): each property's value, so a caller's `useUser().user.name` reads `user`'s `name`.
+   */
+  returnedMembers?: Record<string, ValueRef>;
 }
 
 /** A tracked value: where it comes from (an origin of the same file) and the path taken from there. */

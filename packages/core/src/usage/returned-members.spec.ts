@@ -1,0 +1,65 @@
+import type { ConsumerUsage } from '../model';
+import { extractUsage } from './extract-usage';
+
+const lines = (...text: string[]): string => text.join('\n');
+
+/** Each call as `METHOD url` with its reads as `path file:line:col`, sorted. */
+function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const call of usage.calls) {
+    const key = `${call.method} ${call.urlTemplate}`;
+    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.file}:${field.location.line}:${field.location.column}`)].sort();
+  }
+  return result;
+}
+
+const HOOKS = lines(
+  "import { useEffect, useState } from 'react';",
+  "import { useQuery } from '@tanstack/react-query';",
+  "import axios from 'axios';",
+  "import { ref } from 'vue';",
+  'export function useUser(id: string) {',
+  '  const [user, setUser] = useState<any>(null);',
+  '  const [loading, setLoading] = useState(true);',
+  '  useEffect(() => { axios.get(`/api/users/${id}`).then((res) => { setUser(res.data); setLoading(false); }); }, [id]);',
+  '  return { user, loading };',
+  '}',
+  "export const usePosts = () => useQuery({ queryKey: ['posts'], queryFn: () => axios.get('/api/posts').then((r) => r.data) });",
+  'export function useArticle(slug: string) {',
+  '  const article = ref<any>(null);',
+  '  const load = async () => { article.value = (await axios.get(`/api/articles/${slug}`)).data.article; };',
+  '  return { article, load, tags: axios.get(`/api/tags`).then((r) => r.data.tags) };',
+  '}',
+);
+
+describe('values returned by custom hooks and composables, read in another module', () => {
+  it('reads the members of a returned object (useState values, Vue refs through .value, promises), and the data of a returned query', () => {
+    const page = lines(
+      "import { useUser, usePosts, useArticle } from './hooks';",
+      'export function Page({ id }: { id: string }) {',
+      '  const { user } = useUser(id);',
+      '  const { data: posts } = usePosts();',
+      "  const composable = useArticle('x');",
+      '  composable.tags.then((tags) => tags[0].name);',
+      '  return <div>{user?.name} {posts?.map((p: any) => p.title)} {composable.article.value?.title}</div>;',
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'app/hooks.ts', text: HOOKS }, { path: 'app/Page.tsx', text: page }]))).toEqual({
+      'GET /api/users/{}': ['name app/Page.tsx:7:22'],
+      'GET /api/posts': ['[].title app/Page.tsx:7:54'],
+      'GET /api/articles/{}': ['article app/hooks.ts:14:94', 'article.title app/Page.tsx:7:89'],
+      'GET /api/tags': ['tags app/Page.tsx:6:14', 'tags app/hooks.ts:15:75', 'tags[].name app/Page.tsx:6:42'],
+    });
+  });
+
+  it('does not read a member the hook does not return, nor one that holds no response', () => {
+    const page = lines(
+      "import { useUser } from './hooks';",
+      'export function Badge({ id }: { id: string }) {',
+      '  const hook = useUser(id);',
+      '  return <i>{hook.loading.valueOf()} {(hook as any).profile?.bio}</i>;',
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'app/hooks.ts', text: HOOKS }, { path: 'app/Badge.tsx', text: page }]))['GET /api/users/{}']).toEqual([]);
+  });
+});
