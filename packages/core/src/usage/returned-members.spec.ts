@@ -62,4 +62,54 @@ describe('values returned by custom hooks and composables, read in another modul
     );
     expect(readsByCall(extractUsage([{ path: 'app/hooks.ts', text: HOOKS }, { path: 'app/Badge.tsx', text: page }]))['GET /api/users/{}']).toEqual([]);
   });
+
+  it('reads Pinia stores: what an options store\'s actions store in this, what a setup store returns (its refs unwrapped)', () => {
+    const stores = lines(
+      "import { defineStore } from 'pinia';",
+      "import { ref, computed } from 'vue';",
+      "import axios from 'axios';",
+      "export const useUserStore = defineStore('user', {",
+      '  state: () => ({ user: null as any, posts: [] as any[] }),',
+      '  actions: {',
+      '    async load(id: string) {',
+      '      const { data } = await axios.get(`/api/users/${id}`);',
+      '      this.user = data;',
+      '    },',
+      "    async loadPosts() { this.posts = (await axios.get('/api/posts')).data.items; },",
+      '  },',
+      '});',
+      "export const useCartStore = defineStore('cart', () => {",
+      '  const cart = ref<any>(null);',
+      "  async function fetchCart() { cart.value = (await axios.get('/api/cart')).data; }",
+      '  return { cart, fetchCart };',
+      '});',
+    );
+    const component = lines(
+      "import { useUserStore, useCartStore } from '../stores/user';",
+      'export function setup() {',
+      '  const store = useUserStore();',
+      '  const cartStore = useCartStore();',
+      '  return { name: () => store.user?.email, first: () => store.posts[0]?.title, items: () => cartStore.cart?.items };',
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'src/stores/user.ts', text: stores }, { path: 'src/components/Profile.ts', text: component }]))).toEqual({
+      'GET /api/users/{}': ['email src/components/Profile.ts:5:36'],
+      'GET /api/posts': ['items src/stores/user.ts:11:75', 'items[].title src/components/Profile.ts:5:72'],
+      'GET /api/cart': ['items src/components/Profile.ts:5:108'],
+    });
+  });
+
+  it("does not take another library's defineStore for Pinia's", () => {
+    const stores = lines(
+      "import { defineStore } from './my-store';",
+      "import axios from 'axios';",
+      "export const useCartStore = defineStore('cart', () => {",
+      '  let cart: any = null;',
+      "  axios.get('/api/cart').then((r) => { cart = r.data; });",
+      '  return { cart };',
+      '});',
+    );
+    const component = lines("import { useCartStore } from './stores';", 'export const items = () => useCartStore().cart?.items;');
+    expect(readsByCall(extractUsage([{ path: 'src/stores.ts', text: stores }, { path: 'src/c.ts', text: component }]))).toEqual({ 'GET /api/cart': [] });
+  });
 });

@@ -106,6 +106,7 @@ const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
   injectMutation: 'mutationFn',
 };
 const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
+const PINIA_MODULE = /^pinia$/;
 /** Redux Toolkit Query's modules. */
 const RTK_QUERY_MODULE = /^@reduxjs\/toolkit\/query(\/react)?$/;
 /** Where Nuxt's composables come from when they are imported rather than auto-imported. */
@@ -163,7 +164,7 @@ class FileSummarizer {
       const request = this.endpointRequests.get(unit);
       const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
       this.units[unit].returns = request !== undefined ? [{ origin: request, path: [] }] : this.returnsOf(fn);
-      const members = this.units[unit].returns.length === 0 ? this.returnedMembersOf(fn) : undefined;
+      const members = this.units[unit].returns.length === 0 ? (this.piniaStateMembers(fn) ?? this.returnedMembersOf(fn)) : undefined;
       if (members) this.units[unit].returnedMembers = members;
     }
     const summary: FileSummary = {
@@ -370,7 +371,7 @@ class FileSummarizer {
     else if (ts.isPropertyAccessExpression(target)) {
       key = target.name.text;
       const object = unwrap(target.expression);
-      owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+      owner = object.kind === ts.SyntaxKind.ThisKeyword ? (thisClass(object) ?? thisObject(object)) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     }
     if (!owner) return;
     const byKey = this.stores.get(owner) ?? new Map<string, ts.Expression[]>();
@@ -753,6 +754,8 @@ class FileSummarizer {
     if (ts.isCallExpression(node)) {
       const api = this.rtkApi(node);
       if (api) return api;
+      const store = this.piniaStore(node);
+      if (store) return store;
       const callee = this.shapeOf(node.expression, depth + 1);
       const config = node.arguments[0] ? this.argOf(node.arguments[0], 0, 2) : undefined;
       if (callee?.kind === 'client' && callee.member) {
@@ -902,6 +905,18 @@ class FileSummarizer {
     }
     members.set('endpoints', { kind: 'members', members: byEndpoint });
     return { kind: 'members', members };
+  }
+
+  /** `defineStore(...)` of Pinia: calling the store is calling its setup (or state) function, a unit. */
+  private piniaStore(call: ts.CallExpression): LocalShape | undefined {
+    if (!ts.isIdentifier(call.expression) || call.expression.text !== 'defineStore') return undefined;
+    for (const argument of call.arguments) {
+      const options = unwrap(argument);
+      const fn = functionOf(argument) ?? (ts.isObjectLiteralExpression(options) ? functionOf(propertyValue(options, 'state')) : undefined);
+      const unit = fn && this.unitOfFunction.get(fn);
+      if (unit !== undefined && this.isPiniaStore(fn as ts.FunctionLikeDeclaration)) return { kind: 'unit', unit };
+    }
+    return undefined;
   }
 
   private importedFrom(name: ts.Identifier, module: RegExp): boolean {
@@ -1268,27 +1283,50 @@ class FileSummarizer {
   /**
    * `return { user, posts: list }` (a custom hook, a composable, a setup store): each property's
    * tracked value; a Vue ref (`const user = ref(null)` ... `user.value = data`) as a ref of what
-   * it is given, so a caller's `user.value.name` reads `name`.
+   * it is given, so a caller's `user.value.name` reads `name` (a Pinia setup store's callers read `user.name`).
    */
   private returnedMembersOf(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
+    // A Pinia setup store unwraps the refs it returns: `store.cart.items`, not `store.cart.value.items`.
+    const unwrapRefs = this.isPiniaStore(fn);
     const returned = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => unwrap(expression)).find(ts.isObjectLiteralExpression);
     if (!returned) return undefined;
     const members: Record<string, ValueRef> = {};
     for (const property of returned.properties) {
       const name = property.name && propertyNameText(property.name);
       const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-      const value = name !== undefined && expression ? (this.refValue(expression) ?? this.valueOf(expression)) : undefined;
+      const value = name !== undefined && expression ? (this.refValue(expression, unwrapRefs) ?? this.valueOf(expression)) : undefined;
       if (name !== undefined && value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
     }
     return Object.keys(members).length > 0 ? members : undefined;
   }
 
-  /** A variable holding a Vue ref the code fills (`x.value = data`): a ref of that value. */
-  private refValue(expression: ts.Expression): Value | undefined {
+  /** An options store's state (`fn` its `state` function): what its actions store in `this.<name>` (see `thisObject`). */
+  private piniaStateMembers(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
+    const store = piniaStoreOf(fn);
+    const actions = store?.options && this.objectLiteral(propertyValue(store.options, 'actions'));
+    const stored = actions && this.stores.get(actions);
+    if (!stored || !this.isPiniaStore(fn)) return undefined;
+    const members: Record<string, ValueRef> = {};
+    for (const [name, expressions] of stored) {
+      const value = this.firstValue(expressions);
+      if (value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
+    }
+    return Object.keys(members).length > 0 ? members : undefined;
+  }
+
+  /** `fn` is a store's function (see `piniaStoreOf`) and `defineStore` comes from Pinia. */
+  private isPiniaStore(fn: ts.FunctionLikeDeclaration): boolean {
+    const store = piniaStoreOf(fn);
+    const call = store && (outerNode(store.options ?? fn).parent as ts.CallExpression);
+    return call !== undefined && this.importedFrom(call.expression as ts.Identifier, PINIA_MODULE);
+  }
+
+  /** A variable holding a Vue ref the code fills (`x.value = data`): a ref of that value (the value itself, `unwrapped`). */
+  private refValue(expression: ts.Expression, unwrapped: boolean): Value | undefined {
     const node = unwrap(expression);
     const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
     const stored = declaration && this.firstValue(this.stores.get(declaration)?.get('value'));
-    return stored && step(stored, QUERY_REF_STEP, undefined);
+    return stored && (unwrapped ? stored : step(stored, QUERY_REF_STEP, undefined));
   }
 
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value | undefined {
@@ -1927,11 +1965,38 @@ function rtkEndpointOf(fn: ts.FunctionLikeDeclaration): { name: string; api: Rtk
   return undefined;
 }
 
+/**
+ * The Pinia store `fn` stands for, found by its place alone: the setup function of
+ * `const useCart = defineStore('cart', () => { ... })`, or the `state` function of an options store
+ * `const useUser = defineStore('user', { state: () => ({ ... }), actions: { ... } })` (whose members
+ * are what its actions store in `this`).
+ */
+function piniaStoreOf(fn: ts.FunctionLikeDeclaration): { name: string; options?: ts.ObjectLiteralExpression } | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn) && !ts.isMethodDeclaration(fn)) return undefined;
+  const place = ts.isMethodDeclaration(fn) ? fn : outerNode(fn).parent;
+  const options = (ts.isPropertyAssignment(place) || ts.isMethodDeclaration(place)) && propertyNameText(place.name) === 'state' && ts.isObjectLiteralExpression(place.parent) ? place.parent : undefined;
+  const call = outerNode(options ?? fn).parent;
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'defineStore' || !call.arguments.includes((options ?? outerNode(fn)) as ts.Expression)) return undefined;
+  const declaration = outerNode(call).parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
+  return { name: declaration.name.text, ...(options ? { options } : {}) };
+}
+
 /** The endpoints object of `createApi`'s options: what `endpoints: (builder) => ({ ... })` returns. */
 function endpointsObject(options: ts.ObjectLiteralExpression): ts.ObjectLiteralExpression | undefined {
   const fn = functionOf(propertyValue(options, 'endpoints'));
   const body = fn?.body && !ts.isBlock(fn.body) ? unwrap(fn.body) : undefined;
   return body && ts.isObjectLiteralExpression(body) ? body : undefined;
+}
+
+/** The object literal whose method `this` is in (`actions: { load() { this.user = ... } }`), outside classes. */
+function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current) || ts.isArrowFunction(current)) continue;
+    const place = ts.isMethodDeclaration(current) ? current : outerNode(current).parent;
+    return (ts.isMethodDeclaration(place) || ts.isPropertyAssignment(place)) && ts.isObjectLiteralExpression(place.parent) ? place.parent : undefined;
+  }
+  return undefined;
 }
 
 function isResourceClient(callee: Callee): boolean {
@@ -1949,6 +2014,8 @@ function unitName(fn: ts.FunctionLikeDeclaration): string | undefined {
   if (ts.isFunctionDeclaration(fn)) return fn.name?.text ?? 'default';
   const endpoint = rtkEndpointOf(fn);
   if (endpoint) return endpoint.name;
+  const store = piniaStoreOf(fn);
+  if (store) return store.name;
   if (ts.isMethodDeclaration(fn)) {
     if (ts.isObjectLiteralExpression(fn.parent) && !isNamedObject(fn.parent)) return undefined;
     const name = propertyNameText(fn.name) ?? '?';
