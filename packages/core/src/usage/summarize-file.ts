@@ -107,6 +107,11 @@ const QUERY_HOOKS: Record<string, 'queryFn' | 'mutationFn'> = {
 };
 const QUERY_MODULE = /^(@tanstack\/(react|solid|svelte|vue|angular)-query(-experimental)?|react-query)$/;
 const PINIA_MODULE = /^pinia$/;
+/** Remix and React Router (framework mode): route data hooks and the route module export each reads. */
+const ROUTER_MODULE = /^(@remix-run\/(react|node|cloudflare|deno|server-runtime)|react-router(-dom)?|@react-router\/(node|cloudflare))$/;
+const ROUTE_DATA_HOOKS: Record<string, string> = { useLoaderData: 'loader', useActionData: 'action' };
+/** Helpers that wrap what a loader returns: `json(data)`, `data(value)`, `defer(data)`. */
+const ROUTE_DATA_WRAPPERS = new Set(['json', 'data', 'defer']);
 /** Redux Toolkit Query's modules. */
 const RTK_QUERY_MODULE = /^@reduxjs\/toolkit\/query(\/react)?$/;
 /** Where Nuxt's composables come from when they are imported rather than auto-imported. */
@@ -1042,6 +1047,10 @@ class FileSummarizer {
     const loaded = this.resourceValue(call) ?? this.queryValue(call) ?? this.queryOptionsValue(call) ?? this.swrValue(call) ?? this.asyncDataValue(call);
     if (loaded) return loaded;
     const callee = unwrap(call.expression);
+    const routeData = this.routeDataValue(call);
+    if (routeData) return routeData;
+    // `json(data)` in a loader is `data` (Remix, React Router).
+    if (ts.isIdentifier(callee) && ROUTE_DATA_WRAPPERS.has(callee.text) && call.arguments[0] && this.importedFrom(callee, ROUTER_MODULE)) return this.valueOf(call.arguments[0]);
     // Reading a signal: `this.user()` is what the signal holds.
     if (call.arguments.length === 0 && this.signalKind(callee)) return this.valueOf(callee);
     if (ts.isIdentifier(callee) && (callee.text === 'firstValueFrom' || callee.text === 'lastValueFrom') && call.arguments[0]) return this.valueOf(call.arguments[0]);
@@ -1163,6 +1172,30 @@ class FileSummarizer {
     const fn = functionOf(call.arguments.find((argument) => functionOf(argument) !== undefined));
     const held = fn && this.returnValue(fn);
     return held && step(held, QUERY_REF_HOLDER, undefined);
+  }
+
+  /**
+   * `useLoaderData()` / `useActionData()` in a route module (Remix, React Router): what the same
+   * module's `loader` / `action` returns, as a call of it (its members, when it returns an object).
+   */
+  private routeDataValue(call: ts.CallExpression): Value | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isIdentifier(callee) || !Object.hasOwn(ROUTE_DATA_HOOKS, callee.text) || !this.importedFrom(callee, ROUTER_MODULE)) return undefined;
+    const unit = this.units.findIndex((candidate, index) => index > 0 && candidate.name === ROUTE_DATA_HOOKS[callee.text] && this.isTopLevel(this.unitFunctions[index]));
+    if (unit === -1) return undefined;
+    let origin = this.originOfCall.get(callee);
+    if (origin === undefined) {
+      origin = this.addOrigin(callee, { kind: 'call', unit: this.unitOf(call), callee: { kind: 'unit', unit }, args: [], location: locationOf(this.context, callee) });
+      this.originOfCall.set(callee, origin);
+    }
+    return { origin, path: [], at: undefined };
+  }
+
+  /** A function declared at the module's top level (`export async function loader`, `export const action = ...`). */
+  private isTopLevel(fn: ts.FunctionLikeDeclaration | undefined): boolean {
+    if (!fn) return false;
+    const statement = ts.isFunctionDeclaration(fn) ? fn : outerNode(fn).parent?.parent?.parent;
+    return statement !== undefined && statement.parent === this.context.sourceFile;
   }
 
   /** What a query hook's function loads. */
@@ -1288,7 +1321,7 @@ class FileSummarizer {
   private returnedMembersOf(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
     // A Pinia setup store unwraps the refs it returns: `store.cart.items`, not `store.cart.value.items`.
     const unwrapRefs = this.isPiniaStore(fn);
-    const returned = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => unwrap(expression)).find(ts.isObjectLiteralExpression);
+    const returned = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => this.wrappedData(unwrap(expression))).find(ts.isObjectLiteralExpression);
     if (!returned) return undefined;
     const members: Record<string, ValueRef> = {};
     for (const property of returned.properties) {
@@ -1298,6 +1331,12 @@ class FileSummarizer {
       if (name !== undefined && value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
     }
     return Object.keys(members).length > 0 ? members : undefined;
+  }
+
+  /** `json({ ... })` (Remix, React Router): the object it wraps; anything else as it is. */
+  private wrappedData(expression: ts.Expression): ts.Expression {
+    if (!ts.isCallExpression(expression) || !ts.isIdentifier(expression.expression) || !ROUTE_DATA_WRAPPERS.has(expression.expression.text) || !expression.arguments[0]) return expression;
+    return this.importedFrom(expression.expression, ROUTER_MODULE) ? unwrap(expression.arguments[0]) : expression;
   }
 
   /** An options store's state (`fn` its `state` function): what its actions store in `this.<name>` (see `thisObject`). */

@@ -1,0 +1,51 @@
+import type { ConsumerUsage } from '../model';
+import { extractUsage } from './extract-usage';
+
+const lines = (...text: string[]): string => text.join('\n');
+
+/** Each call as `METHOD url` with its reads as `path line:col`, sorted. */
+function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const call of usage.calls) {
+    const key = `${call.method} ${call.urlTemplate}`;
+    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.line}:${field.location.column}`)].sort();
+  }
+  return result;
+}
+
+describe('Remix and React Router route data', () => {
+  it("reads useLoaderData() as what the module's loader returns (through json()), and useActionData() as the action's", () => {
+    const route = lines(
+      "import { json, type LoaderFunctionArgs } from '@remix-run/node';",
+      "import { useLoaderData, useActionData } from '@remix-run/react';",
+      'export async function loader({ params }: LoaderFunctionArgs) {',
+      '  const res = await fetch(`https://api.example.com/api/articles/${params.slug}`);',
+      '  const { article } = await res.json();',
+      '  return json({ article, comments: await fetch(`https://api.example.com/api/articles/${params.slug}/comments`).then((r) => r.json()) });',
+      '}',
+      'export const action = async () => {',
+      "  const res = await fetch('https://api.example.com/api/articles', { method: 'POST' });",
+      '  return res.json();',
+      '};',
+      'export default function Article() {',
+      '  const data = useLoaderData<typeof loader>();',
+      '  const created = useActionData<typeof action>();',
+      '  return <div>{data.article.title} {data.comments.comments.map((c: any) => c.body)} {created?.article?.slug}</div>;',
+      '}',
+    );
+    expect(readsByCall(extractUsage([{ path: 'app/routes/articles.$slug.tsx', text: route }]))).toEqual({
+      'GET /api/articles/{}': ['article 5:11', 'article.title 15:29'],
+      'GET /api/articles/{}/comments': ['comments[].body 15:78'],
+      'POST /api/articles': ['article.slug 15:104'],
+    });
+  });
+
+  it("takes nothing from a useLoaderData that is not the router's", () => {
+    const route = lines(
+      "import { useLoaderData } from './my-hooks';",
+      "export async function loader() { return (await fetch('https://api.example.com/api/tags')).json(); }",
+      'export default function Tags() { return <p>{useLoaderData().tags}</p>; }',
+    );
+    expect(readsByCall(extractUsage([{ path: 'app/routes/tags.tsx', text: route }]))).toEqual({ 'GET /api/tags': [] });
+  });
+});
