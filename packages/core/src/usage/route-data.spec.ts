@@ -48,4 +48,29 @@ describe('Remix and React Router route data', () => {
     );
     expect(readsByCall(extractUsage([{ path: 'app/routes/tags.tsx', text: route }]))).toEqual({ 'GET /api/tags': [] });
   });
+
+  it("reads a Next.js page's props as what getServerSideProps / getStaticProps return under props", () => {
+    const page = lines(
+      "import type { GetServerSideProps } from 'next';",
+      'export const getServerSideProps: GetServerSideProps = async ({ params }) => {',
+      '  const res = await fetch(`https://api.example.com/api/users/${params?.id}`);',
+      '  const user = await res.json();',
+      '  return { props: { user } };',
+      '};',
+      'export default function UserPage({ user }: { user: any }) {',
+      '  return <h1>{user.name} {user.profile.bio}</h1>;',
+      '}',
+    );
+    const statics = lines(
+      'async function getStaticProps() {',
+      "  const tags = await fetch('https://api.example.com/api/tags').then((r) => r.json());",
+      '  return { props: { tags: tags.tags }, revalidate: 60 };',
+      '}',
+      'const Tags = (props: any) => <ul>{props.tags.map((t: any) => <li key={t.id}>{t.label}</li>)}</ul>;',
+      'export { getStaticProps };',
+      'export default Tags;',
+    );
+    expect(readsByCall(extractUsage([{ path: 'pages/user.tsx', text: page }]))).toEqual({ 'GET /api/users/{}': ['name 8:20', 'profile.bio 8:40'] });
+    expect(readsByCall(extractUsage([{ path: 'pages/tags.tsx', text: statics }]))).toEqual({ 'GET /api/tags': ['tags 3:32', 'tags[].id 5:73', 'tags[].label 5:80'] });
+  });
 });

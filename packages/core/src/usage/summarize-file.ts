@@ -112,6 +112,8 @@ const ROUTER_MODULE = /^(@remix-run\/(react|node|cloudflare|deno|server-runtime)
 const ROUTE_DATA_HOOKS: Record<string, string> = { useLoaderData: 'loader', useActionData: 'action' };
 /** Helpers that wrap what a loader returns: `json(data)`, `data(value)`, `defer(data)`. */
 const ROUTE_DATA_WRAPPERS = new Set(['json', 'data', 'defer']);
+/** Next.js (pages) data functions: the page component gets the `props` they return. */
+const NEXT_DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps']);
 /** Redux Toolkit Query's modules. */
 const RTK_QUERY_MODULE = /^@reduxjs\/toolkit\/query(\/react)?$/;
 /** Where Nuxt's composables come from when they are imported rather than auto-imported. */
@@ -162,6 +164,7 @@ class FileSummarizer {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
     this.rtkRequests();
+    this.nextPageProps();
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
     const reads = [...this.collectReads(), ...this.templateReads()];
@@ -1191,6 +1194,31 @@ class FileSummarizer {
     return { origin, path: [], at: undefined };
   }
 
+  /**
+   * A Next.js page module (`export async function getServerSideProps()` or `getStaticProps`, and a
+   * default export): Next calls the page with the `props` the data function returns, as if the
+   * module called `Page(getServerSideProps().props)`; so the page's reads of its props are reads of them.
+   */
+  private nextPageProps(): void {
+    const data = this.units.findIndex((unit, index) => index > 0 && NEXT_DATA_FUNCTIONS.has(unit.name) && this.isTopLevel(this.unitFunctions[index]));
+    const pageUnit = this.defaultExportedUnit();
+    if (data === -1 || pageUnit === undefined) return;
+    const location = locationOf(this.context, this.unitFunctions[data] as ts.Node);
+    const loaded = this.addOrigin(this.unitFunctions[data] as ts.Node, { kind: 'call', unit: 0, callee: { kind: 'unit', unit: data }, args: [], location });
+    this.addOrigin(this.unitFunctions[pageUnit] as ts.Node, { kind: 'call', unit: 0, callee: { kind: 'unit', unit: pageUnit }, args: [{ value: { origin: loaded, path: [] } }], location });
+  }
+
+  /** The function of this module it exports as default (`export default function Page`, `export default Page`). */
+  private defaultExportedUnit(): number | undefined {
+    for (const statement of this.context.sourceFile.statements) {
+      if (ts.isFunctionDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) return this.unitOfFunction.get(statement);
+      if (!ts.isExportAssignment(statement) || statement.isExportEquals) continue;
+      const shape = this.shapeOf(statement.expression, 0);
+      return shape?.kind === 'unit' ? shape.unit : undefined;
+    }
+    return undefined;
+  }
+
   /** A function declared at the module's top level (`export async function loader`, `export const action = ...`). */
   private isTopLevel(fn: ts.FunctionLikeDeclaration | undefined): boolean {
     if (!fn) return false;
@@ -1321,7 +1349,9 @@ class FileSummarizer {
   private returnedMembersOf(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
     // A Pinia setup store unwraps the refs it returns: `store.cart.items`, not `store.cart.value.items`.
     const unwrapRefs = this.isPiniaStore(fn);
-    const returned = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => this.wrappedData(unwrap(expression))).find(ts.isObjectLiteralExpression);
+    const literal = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => this.wrappedData(unwrap(expression))).find(ts.isObjectLiteralExpression);
+    // Next.js data functions return `{ props: { ... } }`: the page gets the props.
+    const returned = literal && NEXT_DATA_FUNCTIONS.has(this.units[this.unitOfFunction.get(fn) ?? 0].name) ? this.objectLiteral(propertyValue(literal, 'props')) : literal;
     if (!returned) return undefined;
     const members: Record<string, ValueRef> = {};
     for (const property of returned.properties) {
