@@ -1,19 +1,7 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
+import { lines, readsByCall } from './usage-test-kit';
 
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url` with its reads as `path line:col`, sorted. */
-function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate}`;
-    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.line}:${field.location.column}`)].sort();
-  }
-  return result;
-}
-
-const scan = (text: string) => readsByCall(extractUsage([{ path: 'app/component.ts', text }]));
+const scan = (text: string) => readsByCall(extractUsage([{ path: 'app/component.ts', text }]), { withFile: false });
 
 describe('Angular signals', () => {
   it('follows toSignal(): the signal read in code and in the template (`user()?.email`, `@if (user(); as u)`)', () => {
@@ -118,7 +106,7 @@ describe('Angular signals', () => {
       '}',
     );
     const usage = extractUsage([{ path: 'app/component.ts', text: component }]);
-    expect(readsByCall(usage)).toEqual({ 'GET /api/users/{}': ['email 11:39', 'name 5:58'], 'POST /api/articles': ['article.slug 12:50'] });
+    expect(readsByCall(usage, { withFile: false })).toEqual({ 'GET /api/users/{}': ['email 11:39', 'name 5:58'], 'POST /api/articles': ['article.slug 12:50'] });
     const byUrl = Object.fromEntries(usage.calls.map((call) => [call.urlTemplate, call]));
     expect(byUrl['/api/users/{}'].client).toBe('angular-resource');
     expect(byUrl['/api/users/{}'].errorResponseFields?.map((field) => field.path)).toEqual(['message']);

@@ -1,23 +1,5 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
-
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url (client)` with its reads, error reads, body and query fields, sorted. */
-function callsOf(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate} (${call.client})`;
-    const fields = [
-      ...call.responseFields.map((field) => `read ${field.path} ${field.location.line}:${field.location.column}`),
-      ...(call.errorResponseFields ?? []).map((field) => `error ${field.path} ${field.location.line}:${field.location.column}`),
-      ...call.requestFields.map((field) => `sent ${field.path}`),
-      ...(call.queryFields ?? []).map((field) => `query ${field.path}`),
-    ];
-    result[key] = [...(result[key] ?? []), ...fields].sort();
-  }
-  return result;
-}
+import { lines, usesByCall } from './usage-test-kit';
 
 describe('ofetch and Nuxt', () => {
   it('follows ofetch instances (baseURL), method, body, query and the error body in FetchError.data', () => {
@@ -33,9 +15,9 @@ describe('ofetch and Nuxt', () => {
       '  }',
       '}',
     );
-    expect(callsOf(extractUsage([{ path: 'app/api.ts', text: api }]))).toEqual({
-      'GET /api/tags (ofetch)': ['query limit', 'read tags 3:83'],
-      'POST /api/users (ofetch)': ['error message 8:28', 'sent name'],
+    expect(usesByCall(extractUsage([{ path: 'app/api.ts', text: api }]))).toEqual({
+      'GET /api/tags (ofetch) at app/api.ts:3:43': ['query limit', 'read tags app/api.ts:3:83'],
+      'POST /api/users (ofetch) at app/api.ts:6:18': ['error message app/api.ts:8:28', 'sent name'],
     });
   });
 
@@ -53,10 +35,10 @@ describe('ofetch and Nuxt', () => {
       '</script>',
       '<template><h1>{{ title() }}</h1></template>',
     );
-    expect(callsOf(extractUsage([{ path: 'pages/article.vue', text: page }]))).toEqual({
-      'GET /api/articles/{} (nuxt-fetch)': ['error reason 7:41', 'query full', 'read title 5:36'],
-      'GET /api/articles/{}/comments (ofetch)': ['read [].body 6:42'],
-      'POST /api/stats (ofetch)': ['read visits 9:19', 'sent page'],
+    expect(usesByCall(extractUsage([{ path: 'pages/article.vue', text: page }]))).toEqual({
+      'GET /api/articles/{} (nuxt-fetch) at pages/article.vue:3:40': ['error reason pages/article.vue:7:41', 'query full', 'read title pages/article.vue:5:36'],
+      'GET /api/articles/{}/comments (ofetch) at pages/article.vue:4:65': ['read [].body pages/article.vue:6:42'],
+      'POST /api/stats (ofetch) at pages/article.vue:8:21': ['read visits pages/article.vue:9:19', 'sent page'],
     });
   });
 

@@ -1,17 +1,5 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
-
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url` with its reads as `path line:col`, sorted. */
-function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate}`;
-    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.line}:${field.location.column}`)].sort();
-  }
-  return result;
-}
+import { lines, readsByCall } from './usage-test-kit';
 
 describe('Remix and React Router route data', () => {
   it("reads useLoaderData() as what the module's loader returns (through json()), and useActionData() as the action's", () => {
@@ -33,7 +21,7 @@ describe('Remix and React Router route data', () => {
       '  return <div>{data.article.title} {data.comments.comments.map((c: any) => c.body)} {created?.article?.slug}</div>;',
       '}',
     );
-    expect(readsByCall(extractUsage([{ path: 'app/routes/articles.$slug.tsx', text: route }]))).toEqual({
+    expect(readsByCall(extractUsage([{ path: 'app/routes/articles.$slug.tsx', text: route }]), { withFile: false })).toEqual({
       'GET /api/articles/{}': ['article 5:11', 'article.title 15:29'],
       'GET /api/articles/{}/comments': ['comments[].body 15:78'],
       'POST /api/articles': ['article.slug 15:104'],
@@ -46,7 +34,7 @@ describe('Remix and React Router route data', () => {
       "export async function loader() { return (await fetch('https://api.example.com/api/tags')).json(); }",
       'export default function Tags() { return <p>{useLoaderData().tags}</p>; }',
     );
-    expect(readsByCall(extractUsage([{ path: 'app/routes/tags.tsx', text: route }]))).toEqual({ 'GET /api/tags': [] });
+    expect(readsByCall(extractUsage([{ path: 'app/routes/tags.tsx', text: route }]), { withFile: false })).toEqual({ 'GET /api/tags': [] });
   });
 
   it("reads a Next.js page's props as what getServerSideProps / getStaticProps return under props", () => {
@@ -70,7 +58,7 @@ describe('Remix and React Router route data', () => {
       'export { getStaticProps };',
       'export default Tags;',
     );
-    expect(readsByCall(extractUsage([{ path: 'pages/user.tsx', text: page }]))).toEqual({ 'GET /api/users/{}': ['name 8:20', 'profile.bio 8:40'] });
-    expect(readsByCall(extractUsage([{ path: 'pages/tags.tsx', text: statics }]))).toEqual({ 'GET /api/tags': ['tags 3:32', 'tags[].id 5:73', 'tags[].label 5:80'] });
+    expect(readsByCall(extractUsage([{ path: 'pages/user.tsx', text: page }]), { withFile: false })).toEqual({ 'GET /api/users/{}': ['name 8:20', 'profile.bio 8:40'] });
+    expect(readsByCall(extractUsage([{ path: 'pages/tags.tsx', text: statics }]), { withFile: false })).toEqual({ 'GET /api/tags': ['tags 3:32', 'tags[].id 5:73', 'tags[].label 5:80'] });
   });
 });

@@ -1,22 +1,5 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
-
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url at file:line:col` with its reads and body fields, sorted. */
-function callsOf(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate} at ${call.location.file}:${call.location.line}:${call.location.column}`;
-    const fields = [
-      ...call.responseFields.map((field) => `read ${field.path} ${field.location.file}:${field.location.line}:${field.location.column}`),
-      ...(call.errorResponseFields ?? []).map((field) => `error ${field.path} ${field.location.file}:${field.location.line}:${field.location.column}`),
-      ...call.requestFields.map((field) => `sent ${field.path}`),
-    ];
-    result[key] = [...(result[key] ?? []), ...fields].sort();
-  }
-  return result;
-}
+import { lines, usesByCall } from './usage-test-kit';
 
 const API = lines(
   "import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';",
@@ -48,11 +31,11 @@ describe('Redux Toolkit Query', () => {
       '  return <div>{user?.name} {posts?.map((p) => p.title)} {found.data?.length} {(error as any)?.data?.message}</div>;',
       '}',
     );
-    expect(callsOf(extractUsage([{ path: 'app/api.ts', text: API }, { path: 'app/User.tsx', text: component }]))).toEqual({
-      'GET /api/users/{} at app/User.tsx:3:33': ['error message app/User.tsx:6:101', 'read name app/User.tsx:6:22'],
-      'GET /api/posts at app/api.ts:7:53': ['read [].title app/User.tsx:6:49'],
-      'GET /api/posts/search at app/api.ts:9:7': [],
-      'POST /api/posts at app/api.ts:13:55': ['sent body', 'sent title'],
+    expect(usesByCall(extractUsage([{ path: 'app/api.ts', text: API }, { path: 'app/User.tsx', text: component }]))).toEqual({
+      'GET /api/users/{} (rtk-query) at app/User.tsx:3:33': ['error message app/User.tsx:6:101', 'read name app/User.tsx:6:22'],
+      'GET /api/posts (rtk-query) at app/api.ts:7:53': ['read [].title app/User.tsx:6:49'],
+      'GET /api/posts/search (rtk-query) at app/api.ts:9:7': ['query q'],
+      'POST /api/posts (rtk-query) at app/api.ts:13:55': ['sent body', 'sent title'],
     });
   });
 
@@ -69,8 +52,8 @@ describe('Redux Toolkit Query', () => {
       "export const api = createApi({ endpoints: (builder) => ({ x: builder.query({ query: () => '/x' }) }) });",
     );
     const page = lines("import { useMeQuery } from './user-api';", 'export const Me = () => <p>{useMeQuery().data?.email}</p>;');
-    expect(callsOf(extractUsage([{ path: 'app/user-api.ts', text: injected }, { path: 'app/other.ts', text: other }, { path: 'app/Me.tsx', text: page }]))).toEqual({
-      'GET {}/users/me at app/user-api.ts:3:65': ['read email app/Me.tsx:2:48'],
+    expect(usesByCall(extractUsage([{ path: 'app/user-api.ts', text: injected }, { path: 'app/other.ts', text: other }, { path: 'app/Me.tsx', text: page }]))).toEqual({
+      'GET {}/users/me (rtk-query) at app/user-api.ts:3:65': ['read email app/Me.tsx:2:48'],
     });
   });
 });

@@ -1,17 +1,5 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
-
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url (client)` with its reads as `path line:col`, sorted. */
-function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate} (${call.client}) ${call.location.file}:${call.location.line}:${call.location.column}`;
-    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.line}:${field.location.column}`)].sort();
-  }
-  return result;
-}
+import { lines, usesByCall } from './usage-test-kit';
 
 describe('SWR', () => {
   it('calls a named fetcher with the key (in another module), and reads data as what it returns', () => {
@@ -30,10 +18,10 @@ describe('SWR', () => {
       "  return <p onClick={() => trigger({ name: 'x' })}>{data.name} {item?.label} {saved?.version}</p>;",
       '}',
     );
-    expect(readsByCall(extractUsage([{ path: 'app/fetcher.ts', text: fetcher }, { path: 'app/Profile.tsx', text: component }]))).toEqual({
-      'GET /api/users/{} (fetch) app/Profile.tsx:8:27': ['name 11:58'],
-      'GET /api/items/{} (fetch) app/Profile.tsx:9:33': ['label 11:71'],
-      'PUT /api/users/{} (fetch) app/Profile.tsx:10:51': ['version 11:86'],
+    expect(usesByCall(extractUsage([{ path: 'app/fetcher.ts', text: fetcher }, { path: 'app/Profile.tsx', text: component }]))).toEqual({
+      'GET /api/users/{} (fetch) at app/Profile.tsx:8:27': ['read name app/Profile.tsx:11:58'],
+      'GET /api/items/{} (fetch) at app/Profile.tsx:9:33': ['read label app/Profile.tsx:11:71'],
+      'PUT /api/users/{} (fetch) at app/Profile.tsx:10:51': ['read version app/Profile.tsx:11:86'],
     });
   });
 
@@ -48,10 +36,10 @@ describe('SWR', () => {
       '  return <p>{posts?.map((p: any) => p.title)} {tags?.length} {me?.email}</p>;',
       '}',
     );
-    expect(readsByCall(extractUsage([{ path: 'app/Feed.tsx', text: component }]))).toEqual({
-      'GET /api/posts (swr) app/Feed.tsx:4:34': ['[].title 7:39'],
-      'GET /api/tags (swr) app/Feed.tsx:5:42': [],
-      'GET /api/me (swr) app/Feed.tsx:6:31': ['email 7:67'],
+    expect(usesByCall(extractUsage([{ path: 'app/Feed.tsx', text: component }]))).toEqual({
+      'GET /api/posts (swr) at app/Feed.tsx:4:34': ['read [].title app/Feed.tsx:7:39'],
+      'GET /api/tags (swr) at app/Feed.tsx:5:42': [],
+      'GET /api/me (swr) at app/Feed.tsx:6:31': ['read email app/Feed.tsx:7:67'],
     });
   });
 
