@@ -106,9 +106,12 @@ export function requestOf(client: ClientRef, member: string | undefined, args: r
   const withBase = (parts: RequestParts | undefined): RequestParts | undefined =>
     parts && { ...parts, url: parts.url === undefined ? undefined : isAbsoluteUrl(parts.url) ? parts.url : joinUrl(client.base, parts.url) };
   switch (client.library) {
-    case 'fetch':
+    case 'fetch': {
       if (member !== undefined) return undefined;
-      return { method: methodText(prop(second, 'method')), url: first?.text, body: prop(second, 'body'), query: undefined };
+      // `fetch(new Request(url, init))` carries the init in its first argument.
+      const init = second ?? (first?.props ? first : undefined);
+      return { method: methodText(prop(init, 'method')), url: first?.text, body: prop(init, 'body'), query: undefined };
+    }
     case 'undici':
       if (member !== undefined && member !== 'request') return undefined;
       return { method: methodText(prop(second, 'method')), url: first?.text, body: prop(second, 'body'), query: prop(second, 'query') };

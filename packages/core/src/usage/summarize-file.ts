@@ -6,7 +6,7 @@ import { clientImport, derivedClient, GLOBAL_CLIENTS, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, functionOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
 import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
-import { UNKNOWN } from './static-url';
+import { isAbsoluteUrl, joinUrl, UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
 import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_REF_STEP, QUERY_STEP, RESOURCE_STEP } from './value-steps';
@@ -453,18 +453,35 @@ class FileSummarizer {
       return undefined;
     }
     if (ts.isNewExpression(node)) {
+      const url = this.urlObjectText(node, unit, depth);
+      if (url !== undefined) return url;
       // `${new URLSearchParams({ page, size })}` → `page={}&size={}`: the query names are visible.
       const literal = ts.isIdentifier(node.expression) && node.expression.text === 'URLSearchParams' ? this.objectLiteral(node.arguments?.[0]) : undefined;
       return literal ? literalNames(literal).map((name) => `${name}=${UNKNOWN}`).join('&') : undefined;
     }
     const slot = this.slotOf(node, unit);
     if (slot !== undefined) return slot;
+    // `url.href` of a `new URL(...)`.
+    if (ts.isPropertyAccessExpression(node) && node.name.text === 'href') return this.textOf(node.expression, unit, depth + 1);
     if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
       const declaration = declarationOf(this.context, node);
       const initializer = declaration && constantInitializer(declaration);
       return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `new URL(path, base)` (and `new Request(url, init)`'s URL): an absolute path or URL as it is,
+   * a relative one under the base (unknown when not visible).
+   */
+  private urlObjectText(node: ts.NewExpression, unit: number, depth: number): string | undefined {
+    const kind = ts.isIdentifier(node.expression) ? node.expression.text : undefined;
+    const [first, second] = node.arguments ?? [];
+    if ((kind !== 'URL' && kind !== 'Request') || !first) return undefined;
+    const path = this.textOf(first, unit, depth + 1);
+    if (path === undefined || kind === 'Request' || !second || path.startsWith('/') || isAbsoluteUrl(path)) return path;
+    return joinUrl(this.textOf(second, unit, depth + 1) ?? UNKNOWN, path);
   }
 
   /**
@@ -561,6 +578,10 @@ class FileSummarizer {
     if (depth < 4) {
       const stringified = jsonStringifyArgument(node) ?? urlSearchParamsArgument(node);
       if (stringified) return this.argOf(stringified, unit, depth + 1);
+      // `fetch(new Request(url, init))`: the URL, and the init's properties (method, body).
+      const request = ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Request' ? node.arguments?.[1] : undefined;
+      const init = request && this.objectLiteral(request);
+      if (init) return { ...this.objectArg(init, unit, depth), ...(this.textOf(node, unit) !== undefined ? { text: this.textOf(node, unit) } : {}) };
       const literal = this.objectLiteral(node);
       if (literal) return this.objectArg(literal, unit, depth);
     }
