@@ -98,6 +98,8 @@ function collectOptions(file: string, read: ReadFile, problems: InputProblem[], 
  * exact pattern, else the wildcard pattern with the longest prefix (TypeScript's rule).
  */
 export function mappedPaths(mappings: readonly PathMapping[], specifier: string): string[] {
+  // TypeScript maps only bare specifiers: `./`, `../x` are files beside the importer, never `baseUrl/*`.
+  if (/^\.\.?(\/|$)/.test(specifier)) return [];
   let best: { mapping: PathMapping; star: string; prefix: number } | undefined;
   for (const mapping of mappings) {
     const star = mapping.pattern.indexOf('*');

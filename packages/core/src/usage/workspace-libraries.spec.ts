@@ -145,6 +145,14 @@ describe('readPathMappings', () => {
     expect(mappedPaths(mappings, 'react')).toEqual([]);
   });
 
+  it('never maps a relative specifier, not even through a baseUrl (`./`, `../x` are files beside the importer)', () => {
+    const mappings = [{ pattern: '*', targets: ['*'] }];
+    expect(mappedPaths(mappings, './')).toEqual([]);
+    expect(mappedPaths(mappings, '../lib/api')).toEqual([]);
+    expect(mappedPaths(mappings, '.')).toEqual([]);
+    expect(mappedPaths(mappings, 'src/api')).toEqual(['src/api']);
+  });
+
   it('reads JSON with comments and trailing commas, leaving strings alone', () => {
     expect(JSON.parse(withoutJsonComments('{\n  // a\n  "a": "x // y", /* b */\n  "b": ["/*", "*/", ",}",],\n  "c": 1, // last\n}'))).toEqual({ a: 'x // y', b: ['/*', '*/', ',}'], c: 1 });
   });

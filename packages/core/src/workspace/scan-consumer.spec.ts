@@ -16,6 +16,26 @@ function recording(cache: UsageCache): UsageCache & { writes: string[] } {
   return { writes, get: (key) => cache.get(key), set: (key: string, value: FileUsage) => (writes.push(kindOf(value)), cache.set(key, value)) };
 }
 
+describe('scanProjectUsage of the workspace root', () => {
+  it('scans `.` and `./` alike, with a baseUrl tsconfig and a story importing its folder as `./` (a crash in the ignore rules)', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-root-'));
+    try {
+      fs.mkdirSync(path.join(root, 'src/button'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'package.json'), '{ "name": "app" }');
+      fs.writeFileSync(path.join(root, 'tsconfig.json'), '{ "compilerOptions": { "baseUrl": "./", "paths": { "@/*": ["src/*"] } } }');
+      fs.writeFileSync(path.join(root, '.eslintrc.js'), 'module.exports = {};');
+      fs.writeFileSync(path.join(root, '.gitignore'), 'dist/\n');
+      fs.writeFileSync(path.join(root, 'src/button/index.ts'), "export const Button = () => fetch('/api/buttons');");
+      fs.writeFileSync(path.join(root, 'src/button/button.stories.ts'), "import { Button } from './';\nexport default { component: Button };");
+      for (const folder of ['.', './', '']) {
+        expect(scanProjectUsage(root, folder).calls.map(callText)).toEqual(['GET /api/buttons @src/button/index.ts:1:29']);
+      }
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('scanProjectUsage with a cache', () => {
   let root: string;
   const write = (file: string, text: string) => {

@@ -114,7 +114,7 @@ function loadLibraries(
 
 /** The nearest folder at or above `target` (a workspace-relative path, maybe without extension) holding a project file; never the workspace root. */
 function projectFolderOf(workspaceRoot: string, target: string): string | undefined {
-  for (let folder = target; folder !== '.' && folder !== '' && folder !== '/'; folder = path.posix.dirname(folder)) {
+  for (let folder = path.posix.normalize(target).replace(/\/+$/, ''); folder !== '.' && folder !== '' && folder !== '/'; folder = path.posix.dirname(folder)) {
     if (PROJECT_FILES.some((name) => fs.existsSync(path.join(workspaceRoot, folder, name)))) return folder;
   }
   return undefined;

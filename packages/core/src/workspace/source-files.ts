@@ -79,7 +79,9 @@ export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cach
     }
     while (next < listing.directories.length) enter(listing.directories[next++]);
   };
-  const root = projectRoot === '.' ? '' : projectRoot.replace(/\/+$/, '');
+  // `./`, `a/./b`, `a/` (a tsconfig path, a command-line argument) name the same folder as `.`, `a/b`, `a`.
+  const normal = path.posix.normalize(projectRoot).replace(/\/+$/, '');
+  const root = normal === '.' ? '' : normal;
   walk(root, true, IgnoreRules.above(base, root));
   // Already in order: the sort only checks that (one comparison per file).
   return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders, ignored: ignored.sort() };
