@@ -15,7 +15,7 @@ export { checkConsumer, type SpecVersions, type IndexedSpec } from './check/chec
 export type { Finding, ConsumerLocation, AllowedBy } from './check/finding';
 export { RULES } from './rules/registry';
 export type { Rule, Severity, Direction } from './rules/rule';
-export { BaseRevisionError, chooseBaseCommit, isGitRepository, resolveBaseCommit, readFileAtRevision, type BaseChoice } from './git/git';
+export { BaseRevisionError, chooseBaseCommit, isGitRepository, mergeBase, resolveBaseCommit, readFileAtRevision, type BaseChoice } from './git/git';
 export { formatStylish } from './report/format-stylish';
 export { formatJson } from './report/format-json';
 export { formatJunit } from './report/format-junit';
@@ -45,6 +45,7 @@ export {
   fingerprintFieldPath,
   fingerprintFileOwner,
   deletedSpecsOfFingerprintFiles,
+  operationKeysAtCommit,
   fingerprintFilePath,
   renderFingerprintFile,
   serializeFingerprintFile,

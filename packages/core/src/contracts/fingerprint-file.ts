@@ -4,7 +4,8 @@ import { createNodeHasher, fingerprintOperation } from '../spec/fingerprint';
 import { indexSpec } from '../spec/index-spec';
 import type { ReadFile } from '../spec/load-spec';
 import { compareText } from '../compare-text';
-import { fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
+import { readFilesAtRevision } from '../git/git';
+import { fingerprintFileOwner, fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
 
 export { fingerprintFileOwner, fingerprintFilePath, operationKeyOfFingerprintKey } from './fingerprint-path';
 
@@ -69,6 +70,35 @@ export function renderIndexedFingerprintFile(specFile: string, indexed: IndexedS
 }
 
 /**
+ * The operation keys each spec's fingerprint file listed at `commit` (one git call for all), for
+ * the specs that own a fingerprint file; a spec without one there is left out. The fingerprint
+ * files are committed, so this is what the specs offered at the base of a change, without parsing them.
+ */
+export function operationKeysAtCommit(workspaceRoot: string, commit: string, specFiles: readonly string[]): Map<string, string[]> {
+  const owners = specFiles.filter((spec) => fingerprintFileOwner(spec, specFiles) === spec);
+  // `./path`: relative to the workspace root, which may be a folder of the repository.
+  const texts = readFilesAtRevision(workspaceRoot, commit, owners.map((spec) => `./${fingerprintFilePath(spec)}`));
+  const keys = new Map<string, string[]>();
+  for (const spec of owners) {
+    const operations = operationKeysOf(texts.get(`./${fingerprintFilePath(spec)}`));
+    if (operations) keys.set(spec, operations);
+  }
+  return keys;
+}
+
+/** The operation keys a fingerprint file's text lists, sorted; undefined when it is not one. */
+function operationKeysOf(text: string | undefined): string[] | undefined {
+  let fingerprint: { operations?: unknown };
+  try {
+    fingerprint = JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof fingerprint.operations !== 'object' || fingerprint.operations === null) return undefined;
+  return Object.keys(fingerprint.operations).map(operationKeyOfFingerprintKey).sort(compareText);
+}
+
+/**
  * Specs deleted while their fingerprint file stayed (a fingerprint file names its spec), with the
  * operation keys it lists, sorted. `isSpec` says whether a path would be a spec (the plugin's spec
  * patterns). A fingerprint file that a live spec owns is not read.
@@ -86,7 +116,7 @@ export function deletedSpecsOfFingerprintFiles(files: readonly string[], liveSpe
     }
     if (typeof fingerprint.spec !== 'string' || typeof fingerprint.operations !== 'object' || fingerprint.operations === null) continue;
     const spec = path.posix.join(path.posix.dirname(file), fingerprint.spec);
-    if (isSpec(spec)) deleted.set(spec, Object.keys(fingerprint.operations).map(operationKeyOfFingerprintKey).sort(compareText));
+    if (isSpec(spec)) deleted.set(spec, operationKeysOf(JSON.stringify(fingerprint)) ?? []);
   }
   return deleted;
 }

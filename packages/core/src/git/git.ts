@@ -28,7 +28,7 @@ export function isGitRepository(cwd: string): boolean {
  * The merge-base of `head` with `base`, as `nx affected` computes it, in one git call; undefined
  * when it cannot be computed. (`^{commit}` keeps a revision from ever being read as an option.)
  */
-function mergeBase(cwd: string, base: string, head: string): string | undefined {
+export function mergeBase(cwd: string, base: string, head = 'HEAD'): string | undefined {
   try {
     return git(cwd, ['merge-base', `${base}^{commit}`, `${head}^{commit}`]).trim();
   } catch {

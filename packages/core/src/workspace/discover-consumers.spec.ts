@@ -130,5 +130,16 @@ describe('discoverConsumers', () => {
       }
     }
   });
-});
 
+  it('keeps a project a consumer of the operations its calls fitted at the base, when the change leaves them fitting nothing', () => {
+    fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('getUserById').replace('url: /api', 'url: /v2'));
+    fs.writeFileSync(path.join(root, 'apps/admin/src/main.ts'), "export const user = (id: string) => fetch(`/api/users/${id}`).then((r) => r.json());\n");
+    const specs = [{ name: 'users-api', file: 'apis/users/openapi.yaml' }];
+    expect(discoverConsumers(root, specs, ['apps/admin']).consumers.get('apps/admin')).toBeUndefined();
+    const atBase = new Map([['apis/users/openapi.yaml', ['DELETE /api/users/{}', 'GET /api/users/{}']]]);
+    expect(discoverConsumers(root, specs, ['apps/admin'], undefined, undefined, new Map(), atBase).consumers.get('apps/admin')).toEqual([{ spec: specs[0], operations: ['GET /api/users/{}'] }]);
+    // Unchanged operations: the base adds nothing (and costs nothing).
+    const unchanged = new Map([['apis/users/openapi.yaml', ['DELETE /v2/users/{}', 'GET /v2/users/{}']]]);
+    expect(discoverConsumers(root, specs, ['apps/admin'], undefined, undefined, new Map(), unchanged).consumers.get('apps/admin')).toBeUndefined();
+  });
+});

@@ -32,7 +32,9 @@ export interface WorkspaceContracts {
 /**
  * Finds which projects call which specs. A call counts for a spec when it resolves to one of its
  * operations, and also when it clearly aims at the spec but matches nothing (a typo in the path):
- * that consumer must be checked, or the typo would go unnoticed.
+ * that consumer must be checked, or the typo would go unnoticed. With `baseOperations` (per spec,
+ * the operation keys it had at the base of the change: `operationKeysAtCommit`), a call also
+ * counts for the operation it fitted there, when the spec's operations changed since.
  */
 export function discoverConsumers(
   workspaceRoot: string,
@@ -41,12 +43,18 @@ export function discoverConsumers(
   cache?: UsageCache,
   specCache?: SpecSummaryCache,
   deletedSpecs: ReadonlyMap<string, readonly string[]> = new Map(),
+  baseOperations: ReadonlyMap<string, readonly string[]> = new Map(),
 ): WorkspaceContracts {
   const read = workingTreeReader(workspaceRoot);
   // With fingerprints: whether each spec's committed file is current is part of the answer (cached with the summary).
   const indexed = specs.map((ref) => {
     const deleted = deletedSpecs.get(ref.file);
     return { ref, summary: deleted ? deletedSpecSummary(deleted) : summarizeSpec(ref.file, read, specCache, true) };
+  });
+  // Specs whose operations differ from those at the base of the change, as they were there.
+  const atBase = indexed.flatMap(({ ref, summary }) => {
+    const keys = baseOperations.get(ref.file);
+    return keys && !sameKeys(keys, summary.operations.map((operation) => operation.key)) ? [{ ref, summary: deletedSpecSummary(keys) }] : [];
   });
   const consumers = new Map<string, ConsumedSpec[]>();
   const libraries = new Map<string, string[]>();
@@ -59,11 +67,12 @@ export function discoverConsumers(
     // spec defines the same operation, a call of it is a call of the other API (an upstream the
     // project serves again, say), whatever the folders' names.
     const candidates = [...indexed.filter(({ ref }) => !isInside(ref.file, projectRoot)), ...indexed.filter(({ ref }) => isInside(ref.file, projectRoot))];
+    const baseCandidates = [...atBase.filter(({ ref }) => !isInside(ref.file, projectRoot)), ...atBase.filter(({ ref }) => isInside(ref.file, projectRoot))];
     const operations = candidates.flatMap(({ summary }) => summary.operations);
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
-      for (const { spec, operationKeys } of specsCalled(call, candidates)) {
+      for (const { spec, operationKeys } of [...specsCalled(call, candidates), ...calledAtBase(call, baseCandidates)]) {
         const entry = used.get(spec.file) ?? { spec, operations: new Set<string>() };
         for (const key of operationKeys) entry.operations.add(key);
         used.set(spec.file, entry);
@@ -105,6 +114,25 @@ function specsCalled(call: CallSite, candidates: ReadonlyArray<{ ref: SpecRef; s
   if (resolution.kind === 'matched') return [{ spec: resolution.spec.ref, operationKeys: [resolution.operation.key] }];
   if (resolution.kind === 'ambiguous') return resolution.candidates.map(({ spec, operation }) => ({ spec: spec.ref, operationKeys: [operation.key] }));
   return resolution.nearMisses.map(({ spec }) => ({ spec: spec.ref, operationKeys: [] }));
+}
+
+/**
+ * The operations a call fits in the specs as they were at the base of the change (only those it
+ * fits there: no near misses). A change that removes or moves every operation a project calls (a
+ * new server base path, a path renamed, the `paths` block broken) leaves no operation the call
+ * fits now: without this, the project would stop being a consumer in the very change that breaks it.
+ */
+function calledAtBase(call: CallSite, candidates: ReadonlyArray<{ ref: SpecRef; summary: SpecSummary }>): Array<{ spec: SpecRef; operationKeys: string[] }> {
+  if (candidates.length === 0) return [];
+  const resolution = resolveCallInSpecs(call.method, call.urlTemplate, candidates, ({ summary }) => summary.operations);
+  if (resolution.kind === 'matched') return [{ spec: resolution.spec.ref, operationKeys: [resolution.operation.key] }];
+  return resolution.kind === 'ambiguous' ? resolution.candidates.map(({ spec, operation }) => ({ spec: spec.ref, operationKeys: [operation.key] })) : [];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const known = new Set(a);
+  return b.every((key) => known.has(key));
 }
 
 /**

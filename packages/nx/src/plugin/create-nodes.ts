@@ -57,13 +57,15 @@ async function createContractNodesCached(files: readonly string[], options: Node
     filesHash = await hashWorkspaceFiles(context.workspaceRoot, INPUT_GLOBS);
   } catch {
     // Outside an Nx process there is no workspace context to hash from: just compute.
-    return createContractNodes(files, options, context);
+    return createContractNodes(files, options, context, baseCommitOf(context));
   }
-  const key = `${NODES_CACHE_VERSION}:${filesHash}:${hashText(JSON.stringify([options, [...files].sort()]))}`;
+  // The consumers of a spec include those of the operations it had at the base (see `baseCommitOf`).
+  const baseCommit = baseCommitOf(context);
+  const key = `${NODES_CACHE_VERSION}:${filesHash}:${baseCommit ?? ''}:${hashText(JSON.stringify([options, [...files].sort()]))}`;
   const cacheFile = path.join(dataDirectoryOf(context.workspaceRoot), NODES_CACHE_FILE);
   const cached = readNodesCache(cacheFile);
   if (cached?.key === key) return cached.results;
-  const results = createContractNodes(files, options, context);
+  const results = createContractNodes(files, options, context, baseCommit);
   if (fs.existsSync(context.workspaceRoot)) writeAtomically(cacheFile, JSON.stringify({ key, results }));
   return results;
 }
@@ -80,7 +82,18 @@ function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext): NodeResults {
+/**
+ * The commit a change is measured against, as `nx affected` and the check pick it: the merge-base
+ * of HEAD with NX_BASE, else nx.json `defaultBase`, else `main` (one git call); none outside git
+ * or without such a branch. A spec edit that removes or moves every operation a project calls would
+ * otherwise leave that project no operation to consume, and no check, in the change that breaks it.
+ */
+function baseCommitOf(context: CreateNodesContext): string | undefined {
+  const base = process.env.NX_BASE || context.nxJsonConfiguration?.defaultBase || 'main';
+  return core().mergeBase(context.workspaceRoot, base, process.env.NX_HEAD || 'HEAD');
+}
+
+function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext, baseCommit: string | undefined): NodeResults {
   const specFiles = files.filter(specFileMatcher(options)).sort();
   const projects = findProjects(files, context.workspaceRoot, options.targetName);
   const specRoots = groupByOwner(specFiles, projects);
@@ -99,7 +112,8 @@ function createContractNodes(files: readonly string[], options: NodesOptions, co
   const cache = openPluginCache(context.workspaceRoot);
   let contracts: WorkspaceContracts;
   try {
-    contracts = core().discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache.usage, cache.specs, deleted);
+    const baseOperations = baseCommit ? core().operationKeysAtCommit(context.workspaceRoot, baseCommit, specFiles) : new Map<string, string[]>();
+    contracts = core().discoverConsumers(context.workspaceRoot, specRefs, [...projects.keys()], cache.usage, cache.specs, deleted, baseOperations);
   } finally {
     cache.save();
   }
