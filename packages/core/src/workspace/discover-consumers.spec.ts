@@ -142,4 +142,23 @@ describe('discoverConsumers', () => {
     const unchanged = new Map([['apis/users/openapi.yaml', ['DELETE /v2/users/{}', 'GET /v2/users/{}']]]);
     expect(discoverConsumers(root, specs, ['apps/admin'], undefined, undefined, new Map(), unchanged).consumers.get('apps/admin')).toBeUndefined();
   });
+
+  it('keeps a project whose calls cannot be read a consumer when the unreadable text names a path of the spec', () => {
+    fs.writeFileSync(path.join(root, 'apis/users/openapi.yaml'), spec('getUserById'));
+    const specs = [{ name: 'users-api', file: 'apis/users/openapi.yaml' }];
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), text);
+    };
+    write('apps/admin/src/main.ts', 'export const user = (id: string) => fetch(`/api/users/${id}`).then((r) => { (r.json());\n');
+    write('apps/legacy/project.json', '{ "name": "legacy" }');
+    write('apps/legacy/contract-graph.usage.json', '{ "calls": [{ "operation": "GET /api/users/{id}" },] }');
+    write('apps/tools/project.json', '{ "name": "tools" }');
+    write('apps/tools/src/broken.ts', 'export const x = (;\n');
+    const consumers = discoverConsumers(root, specs, ['apps/admin', 'apps/legacy', 'apps/tools']).consumers;
+    expect(consumers.get('apps/admin')).toEqual([{ spec: specs[0], operations: [] }]);
+    expect(consumers.get('apps/legacy')).toEqual([{ spec: specs[0], operations: [] }]);
+    // A broken file that names no path of the spec does not make its project a consumer.
+    expect(consumers.get('apps/tools')).toBeUndefined();
+  });
 });

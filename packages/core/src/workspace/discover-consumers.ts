@@ -1,5 +1,5 @@
 import { fingerprintFileOwner } from '../contracts/fingerprint-file';
-import type { CallSite } from '../model';
+import type { CallSite, InputProblem } from '../model';
 import { resolveCallInSpecs } from '../spec/match-call';
 import { workingTreeReader, type SpecRef } from './contract-check';
 import { scanProjectUsage } from './scan-consumer';
@@ -78,6 +78,9 @@ export function discoverConsumers(
         used.set(spec.file, entry);
       }
     }
+    for (const spec of specsOfUnreadableUsage(workspaceRoot, usage.problems, candidates)) {
+      if (!used.has(spec.file)) used.set(spec.file, { spec, operations: new Set<string>() });
+    }
     if (used.size === 0) continue;
     if (usage.libraries.length > 0) libraries.set(projectRoot, usage.libraries);
     consumers.set(
@@ -127,6 +130,31 @@ function calledAtBase(call: CallSite, candidates: ReadonlyArray<{ ref: SpecRef; 
   const resolution = resolveCallInSpecs(call.method, call.urlTemplate, candidates, ({ summary }) => summary.operations);
   if (resolution.kind === 'matched') return [{ spec: resolution.spec.ref, operationKeys: [resolution.operation.key] }];
   return resolution.kind === 'ambiguous' ? resolution.candidates.map(({ spec, operation }) => ({ spec: spec.ref, operationKeys: [operation.key] })) : [];
+}
+
+/** Problems that hide a project's calls: a source file or the usage manifest that cannot be read. */
+const UNREADABLE_USAGE = new Set(['consumer-parse-error', 'consumer-too-deep', 'consumer-not-text', 'consumer-analysis-failed', 'usage-manifest-invalid']);
+
+/**
+ * The specs a project may call from where its calls cannot be read: a file that does not parse or a
+ * manifest with a syntax error. Its check must run (and report the problem at its line), or the
+ * calls in it would silently go unchecked. Counted when the unreadable text names one of the
+ * spec's paths: its first literal segment (`/users` of `/api/users/{id}`), or `METHOD /path` in a manifest.
+ */
+function specsOfUnreadableUsage(workspaceRoot: string, problems: readonly InputProblem[], candidates: ReadonlyArray<{ ref: SpecRef; summary: SpecSummary }>): SpecRef[] {
+  const files = [...new Set(problems.filter((problem) => UNREADABLE_USAGE.has(problem.code) && problem.location).map((problem) => problem.location?.file as string))];
+  if (files.length === 0) return [];
+  const read = workingTreeReader(workspaceRoot);
+  const texts = files.map((file) => read(file) ?? '');
+  return candidates.filter(({ summary }) => summary.operations.some((operation) => texts.some((text) => namesPath(text, operation.specPath)))).map(({ ref }) => ref);
+}
+
+/** The text holds `/segment` for the first literal segment of a spec path (`/users` for `/users/{id}`), not as part of a longer word. */
+function namesPath(text: string, specPath: string): boolean {
+  const segment = specPath.split('/').find((part) => part !== '' && !part.includes('{'));
+  if (!segment) return false;
+  const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`/${escaped}(?![\\w-])`).test(text);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
