@@ -138,6 +138,11 @@ describe('discoverConsumers', () => {
     expect(discoverConsumers(root, specs, ['apps/admin']).consumers.get('apps/admin')).toBeUndefined();
     const atBase = new Map([['apis/users/openapi.yaml', ['DELETE /api/users/{}', 'GET /api/users/{}']]]);
     expect(discoverConsumers(root, specs, ['apps/admin'], undefined, undefined, new Map(), atBase).consumers.get('apps/admin')).toEqual([{ spec: specs[0], operations: ['GET /api/users/{}'] }]);
+    // An operation moved to another spec: the call fits that one now, and is not kept on the old one.
+    fs.mkdirSync(path.join(root, 'apis/v2'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'apis/v2/openapi.yaml'), spec('getUserById').replace('url: /v2', 'url: /api'));
+    const both = [...specs, { name: 'v2-api', file: 'apis/v2/openapi.yaml' }];
+    expect(discoverConsumers(root, both, ['apps/admin'], undefined, undefined, new Map(), atBase).consumers.get('apps/admin')).toEqual([{ spec: both[1], operations: ['GET /api/users/{}'] }]);
     // Unchanged operations: the base adds nothing (and costs nothing).
     const unchanged = new Map([['apis/users/openapi.yaml', ['DELETE /v2/users/{}', 'GET /v2/users/{}']]]);
     expect(discoverConsumers(root, specs, ['apps/admin'], undefined, undefined, new Map(), unchanged).consumers.get('apps/admin')).toBeUndefined();

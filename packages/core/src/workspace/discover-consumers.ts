@@ -72,7 +72,12 @@ export function discoverConsumers(
     const usage = scanProjectUsage(workspaceRoot, projectRoot, cache, { operations });
     const used = new Map<string, { spec: SpecRef; operations: Set<string> }>();
     for (const call of usage.calls) {
-      for (const { spec, operationKeys } of [...specsCalled(call, candidates), ...calledAtBase(call, baseCandidates)]) {
+      const atHead = specsCalled(call, candidates);
+      // What the call fitted at the base counts where it fits nothing now, or in the spec it fits now
+      // (another operation of it); not where its operation moved to another spec, which it now calls.
+      const fitting = new Set(atHead.filter(({ operationKeys }) => operationKeys.length > 0).map(({ spec }) => spec.file));
+      const atBase = calledAtBase(call, baseCandidates).filter(({ spec }) => fitting.size === 0 || fitting.has(spec.file));
+      for (const { spec, operationKeys } of [...atHead, ...atBase]) {
         const entry = used.get(spec.file) ?? { spec, operations: new Set<string>() };
         for (const key of operationKeys) entry.operations.add(key);
         used.set(spec.file, entry);
