@@ -72,6 +72,8 @@ function memberOfValue(context: SourceContext, object: ts.Expression, name: stri
   const declaration = declarationOf(context, node);
   if (!declaration) return undefined;
   if (ts.isClassDeclaration(declaration)) return classMember(declaration, name);
+  // `Method.Get` of `enum Method { Get = 'GET' }`.
+  if (ts.isEnumDeclaration(declaration)) return declaration.members.find((member) => propertyNameText(member.name) === name);
   const initializer = initializerOfDeclaration(declaration);
   return initializer ? memberOfValue(context, initializer, name, hops + 1) : undefined;
 }

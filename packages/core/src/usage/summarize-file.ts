@@ -1785,7 +1785,9 @@ class FileSummarizer {
     for (const statement of this.context.sourceFile.statements) {
       const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
       const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
-      if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
+      if (exported && ts.isEnumDeclaration(statement)) {
+        add(statement.name.text, this.enumExport(statement));
+      } else if (exported && (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement))) {
         add(isDefault ? 'default' : (statement.name?.text ?? 'default'), this.exportShape(this.shapeOfDeclaration(statement, 0), statement));
       } else if (exported && ts.isVariableStatement(statement)) {
         for (const declaration of statement.declarationList.declarations) {
@@ -1806,6 +1808,17 @@ class FileSummarizer {
       }
     }
     return exports;
+  }
+
+  /** `export enum Method { Get = 'GET' }`: its members with string values, as texts (`Method.Get` in a URL or method). */
+  private enumExport(declaration: ts.EnumDeclaration): Shape {
+    const members: Record<string, Shape> = {};
+    for (const member of declaration.members) {
+      const name = propertyNameText(member.name);
+      const text = name !== undefined && member.initializer ? this.textOf(member.initializer, 0) : undefined;
+      if (name !== undefined && text !== undefined) members[name] = { kind: 'text', text };
+    }
+    return { kind: 'object', members };
   }
 
   private declarationExport(declaration: ts.VariableDeclaration): Shape | undefined {
@@ -2160,7 +2173,7 @@ function constantInitializer(declaration: ts.Declaration): ts.Expression | undef
     if (!ts.isIdentifier(declaration.name) || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
     return declaration.initializer;
   }
-  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration) || ts.isEnumMember(declaration)) return declaration.initializer;
   if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
   return undefined;
 }

@@ -22,4 +22,22 @@ describe('URL and Request objects', () => {
       'POST /api/items (fetch) at app/api.ts:9:21': ['read id app/api.ts:10:29', 'sent title'],
     });
   });
+
+  it('reads methods and URLs held in string enums, of the same module or imported', () => {
+    const http = lines("export enum Method { Get = 'GET', Post = 'POST' }", "export enum Routes { Articles = '/api/articles' }");
+    const service = lines(
+      "import axios from 'axios';",
+      "import { Method, Routes } from './http';",
+      "enum Local { Tags = '/api/tags' }",
+      'export const send = (method: Method, url: string, data?: object) => axios({ method, url, data });',
+      'export const articles = () => send(Method.Get, Routes.Articles);',
+      "export const create = () => send(Method.Post, Routes.Articles, { title: 'x' });",
+      'export const tags = () => axios.request({ method: Method.Get, url: Local.Tags });',
+    );
+    expect(Object.keys(usesByCall(extractUsage([{ path: 'app/http.ts', text: http }, { path: 'app/api.ts', text: service }]))).sort()).toEqual([
+      'GET /api/articles (axios) at app/api.ts:5:31',
+      'GET /api/tags (axios) at app/api.ts:7:33',
+      'POST /api/articles (axios) at app/api.ts:6:29',
+    ]);
+  });
 });
