@@ -799,6 +799,9 @@ class FileSummarizer {
         const wrapped = this.shapeOf(node.arguments[0], depth + 1);
         return wrapped?.kind === 'client' && wrapped.member === undefined ? wrapped : undefined;
       }
+      // `setUpInterceptors(instance)` that returns what it is given: the argument's shape.
+      const passed = callee?.kind === 'unit' ? this.returnedParameter(callee.unit) : undefined;
+      if (passed !== undefined && node.arguments[passed]) return this.shapeOf(node.arguments[passed], depth + 1);
       if (callee?.kind === 'special' && callee.special === 'angular-inject' && node.arguments[0]) {
         const injected = this.shapeOf(node.arguments[0], depth + 1);
         return injected?.kind === 'special' && injected.special === 'angular-class' ? angularClient() : injected?.kind === 'import' || injected?.kind === 'object' ? injected : undefined;
@@ -812,6 +815,20 @@ class FileSummarizer {
       return unit === undefined ? undefined : { kind: 'unit', unit };
     }
     return undefined;
+  }
+
+  /** The parameter a unit returns as it is (`(instance) => { ...; return instance; }`), when every return does. */
+  private returnedParameter(unit: number): number | undefined {
+    const fn = this.unitFunctions[unit];
+    if (!fn?.body) return undefined;
+    const returned = ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body];
+    const indexes = new Set(returned.map((expression) => {
+      const node = unwrap(expression);
+      const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+      return declaration && ts.isParameter(declaration) && declaration.parent === fn ? fn.parameters.indexOf(declaration) : -1;
+    }));
+    const [index] = indexes;
+    return indexes.size === 1 && index !== -1 ? index : undefined;
   }
 
   /** `props.onLoad` / `this.props.onLoad` of a component: the `onLoad` of this file's `mapDispatchToProps`, if it has one. */
