@@ -27,4 +27,35 @@ describe('clients handed through functions', () => {
     const use = lines("import { http } from './client';", "export const x = () => (http as any).get('/articles');");
     expect(extractUsage([{ path: 'app/client.ts', text: client }, { path: 'app/use.ts', text: use }]).calls).toEqual([]);
   });
+
+  it("follows a service returned by a function with a declared return type (useArticleService(): ArticleService), in another module", () => {
+    const service = lines(
+      "import axios from 'axios';",
+      'export class ArticleService {',
+      '  get(slug: string) { return axios.get(`/api/articles/${slug}`); }',
+      '}',
+    );
+    const hooks = lines(
+      "import { useContext } from 'react';",
+      "import { ArticleService } from './article-service';",
+      "import { ServicesContext } from './context';",
+      'export function useArticleService(): ArticleService {',
+      '  return useContext(ServicesContext).articles;',
+      '}',
+    );
+    const view = lines(
+      "import { useArticleService } from './hooks';",
+      'export async function title(slug: string) {',
+      '  const service = useArticleService();',
+      '  const res = await service.get(slug);',
+      '  return res.data.article.title;',
+      '}',
+    );
+    const usage = extractUsage([
+      { path: 'app/article-service.ts', text: service },
+      { path: 'app/hooks.ts', text: hooks },
+      { path: 'app/view.ts', text: view },
+    ]);
+    expect(usesByCall(usage)).toEqual({ 'GET /api/articles/{} (axios) at app/view.ts:4:29': ['read article.title app/view.ts:5:27'] });
+  });
 });

@@ -5,7 +5,7 @@ import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients'
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { appendSteps } from './value-steps';
-import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
+import { CALL_RESULT, type Arg, type Callee, type ClientLibrary, type ClientRef, type DispatchedAction, type FileSummary, type Origin, type Shape, type Template, type ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
 export interface PrefixRewrite {
@@ -427,6 +427,7 @@ class Linker {
     }
     if (members.length === 0) return { file, shape };
     const [first, ...rest] = members;
+    if (shape.kind === 'unit' && first === CALL_RESULT) return shape.returns && this.walkMembers(file, shape.returns, rest, depth + 1);
     if (shape.kind === 'object') {
       const member = shape.members[first];
       return member && this.walkMembers(file, member, rest, depth + 1);

@@ -5,7 +5,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient, GLOBAL_CLIENTS, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, functionOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
+import { CALL_RESULT, type ActionRead, type Arg, type Callee, type ClientRef, type DispatchedAction, type FileSummary, type ImportRef, type Origin, type Read, type Shape, type Template, type UnitSummary, type ValueRef } from './summary';
 import { isAbsoluteUrl, joinUrl, UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
@@ -775,6 +775,8 @@ class FileSummarizer {
         const member = ts.isObjectLiteralExpression(base.node) ? objectMember(base.node, name) : classMember(base.node, name);
         return member && this.shapeOfDeclaration(member, depth + 1);
       }
+      // `api.get(url).then(...)`: a method of what a call gives is the value analysis' business, not a function of another module.
+      if (base.kind === 'import' && base.members[base.members.length - 1] === CALL_RESULT && isValueMethod(name)) return undefined;
       if (base.kind === 'import') return { kind: 'import', ref: base.ref, members: [...base.members, name] };
       if (base.kind === 'client' && base.member === undefined) return { kind: 'client', client: base.client, member: name };
       if (base.kind === 'members') return base.members.get(name);
@@ -787,6 +789,11 @@ class FileSummarizer {
       if (store) return store;
       const callee = this.shapeOf(node.expression, depth + 1);
       const config = node.arguments[0] ? this.argOf(node.arguments[0], 0, 2) : undefined;
+      // `useArticleService().get(...)`: what calling it gives, by its declared return type (another module's: see `CALL_RESULT`).
+      // Only of the project's own modules: a package's function (`useQuery(...)`) gives what the value analysis knows of it.
+      if (callee?.kind === 'import' && isLocalModule(this.imports[callee.ref].module)) return { kind: 'import', ref: callee.ref, members: [...callee.members, CALL_RESULT] };
+      const result = callee?.kind === 'unit' ? this.returnShape(callee.unit) : undefined;
+      if (result) return result;
       if (callee?.kind === 'client' && callee.member) {
         const derived = derivedClient(callee.client, callee.member, config);
         return derived && { kind: 'client', client: derived };
@@ -815,6 +822,12 @@ class FileSummarizer {
       return unit === undefined ? undefined : { kind: 'unit', unit };
     }
     return undefined;
+  }
+
+  /** What calling a unit gives, by shape: its declared return type (`(): ArticleService`), a class or client it names. */
+  private returnShape(unit: number): LocalShape | undefined {
+    const fn = this.unitFunctions[unit];
+    return fn?.type ? this.shapeOfType(fn.type, 1) : undefined;
   }
 
   /** The parameter a unit returns as it is (`(instance) => { ...; return instance; }`), when every return does. */
@@ -1885,8 +1898,10 @@ class FileSummarizer {
   private exportShape(shape: LocalShape | undefined, at: ts.Node, depth = 0): Shape | undefined {
     if (!shape || depth > 3) return undefined;
     switch (shape.kind) {
-      case 'unit':
-        return { kind: 'unit', unit: shape.unit };
+      case 'unit': {
+        const returns = this.exportShape(this.returnShape(shape.unit), at, depth + 1);
+        return { kind: 'unit', unit: shape.unit, ...(returns ? { returns } : {}) };
+      }
       case 'client':
         return shape.member === undefined ? { kind: 'client', client: shape.client } : undefined;
       case 'import':
@@ -2118,6 +2133,12 @@ function thisObject(node: ts.Node): ts.ObjectLiteralExpression | undefined {
   }
   return undefined;
 }
+
+/** Methods of promises, observables, arrays, responses and request builders: what the value analysis follows on a call's result. */
+function isValueMethod(name: string): boolean {
+  return VALUE_METHODS.has(name) || SAME_VALUE_METHODS.has(name) || ELEMENT_CALLBACK_METHODS.has(name) || ELEMENT_RETURNING_METHODS.has(name) || REQUEST_BUILDER_METHODS.has(name);
+}
+const VALUE_METHODS = new Set(['then', 'catch', 'finally', 'pipe', 'subscribe', 'json', 'text', 'blob', 'value', 'error', 'data', 'unwrap']);
 
 function isResourceClient(callee: Callee): boolean {
   return callee.kind === 'client' && callee.client.library === 'angular-resource';

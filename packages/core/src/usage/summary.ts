@@ -149,11 +149,15 @@ export interface Read {
 
 /** What an export or an object member is, as far as calls through it are concerned. */
 export type Shape =
-  | { kind: 'unit'; unit: number }
+  /** `returns`: what calling it gives, when that is known by shape (`useApi(): ApiService`), reached through the member `CALL_RESULT`. */
+  | { kind: 'unit'; unit: number; returns?: Shape }
   | { kind: 'object'; members: Record<string, Shape> }
   | { kind: 'client'; client: ClientRef }
   | { kind: 'text'; text: Template }
   | { kind: 'import'; ref: number; members: string[] };
+
+/** The member step for "the result of calling it" in an import's members (`useApi().get` → `['()', 'get']`). */
+export const CALL_RESULT = '()';
 
 /** `import x from './api'` → `{ module: './api', name: 'default' }`; a namespace import has name `*`. */
 export interface ImportRef {
