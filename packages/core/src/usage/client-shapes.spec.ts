@@ -59,3 +59,21 @@ describe('clients handed through functions', () => {
     expect(usesByCall(usage)).toEqual({ 'GET /api/articles/{} (axios) at app/view.ts:4:29': ['read article.title app/view.ts:5:27'] });
   });
 });
+
+describe('a wrapper called without the argument of a path segment', () => {
+  it('does not make the request whose path needs it (handle("submit") of a handler whose delete branch calls /comments/${id})', () => {
+    const code = lines(
+      "import axios from 'axios';",
+      'export async function handle(type: string, slug: string, id?: number) {',
+      "  if (type === 'submit') await axios.post(`/api/articles/${slug}/comments`, { body: 'x' });",
+      "  if (type === 'delete') await axios.delete(`/api/articles/${slug}/comments/${id}`);",
+      '}',
+      "export const submit = (slug: string) => handle('submit', slug);",
+      "export const remove = (slug: string, id: number) => handle('delete', slug, id);",
+    );
+    const calls = Object.keys(usesByCall(extractUsage([{ path: 'app/comments.ts', text: code }])));
+    // No `DELETE /api/articles/{}/comments/` for submit; its own POST is there.
+    expect(calls.filter((call) => call.startsWith('DELETE'))).toEqual(['DELETE /api/articles/{}/comments/{} (axios) at app/comments.ts:7:53']);
+    expect(calls).toContain('POST /api/articles/{}/comments (axios) at app/comments.ts:6:41');
+  });
+});

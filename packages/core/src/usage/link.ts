@@ -290,9 +290,15 @@ class Linker {
     const result = this.evaluate(callee.file, callee.unit);
     result.instantiated = true;
     owner.callees.push(result);
-    const instances = new Map<Request, Request>();
+    const instances = new Map<Request, Request | undefined>();
     for (const template of result.requests) {
       if (!isTemplate(template)) continue;
+      // `handle('submit')` of `handle(type, id?)` whose `delete` branch calls `/comments/${id}`: a
+      // caller that leaves out a whole path segment does not make that request (no `/comments/`).
+      if (leavesOutPathSegment(template.url, args)) {
+        instances.set(template, undefined);
+        continue;
+      }
       const instance = instantiate(template, args, origin.location);
       owner.requests.push(instance);
       instances.set(template, instance);
@@ -302,8 +308,11 @@ class Linker {
   }
 
   /** What a call gets from what its callee returns: the caller's own instance of a request, what it passed for a parameter. */
-  private returnedTarget(file: string, unit: number, returned: Target, instances: ReadonlyMap<Request, Request>, args: ReadonlyArray<Arg | undefined>): Target | undefined {
-    if (returned.kind === 'request') return { kind: 'request', request: instances.get(returned.request) ?? returned.request, path: returned.path };
+  private returnedTarget(file: string, unit: number, returned: Target, instances: ReadonlyMap<Request, Request | undefined>, args: ReadonlyArray<Arg | undefined>): Target | undefined {
+    if (returned.kind === 'request') {
+      const request = instances.has(returned.request) ? instances.get(returned.request) : returned.request;
+      return request && { kind: 'request', request, path: returned.path };
+    }
     if (returned.kind === 'param') return this.argTarget(file, unit, args[returned.index], returned.path);
     const members = new Map<string, Target>();
     for (const [name, member] of returned.members) {
@@ -553,6 +562,12 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
     location,
     reads: [...template.reads],
   };
+}
+
+/** A URL slot that is a whole path segment (`/comments/{@1}`) for an argument the caller leaves out. */
+function leavesOutPathSegment(url: Template, args: readonly Arg[]): boolean {
+  for (const match of url.matchAll(/(?:^|\/)\{@(\d+)\}(?=$|[/?#])/g)) if (!args[Number(match[1])]) return true;
+  return false;
 }
 
 function substitute(text: Template, args: readonly Arg[]): Template {
