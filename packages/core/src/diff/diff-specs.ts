@@ -341,7 +341,7 @@ class DiffEngine {
     const common = { subject, operation, property, ...(status ? { status } : {}), ...(parameter ? { parameter } : {}) };
     this.run('schema', { ...common, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
     if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {
-      this.run('properties', { ...common, base: before, head: after, baseChild: (name) => childView(this.view.base, before, name), headChild: (name) => childView(this.view.head, after, name) }, key);
+      this.run('properties', { ...common, base: before, head: after, baseChild: (name) => childView(this.view.base, before, name), headChild: (name) => childView(this.view.head, after, name), unchanged: (name) => this.sameChild(before, after, name) }, key);
     }
     const next = (path: string, b: SpecNode, h: SpecNode) => this.walk(subject, operation, key, path, status, b, h, depth + 1, parameter, stack);
     {
@@ -357,6 +357,13 @@ class DiffEngine {
       for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
+  }
+
+  /** Whether property `name`, present on both sides, means the same in both. */
+  private sameChild(before: SchemaView, after: SchemaView, name: string): boolean {
+    const baseChild = before.properties.get(name);
+    const headChild = after.properties.get(name);
+    return baseChild !== undefined && headChild !== undefined && this.same(baseChild, headChild);
   }
 
   private closeLoop(at: string, back: string): void {

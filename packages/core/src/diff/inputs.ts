@@ -73,6 +73,11 @@ export interface PropertiesInput {
   /** The merged view of a property schema, per side. */
   baseChild(name: string): SchemaView | undefined;
   headChild(name: string): SchemaView | undefined;
+  /**
+   * True when property `name` (on both sides) means the same in both versions, so every flag of
+   * its view is the same too: cheaper than building both views to compare one flag.
+   */
+  unchanged(name: string): boolean;
 }
 
 /** A pair of schemas at the same place (a body, a property, an item, a parameter). */
