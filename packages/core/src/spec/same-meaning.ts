@@ -41,10 +41,13 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
   const CYCLE_UNEQUAL = 3;
   type Entered = typeof EQUAL | typeof UNEQUAL | typeof CYCLE_EQUAL | typeof CYCLE_UNEQUAL | Frame;
 
+  // Open nodes with the depth of their frame, per side: a node met again below itself is a cycle
+  // marker of that distance, as in the hasher (two markers are equal only at the same distance).
+  // Shared by all calls (every way out of a call leaves its open frames, so each starts empty):
+  // four maps per call were most of what the diff allocated.
+  const inProgress = { base: { schema: new Map<object, number>(), naming: new Map<object, number>() }, head: { schema: new Map<object, number>(), naming: new Map<object, number>() } };
+
   return (rootBase, rootHead) => {
-    // Open nodes with the depth of their frame, per side: a node met again below itself is a cycle
-    // marker of that distance, as in the hasher (two markers are equal only at the same distance).
-    const inProgress = { base: { schema: new Map<object, number>(), naming: new Map<object, number>() }, head: { schema: new Map<object, number>(), naming: new Map<object, number>() } };
     const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean, depth: number): Entered => {
       const before = base.deref(baseNode);
       const after = head.deref(headNode);
