@@ -323,21 +323,21 @@ class DiffEngine {
   }
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
-  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: Array<{ pair: string; property: string }> = []): void {
+  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: Array<{ before: SchemaView; after: SchemaView; property: string }> = []): void {
     if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.same(baseNode, headNode)) return;
     if (++this.steps > MAX_DIFF_STEPS) return;
     const before = this.view.base(baseNode);
     const after = this.view.head(headNode);
     if (!before || !after) return;
-    const pairId = `${before.node.file}#${before.node.pointer}|${after.node.file}#${after.node.pointer}`;
-    const again = stack.find((entry) => entry.pair === pairId);
+    // Views are memoized per resolved node (file and pointer): the same two views are the same pair.
+    const again = stack.find((entry) => entry.before === before && entry.after === after);
     if (again) {
       // The pair compared at `again.property` is met again here: whatever differs inside it
       // differs here too, and was (or will be) reported at the shorter path.
       this.closeLoop(again.property, property);
       return;
     }
-    stack.push({ pair: pairId, property });
+    stack.push({ before, after, property });
     const common = { subject, operation, property, ...(status ? { status } : {}), ...(parameter ? { parameter } : {}) };
     this.run('schema', { ...common, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
     if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {

@@ -123,17 +123,21 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     // Most nodes asked for are not refs: no chain to track.
     if (refOf(node.value) === undefined) return node;
     let current = node;
-    const seen = new Set<string>();
+    // Refs passed on the way, by id; most chains are one ref long, so tracking starts at the second.
+    let seen: Set<string> | undefined;
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
-      const id = `${current.file}#${current.pointer}`;
-      if (seen.has(id)) {
-        const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
-        report({ code: 'spec-ref-circular', message: `$ref '${ref}' is part of a cycle of refs that never reaches a definition`, location: { file: at.file, line: at.line, column: at.column }, hint: 'Point one $ref of the cycle at a real schema.' });
-        return undefined;
+      if (hops === 1) seen = new Set([`${node.file}#${node.pointer}`]);
+      if (seen) {
+        const id = `${current.file}#${current.pointer}`;
+        if (seen.has(id)) {
+          const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
+          report({ code: 'spec-ref-circular', message: `$ref '${ref}' is part of a cycle of refs that never reaches a definition`, location: { file: at.file, line: at.line, column: at.column }, hint: 'Point one $ref of the cycle at a real schema.' });
+          return undefined;
+        }
+        seen.add(id);
       }
-      seen.add(id);
       const target = resolveRefTarget(ref, current);
       if (isInputProblem(target)) {
         report(target);
