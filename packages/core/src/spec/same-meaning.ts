@@ -139,7 +139,29 @@ function comparedKeys(value: Record<string, unknown>, isArray: boolean, isNaming
 }
 
 function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
-  return { file: parent.file, pointer: `${parent.pointer}/${encodePointer(key)}`, value };
+  return new ChildNode(parent, key, value);
+}
+
+/**
+ * A node met by the walk, its pointer spelled only when read: only a `$ref` resolved from it (to
+ * report a problem, or to follow a chain) reads it, and the walk meets a million nodes. Never
+ * leaves this module.
+ */
+class ChildNode implements SpecNode {
+  readonly file: string;
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly parent: SpecNode,
+    private readonly key: string,
+    readonly value: unknown,
+  ) {
+    this.file = parent.file;
+  }
+
+  get pointer(): string {
+    return (this.spelled ??= `${this.parent.pointer}/${encodePointer(this.key)}`);
+  }
 }
 
 function rememberPair(pairs: Map<object, Set<object>>, baseValue: object, headValue: object): void {
