@@ -8,7 +8,7 @@ import { childPath, fieldSegments, ITEMS, joinFieldSegments } from '../spec/fiel
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
-import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
+import { operationParameters, operationRequestBody, operationResponses, operationSecurity, pathLevelParameters } from '../spec/operation-parts';
 import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { matchAlternatives } from './match-alternatives';
@@ -221,10 +221,16 @@ class DiffEngine {
    * answer as comparing their fingerprints, without hashing either.
    */
   sameOperation(before: Operation, after: Operation): boolean {
+    if (!this.same(before.node, after.node)) return false;
     if (JSON.stringify(operationSecurity(this.base, before) ?? null) !== JSON.stringify(operationSecurity(this.head, after) ?? null)) return false;
+    // The operation's own parameters mean the same (they are part of it): when the path item's
+    // shared ones do too, so do the merged lists, without building them.
+    const basePathLevel = pathLevelParameters(this.base, before);
+    const headPathLevel = pathLevelParameters(this.head, after);
+    if (basePathLevel === undefined ? headPathLevel === undefined : headPathLevel !== undefined && this.same(basePathLevel, headPathLevel)) return true;
     const baseParameters = operationParameters(this.base, before);
     const headParameters = operationParameters(this.head, after);
-    if (baseParameters.length !== headParameters.length || !this.same(before.node, after.node)) return false;
+    if (baseParameters.length !== headParameters.length) return false;
     return baseParameters.every((part, index) => this.same(part.node, headParameters[index].node));
   }
 
