@@ -18,12 +18,12 @@ export type SameMeaning = (baseNode: SpecNode, headNode: SpecNode) => boolean;
  */
 export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: { base: (node: SpecNode) => string; head: (node: SpecNode) => string }): SameMeaning {
   // Equal pairs, by mode then base object then head object; unequal ones are found again quickly.
-  const equal = { schema: new Map<object, Set<object>>(), naming: new Map<object, Set<object>>() };
+  const equal = { schema: new Map<object, Pairs>(), naming: new Map<object, Pairs>() };
   // Pairs found unequal, as answers to a call with that pair as the root: the walk asks again about
   // the same changed pair from every operation that reaches it, and each time an unequal pair was
   // walked down to its first difference. Only differences that no cycle marker took part in are
   // remembered, and only for the root: a pair met deeper in another walk may meet an open node there.
-  const unequalAsRoot = new Map<object, Set<object>>();
+  const unequalAsRoot = new Map<object, Pairs>();
   interface Frame {
     base: SpecNode;
     head: SpecNode;
@@ -62,7 +62,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
       const baseOpenAt = inProgress.base[mode].get(baseValue);
       const headOpenAt = inProgress.head[mode].get(headValue);
       if (baseOpenAt !== undefined || headOpenAt !== undefined) return baseOpenAt === headOpenAt ? CYCLE_EQUAL : CYCLE_UNEQUAL;
-      if (equal[mode].get(baseValue)?.has(headValue)) return EQUAL;
+      if (isPair(equal[mode], baseValue, headValue)) return EQUAL;
       const isArray = Array.isArray(baseValue);
       if (isArray !== Array.isArray(headValue)) return UNEQUAL;
       const keys = comparedKeys(baseValue as Record<string, unknown>, isArray, isNamingMap);
@@ -79,7 +79,7 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
     };
     const rootBaseValue = base.deref(rootBase)?.value;
     const rootHeadValue = head.deref(rootHead)?.value;
-    if (isObjectLike(rootBaseValue) && isObjectLike(rootHeadValue) && unequalAsRoot.get(rootBaseValue)?.has(rootHeadValue)) return false;
+    if (isObjectLike(rootBaseValue) && isObjectLike(rootHeadValue) && isPair(unequalAsRoot, rootBaseValue, rootHeadValue)) return false;
     // Every open frame is unequal for the same reason as the difference just found below it.
     const unequalBelow = (stack: readonly Frame[]) => {
       for (const frame of stack) if (!frame.isNamingMap) rememberPair(unequalAsRoot, frame.base.value as object, frame.head.value as object);
@@ -164,8 +164,20 @@ class ChildNode implements SpecNode {
   }
 }
 
-function rememberPair(pairs: Map<object, Set<object>>, baseValue: object, headValue: object): void {
+/**
+ * The head objects remembered with one base object: most base objects only ever meet one head
+ * object, kept as it is; a set is made for the second (values are parsed JSON, never sets).
+ */
+type Pairs = object | Set<object>;
+
+function isPair(pairs: ReadonlyMap<object, Pairs>, baseValue: object, headValue: object): boolean {
   const heads = pairs.get(baseValue);
-  if (heads) heads.add(headValue);
-  else pairs.set(baseValue, new Set([headValue]));
+  return heads === headValue || (heads instanceof Set && heads.has(headValue));
+}
+
+function rememberPair(pairs: Map<object, Pairs>, baseValue: object, headValue: object): void {
+  const heads = pairs.get(baseValue);
+  if (heads === undefined) pairs.set(baseValue, headValue);
+  else if (heads instanceof Set) heads.add(headValue);
+  else if (heads !== headValue) pairs.set(baseValue, new Set([heads, headValue]));
 }
