@@ -327,6 +327,32 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
   return current;
 }
 
+/**
+ * The node of `value` under `key` of `parent`, its pointer spelled only when read: walks meet
+ * millions of nodes and locate a few (a node is located when a finding names it, or a `$ref`
+ * resolved from it has a problem). Not dereferenced.
+ */
+export function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
+  return new ChildNode(parent, key, value);
+}
+
+class ChildNode implements SpecNode {
+  readonly file: string;
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly parent: SpecNode,
+    private readonly key: string,
+    readonly value: unknown,
+  ) {
+    this.file = parent.file;
+  }
+
+  get pointer(): string {
+    return (this.spelled ??= `${this.parent.pointer}/${encodePointer(this.key)}`);
+  }
+}
+
 /** True for objects and arrays (not null). */
 export function isObjectLike(value: unknown): value is object {
   return typeof value === 'object' && value !== null;

@@ -1,5 +1,4 @@
-import { encodePointer } from './json-pointer';
-import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
+import { childNode, isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
 import { MAX_HASH_STEPS, NAMING_MAPS, PROSE_KEYS, plainHash } from './fingerprint';
 
 /** Tells whether a node of one spec means the same as a node of another. */
@@ -136,32 +135,6 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
 function comparedKeys(value: Record<string, unknown>, isArray: boolean, isNamingMap: boolean): string[] {
   const keys = Object.keys(value);
   return isArray || isNamingMap ? keys : keys.filter((key) => !PROSE_KEYS.has(key));
-}
-
-function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
-  return new ChildNode(parent, key, value);
-}
-
-/**
- * A node met by the walk, its pointer spelled only when read: only a `$ref` resolved from it (to
- * report a problem, or to follow a chain) reads it, and the walk meets a million nodes. Never
- * leaves this module.
- */
-class ChildNode implements SpecNode {
-  readonly file: string;
-  private spelled: string | undefined;
-
-  constructor(
-    private readonly parent: SpecNode,
-    private readonly key: string,
-    readonly value: unknown,
-  ) {
-    this.file = parent.file;
-  }
-
-  get pointer(): string {
-    return (this.spelled ??= `${this.parent.pointer}/${encodePointer(this.key)}`);
-  }
 }
 
 /**
