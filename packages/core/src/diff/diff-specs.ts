@@ -86,6 +86,9 @@ export interface SpecDiff {
 
 const MAX_WALK_DEPTH = 64;
 
+/** The composition keywords whose members are compared pair by pair (`allOf` members are merged into the view). */
+const ALTERNATIVES = ['oneOf', 'anyOf'] as const;
+
 /**
  * How many schema pairs the comparison of one operation may visit. A schema reached along many
  * paths (a component used twice at every level, `oneOf` alternatives of `oneOf`s) is compared once
@@ -353,13 +356,15 @@ class DiffEngine {
     {
       for (const [name, baseChild] of before.properties) {
         const headChild = after.properties.get(name);
-        if (!headChild) continue;
-        next(childPath(property, name), baseChild, headChild);
+        // `walk` would stop at an unchanged pair too; asked here, it needs no path built.
+        if (headChild && !this.same(baseChild, headChild)) next(childPath(property, name), baseChild, headChild);
       }
       if (before.additionalProperties && after.additionalProperties) next(childPath(property, '*'), before.additionalProperties, after.additionalProperties);
     }
     if (before.items && after.items) next(childPath(property, ITEMS), before.items, after.items);
-    for (const keyword of ['oneOf', 'anyOf'] as const) {
+    for (const keyword of ALTERNATIVES) {
+      // With no members on one side, no pair of members changed.
+      if (before[keyword].length === 0 || after[keyword].length === 0) continue;
       for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
