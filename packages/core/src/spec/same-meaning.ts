@@ -46,46 +46,50 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
   // four maps per call were most of what the diff allocated.
   const inProgress = { base: { schema: new Map<object, number>(), naming: new Map<object, number>() }, head: { schema: new Map<object, number>(), naming: new Map<object, number>() } };
 
+  const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean, depth: number): Entered => {
+    const before = base.deref(baseNode);
+    const after = head.deref(headNode);
+    if (!before || !after) return before === after ? EQUAL : UNEQUAL;
+    const baseValue = before.value;
+    const headValue = after.value;
+    if (!isObjectLike(baseValue) || !isObjectLike(headValue)) {
+      if (isObjectLike(baseValue) || isObjectLike(headValue)) return UNEQUAL;
+      return baseValue === headValue || plainHash(baseValue) === plainHash(headValue) ? EQUAL : UNEQUAL;
+    }
+    const mode = isNamingMap ? 'naming' : 'schema';
+    const baseOpenAt = inProgress.base[mode].get(baseValue);
+    const headOpenAt = inProgress.head[mode].get(headValue);
+    if (baseOpenAt !== undefined || headOpenAt !== undefined) return baseOpenAt === headOpenAt ? CYCLE_EQUAL : CYCLE_UNEQUAL;
+    if (isPair(equal[mode], baseValue, headValue)) return EQUAL;
+    const isArray = Array.isArray(baseValue);
+    if (isArray !== Array.isArray(headValue)) return UNEQUAL;
+    const keys = comparedKeys(baseValue as Record<string, unknown>, isArray, isNamingMap);
+    if (keys.length !== comparedKeyCount(headValue as Record<string, unknown>, isArray, isNamingMap)) return UNEQUAL;
+    if (!isArray && !hasAllKeys(headValue, keys)) return UNEQUAL;
+    inProgress.base[mode].set(baseValue, depth);
+    inProgress.head[mode].set(headValue, depth);
+    return { base: before, head: after, isArray, keys, next: 0, isNamingMap, cyclic: false };
+  };
+  const leave = (frame: Frame) => {
+    const mode = frame.isNamingMap ? 'naming' : 'schema';
+    inProgress.base[mode].delete(frame.base.value as object);
+    inProgress.head[mode].delete(frame.head.value as object);
+  };
+  // Every open frame is unequal for the same reason as the difference just found below it.
+  const unequalBelow = (stack: readonly Frame[]) => {
+    for (const frame of stack) if (!frame.isNamingMap) rememberPair(unequalAsRoot, frame.base.value as object, frame.head.value as object);
+    stack.forEach(leave);
+  };
+
   return (rootBase, rootHead) => {
-    const enter = (baseNode: SpecNode, headNode: SpecNode, isNamingMap: boolean, depth: number): Entered => {
-      const before = base.deref(baseNode);
-      const after = head.deref(headNode);
-      if (!before || !after) return before === after ? EQUAL : UNEQUAL;
-      const baseValue = before.value;
-      const headValue = after.value;
-      if (!isObjectLike(baseValue) || !isObjectLike(headValue)) {
-        if (isObjectLike(baseValue) || isObjectLike(headValue)) return UNEQUAL;
-        return baseValue === headValue || plainHash(baseValue) === plainHash(headValue) ? EQUAL : UNEQUAL;
-      }
-      const mode = isNamingMap ? 'naming' : 'schema';
-      const baseOpenAt = inProgress.base[mode].get(baseValue);
-      const headOpenAt = inProgress.head[mode].get(headValue);
-      if (baseOpenAt !== undefined || headOpenAt !== undefined) return baseOpenAt === headOpenAt ? CYCLE_EQUAL : CYCLE_UNEQUAL;
-      if (isPair(equal[mode], baseValue, headValue)) return EQUAL;
-      const isArray = Array.isArray(baseValue);
-      if (isArray !== Array.isArray(headValue)) return UNEQUAL;
-      const keys = comparedKeys(baseValue as Record<string, unknown>, isArray, isNamingMap);
-      if (keys.length !== comparedKeys(headValue as Record<string, unknown>, isArray, isNamingMap).length) return UNEQUAL;
-      if (!isArray && !keys.every((key) => Object.prototype.hasOwnProperty.call(headValue, key))) return UNEQUAL;
-      inProgress.base[mode].set(baseValue, depth);
-      inProgress.head[mode].set(headValue, depth);
-      return { base: before, head: after, isArray, keys, next: 0, isNamingMap, cyclic: false };
-    };
-    const leave = (frame: Frame) => {
-      const mode = frame.isNamingMap ? 'naming' : 'schema';
-      inProgress.base[mode].delete(frame.base.value as object);
-      inProgress.head[mode].delete(frame.head.value as object);
-    };
-    const rootBaseValue = base.deref(rootBase)?.value;
-    const rootHeadValue = head.deref(rootHead)?.value;
-    if (isObjectLike(rootBaseValue) && isObjectLike(rootHeadValue) && isPair(unequalAsRoot, rootBaseValue, rootHeadValue)) return false;
-    // Every open frame is unequal for the same reason as the difference just found below it.
-    const unequalBelow = (stack: readonly Frame[]) => {
-      for (const frame of stack) if (!frame.isNamingMap) rememberPair(unequalAsRoot, frame.base.value as object, frame.head.value as object);
-      stack.forEach(leave);
-    };
     const first = enter(rootBase, rootHead, false, 0);
+    // Nothing is open before the root, so its answer is never a cycle marker; and a pair remembered
+    // as unequal is never remembered as equal, so that memo is asked only when the root is entered.
     if (typeof first === 'number') return first === EQUAL || first === CYCLE_EQUAL;
+    if (isPair(unequalAsRoot, first.base.value as object, first.head.value as object)) {
+      leave(first);
+      return false;
+    }
     const stack: Frame[] = [first];
     let steps = 0;
     while (stack.length > 0) {
@@ -129,6 +133,20 @@ export function createSameMeaning(base: LoadedSpec, head: LoadedSpec, hashers: {
     }
     return true;
   };
+}
+
+/** How many keys `comparedKeys` would list, without listing them. */
+function comparedKeyCount(value: Record<string, unknown>, isArray: boolean, isNamingMap: boolean): number {
+  const keys = Object.keys(value);
+  if (isArray || isNamingMap) return keys.length;
+  let count = 0;
+  for (const key of keys) if (!PROSE_KEYS.has(key)) count++;
+  return count;
+}
+
+function hasAllKeys(value: object, keys: readonly string[]): boolean {
+  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
 }
 
 /** The keys the hasher digests: every index of an array, every key but prose outside naming maps. */
