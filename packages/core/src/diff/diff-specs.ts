@@ -191,7 +191,6 @@ class DiffEngine {
   readonly problems: InputProblem[] = [];
   /** Schema pairs visited for the current operation; past `MAX_DIFF_STEPS` the walk stops. */
   private steps = 0;
-  private readonly hash: { base: (node: SpecNode) => string; head: (node: SpecNode) => string };
   /** Whether a base node and a head node mean the same: what comparing their hashes would say, found without hashing. */
   private readonly same: SameMeaning;
   private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
@@ -207,8 +206,8 @@ class DiffEngine {
     private readonly head: LoadedSpec,
     options: DiffOptions,
   ) {
-    this.hash = { base: createNodeHasher(base), head: createNodeHasher(head) };
-    this.same = createSameMeaning(base, head, this.hash);
+    // The hashers answer only walks too long for sameMeaning to finish (see `MAX_HASH_STEPS`).
+    this.same = createSameMeaning(base, head, { base: createNodeHasher(base), head: createNodeHasher(head) });
     this.view = { base: createSchemaViews(base), head: createSchemaViews(head) };
     this.now = options.now ?? new Date();
     for (const rule of options.rules ?? DIFF_RULES) {
@@ -350,7 +349,7 @@ class DiffEngine {
     // Spelled out rather than spread from shared fields: a spread of objects of varying shapes, twice
     // per step, was the walk's largest own cost. Rules read an absent status or parameter as undefined.
     const at = status || undefined;
-    this.run('schema', { subject, operation, property, status: at, parameter, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
+    this.run('schema', { subject, operation, property, status: at, parameter, base: before, head: after, same: this.same }, key);
     if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {
       const baseChild = (name: string) => childView(this.view.base, before, name);
       const headChild = (name: string) => childView(this.view.head, after, name);

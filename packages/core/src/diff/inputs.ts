@@ -90,9 +90,11 @@ export interface SchemaInput {
   parameter?: { name: string; in: string };
   base: SchemaView;
   head: SchemaView;
-  /** Hashes of resolved nodes, so equivalent inline and `$ref` schemas compare equal. */
-  baseHash(node: SpecNode): string;
-  headHash(node: SpecNode): string;
+  /**
+   * Whether a base node and a head node mean the same once refs are followed (equivalent inline and
+   * `$ref` schemas do; prose is left out): what comparing their fingerprint hashes says, without hashing.
+   */
+  same(baseNode: SpecNode, headNode: SpecNode): boolean;
 }
 
 export interface ScopeInputs {
