@@ -37,6 +37,9 @@ export interface SchemaView {
 export const BOUND_KEYWORDS = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains', 'minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum', 'minContains', 'multipleOf', 'pattern', 'uniqueItems'] as const;
 export const STRUCTURAL_KEYWORDS = ['contains', 'if', 'then', 'else', 'not', 'dependentRequired', 'dependentSchemas', 'patternProperties', 'prefixItems', 'propertyNames', 'contentSchema', 'contentEncoding', 'contentMediaType', 'unevaluatedItems', 'unevaluatedProperties'] as const;
 
+const BOUND_KEYWORD_SET: ReadonlySet<string> = new Set(BOUND_KEYWORDS);
+const STRUCTURAL_KEYWORD_SET: ReadonlySet<string> = new Set(STRUCTURAL_KEYWORDS);
+
 const MAX_ALLOF_DEPTH = 16;
 
 /** Builds (and memoizes per node) the merged view of schemas of one spec. */
@@ -156,15 +159,22 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
     if (extra && Object.keys(extra.value as object).length > 0) view.additionalProperties = extra;
   }
   if (isObjectLike(value.items) && !Array.isArray(value.items) && !view.items) view.items = spec.child(node, 'items');
-  for (const keyword of BOUND_KEYWORDS) {
-    if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+  // Most schemas have none of these keywords: one pass over the keys they do have says whether to
+  // look for them (in the lists' order, which is the order the maps keep).
+  const keys = Object.keys(value);
+  if (keys.some((key) => BOUND_KEYWORD_SET.has(key))) {
+    for (const keyword of BOUND_KEYWORDS) {
+      if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+    }
   }
-  for (const keyword of STRUCTURAL_KEYWORDS) {
-    if (value[keyword] === undefined || view.structural.has(keyword)) continue;
-    view.structural.set(keyword, childNode(node, keyword, value[keyword]));
+  if (keys.some((key) => STRUCTURAL_KEYWORD_SET.has(key))) {
+    for (const keyword of STRUCTURAL_KEYWORDS) {
+      if (value[keyword] === undefined || view.structural.has(keyword)) continue;
+      view.structural.set(keyword, childNode(node, keyword, value[keyword]));
+    }
   }
   if (value.default !== undefined && !view.keywords.has('default')) view.keywords.set('default', value.default);
-  for (const key of Object.keys(value)) if (key.startsWith('x-') && !view.extensions.has(key)) view.extensions.set(key, value[key]);
+  for (const key of keys) if (key.startsWith('x-') && !view.extensions.has(key)) view.extensions.set(key, value[key]);
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     if (!Array.isArray(value[keyword]) || view[keyword].length > 0) continue;
     (value[keyword] as unknown[]).forEach((_member, index) => {
