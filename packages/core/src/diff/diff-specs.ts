@@ -357,11 +357,12 @@ class DiffEngine {
     }
     const next = (path: string, b: SpecNode, h: SpecNode) => this.walk(subject, operation, key, path, status, b, h, depth + 1, parameter, stack);
     {
-      for (const [name, baseChild] of before.properties) {
+      // forEach rather than for...of: no [name, node] entry array per property.
+      before.properties.forEach((baseChild, name) => {
         const headChild = after.properties.get(name);
         // `walk` would stop at an unchanged pair too; asked here, it needs no path built.
         if (headChild && !this.same(baseChild, headChild)) next(childPath(property, name), baseChild, headChild);
-      }
+      });
       if (before.additionalProperties && after.additionalProperties) next(childPath(property, '*'), before.additionalProperties, after.additionalProperties);
     }
     if (before.items && after.items) next(childPath(property, ITEMS), before.items, after.items);
