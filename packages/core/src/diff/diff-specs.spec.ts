@@ -1,3 +1,6 @@
+import { loadSpec } from '../spec/load-spec';
+import { listOperations } from '../spec/operations';
+import { diffSpecs } from './diff-specs';
 import { api, diffDocuments, get, obj, ruleIds } from './diff-test-kit';
 
 describe('diffSpecs', () => {
@@ -14,6 +17,23 @@ describe('diffSpecs', () => {
     const base = api({ '/a': { get: get(obj({ a: { type: 'string' } })) } });
     const head = api({ '/a': { get: get(obj({ a: { type: 'string', description: 'now documented' } }), { summary: 'x' }) } });
     expect(diffDocuments(base, head)).toEqual([]);
+  });
+
+  it('counts an operation as changed when a parameter its path item shares changed, not when the list was only reordered or reworded', () => {
+    const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+    const query = (extra: Record<string, unknown>) => ({ name: 'q', in: 'query', schema: { type: 'string' }, ...extra });
+    const spec = (parameters: unknown[]) => api({ '/a/{id}': { parameters, get: get(obj({ a: { type: 'string' } })) } });
+    const changed = (base: Record<string, unknown>, head: Record<string, unknown>) => {
+      const index = (document: Record<string, unknown>) => {
+        const loaded = loadSpec('openapi.json', () => JSON.stringify(document));
+        return { spec: loaded, operations: listOperations(loaded) };
+      };
+      return diffSpecs(index(base), index(head)).changedOperations;
+    };
+    const base = spec([id, query({})]);
+    expect(changed(base, spec([query({ description: 'a filter' }), id]))).toEqual([]);
+    expect(changed(base, spec([id, query({ required: true })]))).toEqual(['GET /a/{}']);
+    expect(ruleIds(base, spec([id, query({ required: true })]))).toEqual(['request-parameter-became-required']);
   });
 
   it('reports 3.1 type lists that add null as nullable, not as a type change', () => {

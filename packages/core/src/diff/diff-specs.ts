@@ -8,7 +8,7 @@ import { childPath, fieldSegments, ITEMS, joinFieldSegments } from '../spec/fiel
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
-import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
+import { operationParameters, operationRequestBody, operationResponses, operationSecurity, pathLevelParameters } from '../spec/operation-parts';
 import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { matchAlternatives } from './match-alternatives';
@@ -85,6 +85,9 @@ export interface SpecDiff {
 }
 
 const MAX_WALK_DEPTH = 64;
+
+/** The composition keywords whose members are compared pair by pair (`allOf` members are merged into the view). */
+const ALTERNATIVES = ['oneOf', 'anyOf'] as const;
 
 /**
  * How many schema pairs the comparison of one operation may visit. A schema reached along many
@@ -188,7 +191,6 @@ class DiffEngine {
   readonly problems: InputProblem[] = [];
   /** Schema pairs visited for the current operation; past `MAX_DIFF_STEPS` the walk stops. */
   private steps = 0;
-  private readonly hash: { base: (node: SpecNode) => string; head: (node: SpecNode) => string };
   /** Whether a base node and a head node mean the same: what comparing their hashes would say, found without hashing. */
   private readonly same: SameMeaning;
   private readonly view: { base: (node: SpecNode) => SchemaView | undefined; head: (node: SpecNode) => SchemaView | undefined };
@@ -204,8 +206,8 @@ class DiffEngine {
     private readonly head: LoadedSpec,
     options: DiffOptions,
   ) {
-    this.hash = { base: createNodeHasher(base), head: createNodeHasher(head) };
-    this.same = createSameMeaning(base, head, this.hash);
+    // The hashers answer only walks too long for sameMeaning to finish (see `MAX_HASH_STEPS`).
+    this.same = createSameMeaning(base, head, { base: createNodeHasher(base), head: createNodeHasher(head) });
     this.view = { base: createSchemaViews(base), head: createSchemaViews(head) };
     this.now = options.now ?? new Date();
     for (const rule of options.rules ?? DIFF_RULES) {
@@ -221,10 +223,16 @@ class DiffEngine {
    * answer as comparing their fingerprints, without hashing either.
    */
   sameOperation(before: Operation, after: Operation): boolean {
+    if (!this.same(before.node, after.node)) return false;
     if (JSON.stringify(operationSecurity(this.base, before) ?? null) !== JSON.stringify(operationSecurity(this.head, after) ?? null)) return false;
+    // The operation's own parameters mean the same (they are part of it): when the path item's
+    // shared ones do too, so do the merged lists, without building them.
+    const basePathLevel = pathLevelParameters(this.base, before);
+    const headPathLevel = pathLevelParameters(this.head, after);
+    if (basePathLevel === undefined ? headPathLevel === undefined : headPathLevel !== undefined && this.same(basePathLevel, headPathLevel)) return true;
     const baseParameters = operationParameters(this.base, before);
     const headParameters = operationParameters(this.head, after);
-    if (baseParameters.length !== headParameters.length || !this.same(before.node, after.node)) return false;
+    if (baseParameters.length !== headParameters.length) return false;
     return baseParameters.every((part, index) => this.same(part.node, headParameters[index].node));
   }
 
@@ -323,40 +331,54 @@ class DiffEngine {
   }
 
   /** Compares two schemas at the same place, then their properties, items and alternatives. */
-  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: Array<{ pair: string; property: string }> = []): void {
+  private walk(subject: SchemaSubject, operation: string, key: string, property: string, status: string | undefined, baseNode: SpecNode, headNode: SpecNode, depth: number, parameter?: { name: string; in: string }, stack: Array<{ before: SchemaView; after: SchemaView; property: string }> = []): void {
     if (depth > MAX_WALK_DEPTH || this.steps > MAX_DIFF_STEPS || this.same(baseNode, headNode)) return;
     if (++this.steps > MAX_DIFF_STEPS) return;
     const before = this.view.base(baseNode);
     const after = this.view.head(headNode);
     if (!before || !after) return;
-    const pairId = `${before.node.file}#${before.node.pointer}|${after.node.file}#${after.node.pointer}`;
-    const again = stack.find((entry) => entry.pair === pairId);
+    // Views are memoized per resolved node (file and pointer): the same two views are the same pair.
+    const again = stack.find((entry) => entry.before === before && entry.after === after);
     if (again) {
       // The pair compared at `again.property` is met again here: whatever differs inside it
       // differs here too, and was (or will be) reported at the shorter path.
       this.closeLoop(again.property, property);
       return;
     }
-    stack.push({ pair: pairId, property });
-    const common = { subject, operation, property, ...(status ? { status } : {}), ...(parameter ? { parameter } : {}) };
-    this.run('schema', { ...common, base: before, head: after, baseHash: this.hash.base, headHash: this.hash.head }, key);
+    stack.push({ before, after, property });
+    // Spelled out rather than spread from shared fields: a spread of objects of varying shapes, twice
+    // per step, was the walk's largest own cost. Rules read an absent status or parameter as undefined.
+    const at = status || undefined;
+    this.run('schema', { subject, operation, property, status: at, parameter, base: before, head: after, same: this.same }, key);
     if (subject !== 'parameter' && (before.properties.size > 0 || after.properties.size > 0 || before.required.size > 0 || after.required.size > 0 || after.additionalProperties === false)) {
-      this.run('properties', { ...common, base: before, head: after, baseChild: (name) => childView(this.view.base, before, name), headChild: (name) => childView(this.view.head, after, name) }, key);
+      const baseChild = (name: string) => childView(this.view.base, before, name);
+      const headChild = (name: string) => childView(this.view.head, after, name);
+      this.run('properties', { subject, operation, property, status: at, base: before, head: after, baseChild, headChild, unchanged: (name) => this.sameChild(before, after, name) }, key);
     }
     const next = (path: string, b: SpecNode, h: SpecNode) => this.walk(subject, operation, key, path, status, b, h, depth + 1, parameter, stack);
     {
-      for (const [name, baseChild] of before.properties) {
+      // forEach rather than for...of: no [name, node] entry array per property.
+      before.properties.forEach((baseChild, name) => {
         const headChild = after.properties.get(name);
-        if (!headChild) continue;
-        next(childPath(property, name), baseChild, headChild);
-      }
+        // `walk` would stop at an unchanged pair too; asked here, it needs no path built.
+        if (headChild && !this.same(baseChild, headChild)) next(childPath(property, name), baseChild, headChild);
+      });
       if (before.additionalProperties && after.additionalProperties) next(childPath(property, '*'), before.additionalProperties, after.additionalProperties);
     }
     if (before.items && after.items) next(childPath(property, ITEMS), before.items, after.items);
-    for (const keyword of ['oneOf', 'anyOf'] as const) {
+    for (const keyword of ALTERNATIVES) {
+      // With no members on one side, no pair of members changed.
+      if (before[keyword].length === 0 || after[keyword].length === 0) continue;
       for (const [baseMember, headMember] of matchAlternatives(before[keyword], after[keyword], this.same).changed) next(property, baseMember, headMember);
     }
     stack.pop();
+  }
+
+  /** Whether property `name`, present on both sides, means the same in both. */
+  private sameChild(before: SchemaView, after: SchemaView, name: string): boolean {
+    const baseChild = before.properties.get(name);
+    const headChild = after.properties.get(name);
+    return baseChild !== undefined && headChild !== undefined && this.same(baseChild, headChild);
   }
 
   private closeLoop(at: string, back: string): void {

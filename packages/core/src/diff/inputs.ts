@@ -73,6 +73,11 @@ export interface PropertiesInput {
   /** The merged view of a property schema, per side. */
   baseChild(name: string): SchemaView | undefined;
   headChild(name: string): SchemaView | undefined;
+  /**
+   * True when property `name` (on both sides) means the same in both versions, so every flag of
+   * its view is the same too: cheaper than building both views to compare one flag.
+   */
+  unchanged(name: string): boolean;
 }
 
 /** A pair of schemas at the same place (a body, a property, an item, a parameter). */
@@ -85,9 +90,11 @@ export interface SchemaInput {
   parameter?: { name: string; in: string };
   base: SchemaView;
   head: SchemaView;
-  /** Hashes of resolved nodes, so equivalent inline and `$ref` schemas compare equal. */
-  baseHash(node: SpecNode): string;
-  headHash(node: SpecNode): string;
+  /**
+   * Whether a base node and a head node mean the same once refs are followed (equivalent inline and
+   * `$ref` schemas do; prose is left out): what comparing their fingerprint hashes says, without hashing.
+   */
+  same(baseNode: SpecNode, headNode: SpecNode): boolean;
 }
 
 export interface ScopeInputs {

@@ -51,7 +51,7 @@ function refTarget(member: SpecNode): string | undefined {
  * must hold anyway), so it is neither; a `$ref` part still counts, its component may evolve apart.
  */
 export function compositionDelta(input: SchemaInput, keyword: 'oneOf' | 'anyOf' | 'allOf'): { before: number; after: number; lost: number; gained: number } {
-  const same = (baseNode: SpecNode, headNode: SpecNode) => input.baseHash(baseNode) === input.headHash(headNode);
+  const same = input.same;
   const match = matchAlternatives(input.base[keyword], input.head[keyword], same);
   const repeated = (member: SpecNode, others: readonly SpecNode[], sameAs: (other: SpecNode) => boolean) => keyword === 'allOf' && refTarget(member) === undefined && others.some(sameAs);
   const lost = match.baseOnly.filter((member) => !repeated(member, input.head[keyword], (other) => same(member, other)));

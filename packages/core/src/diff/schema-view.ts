@@ -1,5 +1,4 @@
-import { isObjectLike, type LoadedSpec, type SpecNode } from '../spec/load-spec';
-import { encodePointer } from '../spec/json-pointer';
+import { childNode, isObjectLike, type LoadedSpec, type SpecNode } from '../spec/load-spec';
 
 /**
  * A schema as the diff sees it: `$ref`s followed and `allOf` members merged, so that moving
@@ -38,17 +37,33 @@ export interface SchemaView {
 export const BOUND_KEYWORDS = ['maxLength', 'maxItems', 'maxProperties', 'maximum', 'exclusiveMaximum', 'maxContains', 'minLength', 'minItems', 'minProperties', 'minimum', 'exclusiveMinimum', 'minContains', 'multipleOf', 'pattern', 'uniqueItems'] as const;
 export const STRUCTURAL_KEYWORDS = ['contains', 'if', 'then', 'else', 'not', 'dependentRequired', 'dependentSchemas', 'patternProperties', 'prefixItems', 'propertyNames', 'contentSchema', 'contentEncoding', 'contentMediaType', 'unevaluatedItems', 'unevaluatedProperties'] as const;
 
+const BOUND_KEYWORD_SET: ReadonlySet<string> = new Set(BOUND_KEYWORDS);
+const STRUCTURAL_KEYWORD_SET: ReadonlySet<string> = new Set(STRUCTURAL_KEYWORDS);
+
 const MAX_ALLOF_DEPTH = 16;
 
 /** Builds (and memoizes per node) the merged view of schemas of one spec. */
 export function createSchemaViews(spec: LoadedSpec): (node: SpecNode) => SchemaView | undefined {
-  const memo = new Map<string, SchemaView | undefined>();
+  // By the schema object, which sits at one place of its document unless refs spell that place
+  // two ways (or YAML aliases share it): a view found under the object serves only the file and
+  // pointer it was made for, views of other spellings are kept by file and pointer. Joining the
+  // two into a key on every lookup cost more than building the views.
+  const byValue = new Map<object, SchemaView>();
+  const byPlace = new Map<string, SchemaView>();
   return (node) => {
     const resolved = spec.deref(node);
     if (!resolved || !isObjectLike(resolved.value) || Array.isArray(resolved.value)) return undefined;
+    const known = byValue.get(resolved.value);
+    if (known === undefined) {
+      const view = buildView(spec, resolved);
+      byValue.set(resolved.value, view);
+      return view;
+    }
+    if (known.node.file === resolved.file && known.node.pointer === resolved.pointer) return known;
     const id = `${resolved.file}#${resolved.pointer}`;
-    if (!memo.has(id)) memo.set(id, buildView(spec, resolved));
-    return memo.get(id);
+    let view = byPlace.get(id);
+    if (view === undefined) byPlace.set(id, (view = buildView(spec, resolved)));
+    return view;
   };
 }
 
@@ -135,8 +150,7 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
     view.propertiesNode ??= properties;
     for (const name of Object.keys(properties.value)) {
       if (view.properties.has(name)) continue;
-      const property: SpecNode = { file: properties.file, pointer: `${properties.pointer}/${encodePointer(name)}`, value: (properties.value as Record<string, unknown>)[name] };
-      view.properties.set(name, property);
+      view.properties.set(name, childNode(properties, name, (properties.value as Record<string, unknown>)[name]));
     }
   }
   if (value.additionalProperties === false) view.additionalProperties = false;
@@ -145,15 +159,22 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
     if (extra && Object.keys(extra.value as object).length > 0) view.additionalProperties = extra;
   }
   if (isObjectLike(value.items) && !Array.isArray(value.items) && !view.items) view.items = spec.child(node, 'items');
-  for (const keyword of BOUND_KEYWORDS) {
-    if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+  // Most schemas have none of these keywords: one pass over the keys they do have says whether to
+  // look for them (in the lists' order, which is the order the maps keep).
+  const keys = Object.keys(value);
+  if (keys.some((key) => BOUND_KEYWORD_SET.has(key))) {
+    for (const keyword of BOUND_KEYWORDS) {
+      if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+    }
   }
-  for (const keyword of STRUCTURAL_KEYWORDS) {
-    if (value[keyword] === undefined || view.structural.has(keyword)) continue;
-    view.structural.set(keyword, { file: node.file, pointer: `${node.pointer}/${keyword}`, value: value[keyword] });
+  if (keys.some((key) => STRUCTURAL_KEYWORD_SET.has(key))) {
+    for (const keyword of STRUCTURAL_KEYWORDS) {
+      if (value[keyword] === undefined || view.structural.has(keyword)) continue;
+      view.structural.set(keyword, childNode(node, keyword, value[keyword]));
+    }
   }
   if (value.default !== undefined && !view.keywords.has('default')) view.keywords.set('default', value.default);
-  for (const key of Object.keys(value)) if (key.startsWith('x-') && !view.extensions.has(key)) view.extensions.set(key, value[key]);
+  for (const key of keys) if (key.startsWith('x-') && !view.extensions.has(key)) view.extensions.set(key, value[key]);
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     if (!Array.isArray(value[keyword]) || view[keyword].length > 0) continue;
     (value[keyword] as unknown[]).forEach((_member, index) => {

@@ -59,7 +59,7 @@ export function detectKeywordChanges(side: 'request' | 'response', input: ScopeI
   return [...keywords].sort().flatMap((keyword) => {
     const before = input.base.structural.get(keyword);
     const after = input.head.structural.get(keyword);
-    if (before && after && input.baseHash(before) === input.headHash(after)) return [];
+    if (before && after && input.same(before, after)) return [];
     const change = !before ? 'added' : !after ? 'removed' : 'changed';
     return [{ args: { operation: input.operation, subject: label, keyword, change }, property: input.property, status: input.status, head: input.head.node, base: input.base.node }];
   });

@@ -25,7 +25,8 @@ export const responsePropertyRemoved = defineDiffRule<'properties', { operation:
     // A writeOnly property is never in a response: it was not there to read before, and is gone once it becomes one.
     const returnedBefore = (name: string) => input.baseChild(name)?.writeOnly !== true;
     const removed = [...input.base.properties.keys()].filter((name) => !input.head.properties.has(name) && returnedBefore(name));
-    const hidden = [...input.base.properties.keys()].filter((name) => input.head.properties.has(name) && returnedBefore(name) && input.headChild(name)?.writeOnly === true);
+    // A property that means the same on both sides kept its writeOnly: no view needed to tell.
+    const hidden = [...input.base.properties.keys()].filter((name) => input.head.properties.has(name) && !input.unchanged(name) && returnedBefore(name) && input.headChild(name)?.writeOnly === true);
     return [...removed.map((name) => ({ name, becameWriteOnly: false })), ...hidden.map((name) => ({ name, becameWriteOnly: true }))].map(({ name, becameWriteOnly }) => {
       const renamedTo = becameWriteOnly ? undefined : renameCandidate(name, added);
       const property = joinProperty(input.property, name);

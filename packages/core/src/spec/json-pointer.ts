@@ -12,7 +12,13 @@ export function decodePointer(pointer: string): string[] {
   return body
     .slice(body.startsWith('/') ? 1 : 0)
     .split('/')
-    .map((segment) => safeDecodeUri(segment).replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map(decodeSegment);
+}
+
+function decodeSegment(segment: string): string {
+  // Most segments have nothing to unescape (every pointer of a ref is decoded when it is resolved).
+  if (!segment.includes('%') && !segment.includes('~')) return segment;
+  return safeDecodeUri(segment).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 /** Pointers taken from `$ref` URIs may be percent-encoded; a stray `%` is kept as it is. */

@@ -123,17 +123,21 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     // Most nodes asked for are not refs: no chain to track.
     if (refOf(node.value) === undefined) return node;
     let current = node;
-    const seen = new Set<string>();
+    // Refs passed on the way, by id; most chains are one ref long, so tracking starts at the second.
+    let seen: Set<string> | undefined;
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
-      const id = `${current.file}#${current.pointer}`;
-      if (seen.has(id)) {
-        const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
-        report({ code: 'spec-ref-circular', message: `$ref '${ref}' is part of a cycle of refs that never reaches a definition`, location: { file: at.file, line: at.line, column: at.column }, hint: 'Point one $ref of the cycle at a real schema.' });
-        return undefined;
+      if (hops === 1) seen = new Set([`${node.file}#${node.pointer}`]);
+      if (seen) {
+        const id = `${current.file}#${current.pointer}`;
+        if (seen.has(id)) {
+          const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
+          report({ code: 'spec-ref-circular', message: `$ref '${ref}' is part of a cycle of refs that never reaches a definition`, location: { file: at.file, line: at.line, column: at.column }, hint: 'Point one $ref of the cycle at a real schema.' });
+          return undefined;
+        }
+        seen.add(id);
       }
-      seen.add(id);
       const target = resolveRefTarget(ref, current);
       if (isInputProblem(target)) {
         report(target);
@@ -321,6 +325,32 @@ function valueAt(root: unknown, segments: readonly string[]): unknown {
     current = (current as Record<string, unknown>)[segment];
   }
   return current;
+}
+
+/**
+ * The node of `value` under `key` of `parent`, its pointer spelled only when read: walks meet
+ * millions of nodes and locate a few (a node is located when a finding names it, or a `$ref`
+ * resolved from it has a problem). Not dereferenced.
+ */
+export function childNode(parent: SpecNode, key: string, value: unknown): SpecNode {
+  return new ChildNode(parent, key, value);
+}
+
+class ChildNode implements SpecNode {
+  readonly file: string;
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly parent: SpecNode,
+    private readonly key: string,
+    readonly value: unknown,
+  ) {
+    this.file = parent.file;
+  }
+
+  get pointer(): string {
+    return (this.spelled ??= `${this.parent.pointer}/${encodePointer(this.key)}`);
+  }
 }
 
 /** True for objects and arrays (not null). */

@@ -118,6 +118,12 @@ export function operationSecurity(spec: LoadedSpec, operation: Operation): Array
   });
 }
 
+/** The `parameters` list of the operation's path item, which every operation of the path shares; `undefined` when there is none. */
+export function pathLevelParameters(spec: LoadedSpec, operation: Operation): SpecNode | undefined {
+  const pathItem = pathItemOf(spec, operation);
+  return pathItem && spec.child(pathItem, 'parameters');
+}
+
 function pathItemOf(spec: LoadedSpec, operation: Operation): SpecNode | undefined {
   const paths = spec.root && spec.child(spec.root, 'paths');
   return paths ? spec.child(paths, operation.specPath) : undefined;
