@@ -10,7 +10,10 @@ import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
 import { templateFileOf } from './template-files';
-import { accessChains, positionIn, scanTemplate, type TemplateAlias, type TemplateChain } from './angular-template';
+import { scanTemplate } from './angular-template';
+import { accessChains, positionIn, type TemplateAlias, type TemplateChain, type TemplateScan } from './template-expressions';
+import { scanVueTemplate } from './vue-template';
+import { scanSvelteMarkup } from './svelte-template';
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -18,6 +21,12 @@ export const ELEMENT = '[]';
 /** A tracked value while the file is analysed: a `ValueRef` plus the token that named its last segment. */
 interface Value extends ValueRef {
   at: ts.Node | undefined;
+}
+
+/** The names a component's markup can use and what each holds (`undefined`: nothing tracked). */
+interface MarkupMembers {
+  has(name: string): boolean;
+  value(name: string): ValueRef | undefined;
 }
 
 /** What an expression is as a callee: a function of this file, an object with methods, a client, an import. */
@@ -1225,10 +1234,20 @@ class FileSummarizer {
 
   /** The reads of one component's template (see `templateReads`). */
   private readsOfTemplate(component: ts.ClassDeclaration, template: { text: string; locate: (offset: number) => SourceLocation }): Read[] {
-    const scan = scanTemplate(template.text);
+    const members: MarkupMembers = { has: (name) => classMember(component, name) !== undefined, value: (name) => this.memberValue(component, name) };
+    return this.readsOfMarkup(scanTemplate(template.text), template.locate, members);
+  }
+
+  /**
+   * The reads of a component's markup: each access chain whose root is a member of the component
+   * holding a tracked value (or a name the markup declares from one) is a read of that value, located
+   * at the chain's last field. A name both a member and a markup variable is left out: which one a
+   * binding means depends on its place in the markup, which the scan does not follow.
+   */
+  private readsOfMarkup(scan: TemplateScan, locate: (offset: number) => SourceLocation, members: MarkupMembers): Read[] {
     const reads: Read[] = [];
     const resolving = new Set<string>();
-    // A name of the template (`let a of …`, `as u`): the value of its source, when every declaration of it agrees.
+    // A name of the markup (`let a of …`, `as u`, `{#each xs as x}`): the value of its source, when every declaration of it agrees.
     const aliasValue = (name: string): ValueRef | undefined => {
       if (resolving.has(name)) return undefined;
       resolving.add(name);
@@ -1241,7 +1260,8 @@ class FileSummarizer {
       if (alias.source.pipes.some((pipe) => pipe !== 'async')) return undefined;
       const chains = accessChains(alias.source) ?? [];
       const whole = chains.length === 1 && chains[0].whole ? valueOfChain(chains[0]) : undefined;
-      return whole && alias.element ? { origin: whole.origin, path: [...whole.path, ELEMENT] } : whole;
+      const steps = [...(alias.element ? [ELEMENT] : []), ...(alias.field !== undefined ? [alias.field] : [])];
+      return whole && { origin: whole.origin, path: [...whole.path, ...steps] };
     };
     const valueOfChain = (chain: TemplateChain): ValueRef | undefined => {
       const base = rootValue(chain.root);
@@ -1251,9 +1271,8 @@ class FileSummarizer {
     };
     const rootValue = (name: string): ValueRef | undefined => {
       const aliased = scan.aliases.some((alias) => alias.name === name);
-      // A name both a member and a template variable: which one a binding means depends on its place in the markup.
-      if (aliased) return classMember(component, name) ? undefined : aliasValue(name);
-      return this.memberValue(component, name);
+      if (aliased) return members.has(name) ? undefined : aliasValue(name);
+      return members.value(name);
     };
     for (const expression of scan.expressions) {
       for (const chain of accessChains(expression) ?? []) {
@@ -1261,7 +1280,7 @@ class FileSummarizer {
         const fields = value && withoutTrailingElements(value.path);
         const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
         if (!value || !fields || fields.length === 0 || named.length === 0) continue;
-        reads.push({ value: { origin: value.origin, path: fields }, location: template.locate(named[named.length - 1].offset) });
+        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named[named.length - 1].offset) });
       }
     }
     return reads;
@@ -1274,12 +1293,17 @@ class FileSummarizer {
   private memberValue(component: ts.ClassDeclaration, name: string): ValueRef | undefined {
     const member = classMember(component, name);
     if (!member || !ts.isPropertyDeclaration(member)) return undefined;
-    const assigned = [...(member.initializer ? [member.initializer] : []), ...(this.stores.get(component)?.get(name) ?? [])];
-    const values = assigned.flatMap((expression) => {
-      const value = this.valueOf(expression);
-      return value && !this.isPackageCall(value) ? [value] : [];
-    });
-    return sameValue(values);
+    return this.agreedValue([...(member.initializer ? [member.initializer] : []), ...(this.stores.get(component)?.get(name) ?? [])]);
+  }
+
+  /** The one value that all of these expressions the analysis can follow agree on (package calls such as `ref([])` tell nothing). */
+  private agreedValue(expressions: readonly ts.Expression[]): ValueRef | undefined {
+    return sameValue(
+      expressions.flatMap((expression) => {
+        const value = this.valueOf(expression);
+        return value && !this.isPackageCall(value) ? [value] : [];
+      }),
+    );
   }
 
   // ---- exports ----------------------------------------------------------------------------------
