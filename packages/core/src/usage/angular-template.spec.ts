@@ -1,17 +1,5 @@
-import type { ConsumerUsage } from '../model';
 import { extractUsage } from './extract-usage';
-
-const lines = (...text: string[]): string => text.join('\n');
-
-/** Each call as `METHOD url` with its reads as `path file:line:col`, sorted. */
-function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const call of usage.calls) {
-    const key = `${call.method} ${call.urlTemplate}`;
-    result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${field.location.file}:${field.location.line}:${field.location.column}`)].sort();
-  }
-  return result;
-}
+import { lines, readsByCall } from './markup.spec-support';
 
 const HEADER = [
   "import { Component, inject } from '@angular/core';",

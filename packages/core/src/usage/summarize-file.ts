@@ -95,8 +95,8 @@ const ANGULAR_HTTP = '@angular/common/http';
 const ANGULAR_CORE = '@angular/core';
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
-export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
-  return new FileSummarizer(context, templates).run();
+export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map(), component?: string): FileSummary {
+  return new FileSummarizer(context, templates, component).run();
 }
 
 class FileSummarizer {
@@ -127,14 +127,19 @@ class FileSummarizer {
     private readonly context: SourceContext,
     /** Angular `templateUrl` files by path (as `componentTemplate` resolves them) → text. */
     private readonly templates: ReadonlyMap<string, string>,
+    /** The whole text of a `.vue` / `.svelte` file (the context holds only its scripts), whose markup is read. */
+    private readonly component?: string,
   ) {}
+
+  /** The Vue Options API object of the component file (`null`: none), found on the first `this` that needs it. */
+  private optionsObject: ts.ObjectLiteralExpression | null | undefined;
 
   run(): FileSummary {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
     this.collect(this.context.sourceFile);
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
-    const reads = [...this.collectReads(), ...this.templateReads()];
+    const reads = [...this.collectReads(), ...this.templateReads(), ...this.componentMarkupReads()];
     for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
     const summary: FileSummary = {
       file: this.context.file,
@@ -327,12 +332,20 @@ class FileSummarizer {
     else if (ts.isPropertyAccessExpression(left)) {
       key = left.name.text;
       const object = unwrap(left.expression);
-      owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+      owner = object.kind === ts.SyntaxKind.ThisKeyword ? this.thisOwner(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     }
     if (!owner) return;
     const byKey = this.stores.get(owner) ?? new Map<string, ts.Expression[]>();
     byKey.set(key, [...(byKey.get(key) ?? []), node.right]);
     this.stores.set(owner, byKey);
+  }
+
+  /** What `this` is: the enclosing class, or in a Vue component's options, the component instance (keyed by the options object). */
+  private thisOwner(node: ts.Node): ts.Node | undefined {
+    const owner = thisClass(node);
+    if (owner || this.component === undefined) return owner;
+    this.optionsObject ??= vueOptions(this.context.sourceFile) ?? null;
+    return vueInstanceOf(node, this.optionsObject ?? undefined);
   }
 
   /** The unit whose parameters are in scope at `node`: the nearest enclosing named function (callbacks see through). */
@@ -820,9 +833,9 @@ class FileSummarizer {
 
   private storedValue(node: ts.PropertyAccessExpression): Value | undefined {
     const object = unwrap(node.expression);
-    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? this.thisOwner(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     if (!owner) return undefined;
-    if (object.kind === ts.SyntaxKind.ThisKeyword) {
+    if (object.kind === ts.SyntaxKind.ThisKeyword && ts.isClassLike(owner)) {
       const member = classMember(owner as ts.ClassLikeDeclaration, node.name.text);
       if (member && ts.isPropertyDeclaration(member) && member.initializer) {
         const initial = this.valueOf(member.initializer);
@@ -1279,8 +1292,10 @@ class FileSummarizer {
         const value = valueOfChain(chain);
         const fields = value && withoutTrailingElements(value.path);
         const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
-        if (!value || !fields || fields.length === 0 || named.length === 0) continue;
-        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named[named.length - 1].offset) });
+        // A bare name reads a field only when it stands for one (`{#each xs as { title }}`); a member's whole value is no field read.
+        const fieldAlias = named.length === 0 && scan.aliases.some((alias) => alias.name === chain.root && alias.field !== undefined);
+        if (!value || !fields || fields.length === 0 || (named.length === 0 && !fieldAlias)) continue;
+        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named.length > 0 ? named[named.length - 1].offset : chain.offset) });
       }
     }
     return reads;
@@ -1304,6 +1319,119 @@ class FileSummarizer {
         return value && !this.isPackageCall(value) ? [value] : [];
       }),
     );
+  }
+
+  // ---- Vue and Svelte markup ---------------------------------------------------------------------
+
+  /**
+   * What the markup of a Vue or Svelte component reads of the names its script gives it: a chain
+   * `article.author.username` of the markup is a read of what `article` holds. The markup is scanned
+   * only when one of those names holds a tracked value.
+   */
+  private componentMarkupReads(): Read[] {
+    if (this.component === undefined) return [];
+    const svelte = /\.svelte$/i.test(this.context.file);
+    const members = svelte ? this.topLevelMembers(() => true) : this.vueMembers(this.component);
+    if (![...members.values()].some((value) => value !== undefined)) return [];
+    const scan = svelte ? scanSvelteMarkup(this.component) : scanVueTemplate(this.component);
+    const { file, sourceFile } = this.context;
+    const locate = (offset: number) => locationAt(file, sourceFile.getLineAndCharacterOfPosition(offset));
+    return this.withTwins(this.readsOfMarkup(scan, locate, { has: (name) => members.has(name), value: (name) => members.get(name) }));
+  }
+
+  /**
+   * The names a Vue template sees: the top-level bindings of `<script setup>`, or the members of
+   * the Options API object (`data()`, `computed`, `setup()`'s returned object, `methods`, `props`).
+   */
+  private vueMembers(component: string): Map<string, ValueRef | undefined> {
+    const setup = /<script\b[^>]*\bsetup\b[^>]*>([\s\S]*?)<\/script\s*>/i.exec(component);
+    if (setup) {
+      const start = (setup.index ?? 0) + setup[0].length - setup[1].length;
+      return this.topLevelMembers((node) => node.pos >= start && node.end <= start + setup[1].length);
+    }
+    this.optionsObject ??= vueOptions(this.context.sourceFile) ?? null;
+    return this.optionsObject ? this.optionsMembers(this.optionsObject) : new Map();
+  }
+
+  /** Top-level variables of the script(s) (`where` picks the block), with what each holds; Svelte 4's `$: x = …` included. */
+  private topLevelMembers(where: (node: ts.Node) => boolean): Map<string, ValueRef | undefined> {
+    const members = new Map<string, ValueRef | undefined>();
+    for (const statement of this.context.sourceFile.statements) {
+      if (!where(statement)) continue;
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) this.addBindingMembers(declaration.name, members);
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) members.set(statement.name.text, undefined);
+      else if (ts.isLabeledStatement(statement) && statement.label.text === '$') {
+        const assignment = ts.isExpressionStatement(statement.statement) ? statement.statement.expression : undefined;
+        if (assignment && ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(assignment.left) && !members.has(assignment.left.text)) {
+          members.set(assignment.left.text, this.agreedValue([assignment.right]));
+        }
+      }
+    }
+    return members;
+  }
+
+  private addBindingMembers(name: ts.BindingName, members: Map<string, ValueRef | undefined>): void {
+    if (ts.isIdentifier(name)) {
+      const declaration = name.parent;
+      members.set(name.text, ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : this.valueOfDeclaration(declaration as ts.Declaration));
+      return;
+    }
+    for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.addBindingMembers(element.name, members);
+  }
+
+  /**
+   * What markup sees of a script variable: refs and reactive state unwrapped (`ref(x)` and what is
+   * stored in its `.value`, `reactive(x)`, Svelte's `$state(x)`, `$derived(x)`), a `computed(() => x)`
+   * its result; a plain variable, its initializer and assignments, when they agree.
+   */
+  private markupVariableValue(declaration: ts.VariableDeclaration): ValueRef | undefined {
+    const initializer = declaration.initializer && unwrap(declaration.initializer);
+    const stored = (key: string) => this.stores.get(declaration)?.get(key) ?? [];
+    const wrapper = initializer && ts.isCallExpression(initializer) ? this.stateWrapper(initializer) : undefined;
+    if (!wrapper || !initializer || !ts.isCallExpression(initializer)) return this.agreedValue([...(initializer ? [initializer] : []), ...stored('')]);
+    const [first] = initializer.arguments;
+    if (wrapper === 'computed') {
+      const fn = first && unwrap(first);
+      return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? this.returnValue(fn) : undefined;
+    }
+    return this.agreedValue([...(first ? [first] : []), ...stored(wrapper === 'ref' ? 'value' : '')]);
+  }
+
+  /** `ref(…)`, `reactive(…)`, `computed(…)` of Vue (imported from it, or auto-imported), Svelte's `$state(…)`, `$derived(…)`. */
+  private stateWrapper(call: ts.CallExpression): 'ref' | 'reactive' | 'computed' | undefined {
+    const callee = unwrap(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+    const wrapper = STATE_WRAPPERS[name];
+    if (!wrapper || !ts.isIdentifier(callee)) return wrapper;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    return !declaration || (imported && VUE_MODULES.test(imported.module)) ? wrapper : undefined;
+  }
+
+  /** The members of a Vue Options API component object and what each holds. */
+  private optionsMembers(options: ts.ObjectLiteralExpression): Map<string, ValueRef | undefined> {
+    const members = new Map<string, ValueRef | undefined>();
+    for (const [name, initializer] of returnedProperties(functionOf(objectMember(options, 'data')), this.returnStatements)) {
+      members.set(name, this.agreedValue([...(initializer ? [initializer] : []), ...(this.stores.get(options)?.get(name) ?? [])]));
+    }
+    const computed = propertyValue(options, 'computed');
+    for (const property of computed && ts.isObjectLiteralExpression(computed) ? computed.properties : []) {
+      const name = property.name && propertyNameText(property.name);
+      const getter = functionOf(property) ?? functionOf(ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer) ? objectMember(property.initializer, 'get') : undefined);
+      if (name !== undefined) members.set(name, getter && this.returnValue(getter));
+    }
+    for (const [name, initializer] of returnedProperties(functionOf(objectMember(options, 'setup')), this.returnStatements)) {
+      const declaration = initializer && ts.isIdentifier(initializer) ? declarationOf(this.context, initializer) : undefined;
+      members.set(name, declaration && ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : initializer && this.agreedValue([initializer]));
+    }
+    // Props (what the parent passes, not followed) and methods hold nothing; they shadow nothing either.
+    for (const key of ['methods', 'props']) {
+      const group = propertyValue(options, key);
+      const names = !group ? [] : ts.isObjectLiteralExpression(group) ? group.properties.map((property) => property.name && propertyNameText(property.name)) : ts.isArrayLiteralExpression(group) ? group.elements.map((element) => (ts.isStringLiteral(element) ? element.text : undefined)) : [];
+      for (const name of names) if (name !== undefined && !members.has(name)) members.set(name, undefined);
+    }
+    return members;
   }
 
   // ---- exports ----------------------------------------------------------------------------------
@@ -1422,6 +1550,79 @@ function readsOnlyQueryKey(call: ts.CallExpression): boolean {
   while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAccessChain(parent)) && parent.expression === node && (parent.name.text === 'queryKey' || parent.name.text === 'mutationKey');
+}
+
+/** Calls whose value markup sees unwrapped: Vue's refs (`.value`), reactive objects and computed refs; Svelte 5 runes. */
+const STATE_WRAPPERS: Record<string, 'ref' | 'reactive' | 'computed' | undefined> = {
+  'ref': 'ref',
+  'shallowRef': 'ref',
+  'reactive': 'reactive',
+  'shallowReactive': 'reactive',
+  'readonly': 'reactive',
+  'computed': 'computed',
+  '$state': 'reactive',
+  '$state.raw': 'reactive',
+  '$derived': 'reactive',
+  '$derived.by': 'computed',
+};
+const VUE_MODULES = /^(vue|@vue\/[\w-]+|vue-demi|#imports)$/;
+
+/** The Vue Options API object of a component: `export default { … }`, `export default defineComponent({ … })` or `Vue.extend({ … })`. */
+function vueOptions(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportAssignment(statement)) continue;
+    let node = unwrap(statement.expression);
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && isComponentFactory(node.expression)) node = unwrap(node.arguments[0]);
+    if (ts.isObjectLiteralExpression(node)) return node;
+  }
+  return undefined;
+}
+
+function isComponentFactory(callee: ts.Expression): boolean {
+  const node = unwrap(callee);
+  if (ts.isIdentifier(node)) return node.text === 'defineComponent';
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'extend' && ts.isIdentifier(node.expression) && node.expression.text === 'Vue';
+}
+
+/** The function an object member is: `data() {}`, `data: function () {}`, `data: () => ({})`. */
+function functionOf(member: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (!member) return undefined;
+  if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return member;
+  const value = ts.isPropertyAssignment(member) ? unwrap(member.initializer) : undefined;
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
+}
+
+/** The properties of the object literals a function returns, with their values (`undefined` for a method). */
+function returnedProperties(fn: ts.FunctionLikeDeclaration | undefined, returnStatements: ReadonlyMap<ts.Node, ts.Expression[]>): Array<[string, ts.Expression | undefined]> {
+  if (!fn?.body) return [];
+  const returned = ts.isBlock(fn.body) ? (returnStatements.get(fn) ?? []) : [fn.body];
+  return returned.flatMap((expression) => {
+    const literal = unwrap(expression);
+    if (!ts.isObjectLiteralExpression(literal)) return [];
+    return literal.properties.flatMap((property): Array<[string, ts.Expression | undefined]> => {
+      const name = property.name && propertyNameText(property.name);
+      if (name === undefined) return [];
+      if (ts.isPropertyAssignment(property)) return [[name, property.initializer]];
+      return [[name, ts.isShorthandPropertyAssignment(property) ? property.name : undefined]];
+    });
+  });
+}
+
+/**
+ * The Vue Options API object whose instance `this` is, inside one of its functions: `created()`,
+ * `data()`, or a member of `methods`, `computed` or `watch` (arrow functions see through).
+ */
+function vueInstanceOf(node: ts.Node, options: ts.ObjectLiteralExpression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!options) return undefined;
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
+  if (!fn) return undefined;
+  const member = ts.isMethodDeclaration(fn) || ts.isAccessor(fn) ? fn : fn.parent;
+  const owner = member?.parent;
+  if (!owner || !ts.isObjectLiteralExpression(owner)) return undefined;
+  if (owner === options) return options;
+  const group = owner.parent;
+  return ts.isPropertyAssignment(group) && group.parent === options ? options : undefined;
 }
 
 /** The member of a Vuex `mutations` object (`const mutations = {...}`, `mutations: {...}`) that `fn` is, if it is one. */
