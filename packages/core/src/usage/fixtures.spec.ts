@@ -85,7 +85,7 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: [],
     problems: [],
   },
-  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value, Vuex commit(TYPE, data) read by its mutation, a <script setup lang="ts"> component whose template reads a ref (calls in markup are not calls), an Options API component (data() assigned in created(), a v-for item, a slot prop shadowing a member, a prop)
+  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value, Vuex commit(TYPE, data) read by its mutation, a <script setup lang="ts"> component whose template reads a ref (calls in markup are not calls), an Options API component (data() assigned in created(), a v-for item, a slot prop shadowing a member, a prop), a component reading a composable's returned ref (template unwrapped, code through .value)
   'vue': {
     calls: [
       { call: 'PUT /api/articles/{} axios @vue/src/common/api.service.js:43:23', sends: ['article @api.service.js:43:50'] },
@@ -107,7 +107,14 @@ const expected: Record<string, ReturnType<typeof scan>> = {
       },
       {
         call: 'GET /api/articles/feed axios @vue/src/composables/useFeed.js:7:44',
-        reads: ['articles @useFeed.js:8:27', 'articles[].title @useFeed.js:10:64'],
+        reads: [
+          'articles[].slug @FeedList.vue:2:54',
+          'articles[].title @FeedList.vue:2:71',
+          'articles @FeedList.vue:9:9',
+          'articles[].favorited @FeedList.vue:11:33',
+          'articles @useFeed.js:8:27',
+          'articles[].title @useFeed.js:10:64',
+        ],
         query: ['limit @useFeed.js:7:60', 'offset @useFeed.js:7:71'],
       },
       {
@@ -130,16 +137,16 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: ['wrapper-not-called @vue/src/common/api.service.js:26:17'],
     problems: [],
   },
-  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text()); a component whose markup reads a $state variable ({#each} destructured, {#await … then})
+  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text()); a component whose markup reads a $state variable ({#each} destructured, {#await … then}), a +page.svelte reading the `data` its sibling load returns
   'sveltekit': {
     calls: [
       {
         call: 'GET /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:5:9',
-        reads: ['article @+page.server.js:4:12'],
+        reads: ['article @+page.server.js:4:12', 'article.title @+page.svelte:8:19'],
       },
       {
         call: 'GET /api/articles/{}/comments fetch @sveltekit/src/routes/article/[slug]/+page.server.js:6:9',
-        reads: ['comments @+page.server.js:4:25'],
+        reads: ['comments @+page.server.js:4:25', 'comments @+page.svelte:9:13', 'comments[].id @+page.svelte:9:42', 'comments[].body @+page.svelte:10:15', 'comments[].author.username @+page.svelte:10:40'],
       },
       { call: 'DELETE /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:13:15' },
       { call: 'GET /api/tags fetch @sveltekit/src/routes/article/[slug]/Related.svelte:6:20', reads: ['tags @Related.svelte:18:15'] },

@@ -4,7 +4,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients';
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
-import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, Shape, Template, ValueRef } from './summary';
+import type { Arg, Callee, ClientLibrary, ClientRef, DispatchedAction, FileSummary, Origin, ReturnedField, Shape, Template, ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
 export interface PrefixRewrite {
@@ -52,7 +52,11 @@ interface Request {
   reads: Array<{ path: string[]; location: SourceLocation }>;
 }
 
-type Target = { kind: 'request'; request: Request; path: string[] } | { kind: 'param'; unit: number; index: number; path: string[] };
+type Target =
+  | { kind: 'request'; request: Request; path: string[] }
+  | { kind: 'param'; unit: number; index: number; path: string[] }
+  /** An object literal a unit of `file` returns: the first step of `path` picks the field (see `settle`). */
+  | { kind: 'fields'; file: string; fields: Record<string, ReturnedField>; path: string[] };
 
 interface UnitResult {
   started: boolean;
@@ -208,7 +212,29 @@ class Linker {
       result.returns = this.valueTarget(file, value);
       if (result.returns) break;
     }
+    const fields = summary.units[unit]?.returnedFields;
+    if (!result.returns && fields) result.returns = { kind: 'fields', file, fields, path: [] };
     return result;
+  }
+
+  /**
+   * The targets with the fields of returned object literals taken: `fields` at path `article.title`
+   * is what the returned `article` holds (each request it may come from), at `title`. A field that
+   * is a parameter of the returning unit is left out (it belongs to another file's call), as is
+   * the returned object itself.
+   */
+  private settle(target: Target | undefined, hops = 0): Array<Exclude<Target, { kind: 'fields' }>> {
+    if (!target) return [];
+    if (target.kind !== 'fields') return [target];
+    const [first, ...rest] = target.path;
+    const field = first === undefined || hops > MAX_FOLLOW ? undefined : target.fields[first];
+    if (!field) return [];
+    // Code reads a ref's value through `.value`; a template without.
+    const tail = field.ref && rest[0] === 'value' ? rest.slice(1) : rest;
+    return field.values.flatMap((value) => {
+      const inner = this.valueTarget(target.file, value);
+      return !inner || inner.kind === 'param' ? [] : this.settle({ ...inner, path: [...inner.path, ...tail] }, hops + 1);
+    });
   }
 
   private valueTarget(file: string, value: ValueRef): Target | undefined {
@@ -216,11 +242,11 @@ class Linker {
     return target && { ...target, path: [...target.path, ...value.path] };
   }
 
-  private addRead(file: string, target: Target | undefined, path: string[], location: SourceLocation): void {
-    if (!target) return;
-    const full = [...target.path, ...path];
-    if (target.kind === 'request') target.request.reads.push({ path: full, location });
-    else this.result(file, target.unit).paramReads.push({ index: target.index, path: full, location });
+  private addRead(file: string, found: Target | undefined, path: string[], location: SourceLocation): void {
+    for (const target of this.settle(found && { ...found, path: [...found.path, ...path] })) {
+      if (target.kind === 'request') target.request.reads.push({ path: target.path, location });
+      else this.result(file, target.unit).paramReads.push({ index: target.index, path: target.path, location });
+    }
   }
 
   private targetOf(file: string, index: number): Target | undefined {
@@ -264,8 +290,9 @@ class Linker {
       return { kind: 'request', request, path: [] };
     }
     const result = this.evaluate(callee.file, callee.unit);
-    result.instantiated = true;
     owner.callees.push(result);
+    if (origin.returnsOnly) return result.returns?.kind === 'param' ? undefined : result.returns;
+    result.instantiated = true;
     const instances = new Map<Request, Request>();
     for (const template of result.requests) {
       if (!isTemplate(template)) continue;
@@ -277,15 +304,13 @@ class Linker {
     const returned = result.returns;
     if (!returned) return undefined;
     if (returned.kind === 'request') return { kind: 'request', request: instances.get(returned.request) ?? returned.request, path: returned.path };
+    if (returned.kind === 'fields') return returned;
     return this.argTarget(file, origin.unit, args[returned.index], returned.path);
   }
 
   /** A read the callee makes of one of its parameters is a read of what the caller passed. */
   private passRead(file: string, unit: number, arg: Arg | undefined, path: string[], location: SourceLocation): void {
-    const target = this.argTarget(file, unit, arg, path);
-    if (!target) return;
-    if (target.kind === 'request') target.request.reads.push({ path: target.path, location });
-    else this.result(file, unit).paramReads.push({ index: target.index, path: target.path, location });
+    this.addRead(file, this.argTarget(file, unit, arg, path), [], location);
   }
 
   private argTarget(file: string, unit: number, arg: Arg | undefined, path: string[]): Target | undefined {

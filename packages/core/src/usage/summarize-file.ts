@@ -5,7 +5,7 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, Shape, Template, UnitSummary, ValueRef } from './summary';
+import type { ActionRead, Arg, Callee, ClientRef, DispatchedAction, FileSummary, ImportRef, Origin, Read, ReturnedField, Shape, Template, UnitSummary, ValueRef } from './summary';
 import { UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
@@ -140,7 +140,12 @@ class FileSummarizer {
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
     const reads = [...this.collectReads(), ...this.templateReads(), ...this.componentMarkupReads()];
-    for (let unit = 1; unit < this.units.length; unit++) this.units[unit].returns = this.returnsOf(this.unitFunctions[unit] as ts.FunctionLikeDeclaration);
+    for (let unit = 1; unit < this.units.length; unit++) {
+      const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
+      this.units[unit].returns = this.returnsOf(fn);
+      const fields = this.units[unit].returns.length === 0 ? this.returnedFieldsOf(fn) : undefined;
+      if (fields) this.units[unit].returnedFields = fields;
+    }
     const summary: FileSummary = {
       file: this.context.file,
       units: this.units,
@@ -962,6 +967,35 @@ class FileSummarizer {
     return found;
   }
 
+  /** The fields of the object literals `fn` returns that hold tracked values (see `UnitSummary.returnedFields`). */
+  private returnedFieldsOf(fn: ts.FunctionLikeDeclaration): Record<string, ReturnedField> | undefined {
+    const fields: Record<string, ReturnedField> = {};
+    for (const [name, expression] of returnedProperties(fn, this.returnStatements)) {
+      const field = expression && !Object.hasOwn(fields, name) ? this.returnedField(expression) : undefined;
+      if (field) fields[name] = field;
+    }
+    return Object.keys(fields).length > 0 ? fields : undefined;
+  }
+
+  /** A returned variable that is a ref or reactive state holds what markup would see of it; anything else, its value. */
+  private returnedField(expression: ts.Expression): ReturnedField | undefined {
+    const node = unwrap(expression);
+    const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && unwrap(declaration.initializer);
+    const wrapper = initializer && ts.isCallExpression(initializer) ? this.stateWrapper(initializer) : undefined;
+    if (wrapper) {
+      const value = this.markupVariableValue(declaration as ts.VariableDeclaration);
+      return value && (wrapper === 'reactive' ? { values: this.withTwinValues(value) } : { values: this.withTwinValues(value), ref: true });
+    }
+    const value = this.valueOf(expression);
+    return value && !this.isPackageCall(value) ? { values: this.withTwinValues(value) } : undefined;
+  }
+
+  /** A value and the same path from each twin of its origin (see `twinOrigins`). */
+  private withTwinValues(value: ValueRef): ValueRef[] {
+    return [value.origin, ...(this.twinOrigins.get(value.origin) ?? [])].map((origin) => ({ origin, path: value.path }));
+  }
+
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value | undefined {
     if (!declaration) return undefined;
     if (ts.isVariableDeclaration(declaration)) return this.valueOfVariable(declaration);
@@ -1332,11 +1366,27 @@ class FileSummarizer {
     if (this.component === undefined) return [];
     const svelte = /\.svelte$/i.test(this.context.file);
     const members = svelte ? this.topLevelMembers(() => true) : this.vueMembers(this.component);
+    if (svelte && members.has('data')) members.set('data', this.pageData() ?? members.get('data'));
     if (![...members.values()].some((value) => value !== undefined)) return [];
     const scan = svelte ? scanSvelteMarkup(this.component) : scanVueTemplate(this.component);
     const { file, sourceFile } = this.context;
     const locate = (offset: number) => locationAt(file, sourceFile.getLineAndCharacterOfPosition(offset));
     return this.withTwins(this.readsOfMarkup(scan, locate, { has: (name) => members.has(name), value: (name) => members.get(name) }));
+  }
+
+  /**
+   * SvelteKit: the `data` of a `+page.svelte` (`+layout.svelte`) is what the `load` of the sibling
+   * `+page.server.js` or `+page.js` returns (whichever exists; the other resolves to nothing).
+   */
+  private pageData(): ValueRef | undefined {
+    const route = /(?:^|\/)\+(page|layout)\.svelte$/i.exec(this.context.file);
+    if (!route) return undefined;
+    const location: SourceLocation = { file: this.context.file, line: 1, column: 1 };
+    const [server, universal] = [`./+${route[1]}.server`, `./+${route[1]}`].map((module) =>
+      this.addOrigin(this.context.sourceFile, { kind: 'call', unit: 0, callee: { kind: 'import', ref: this.importRef(module, 'load', []), members: [] }, args: [], location, returnsOnly: true }),
+    );
+    this.addTwin(server, universal);
+    return { origin: server, path: [] };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { lines, readsOfFile as scan } from './markup.spec-support';
+import { extractUsage } from './extract-usage';
+import { lines, readsByCall, readsOfFile as scan } from './markup.spec-support';
 
 describe('Svelte component markup', () => {
   it('reads script variables in {expressions}, attribute values, blocks and directives, at their place in the .svelte file', () => {
@@ -80,5 +81,24 @@ describe('Svelte component markup', () => {
       '{#each others as article}{article.title}{/each}',
     );
     expect(scan('src/Props.svelte', component)).toEqual({ 'GET /api/article': [] });
+  });
+
+  it('reads the data of a SvelteKit +page.svelte as what the sibling load returns (+page.js or +page.server.js); a component elsewhere named data gets nothing', () => {
+    const load = lines(
+      'export async function load({ params }) {',
+      '  const res = await fetch(`/api/articles/${params.slug}`);',
+      '  const { article } = await res.json();',
+      "  return { article, slug: params.slug, tags: ['a'] };",
+      '}',
+    );
+    const page = lines('<script>', '  export let data;', '</script>', '<h1>{data.article.title}</h1><p>{data.slug.length} {data.tags.first}</p>');
+    const usage = extractUsage([
+      { path: 'src/routes/[slug]/+page.js', text: load },
+      { path: 'src/routes/[slug]/+page.svelte', text: page },
+      { path: 'src/routes/[slug]/Card.svelte', text: page },
+    ]);
+    expect(readsByCall(usage)).toEqual({
+      'GET /api/articles/{}': ['article src/routes/[slug]/+page.js:3:11', 'article.title src/routes/[slug]/+page.svelte:4:19'],
+    });
   });
 });

@@ -1,4 +1,5 @@
-import { lines, readsOfFile as scan } from './markup.spec-support';
+import { extractUsage } from './extract-usage';
+import { lines, readsByCall, readsOfFile as scan } from './markup.spec-support';
 
 describe('Vue component templates', () => {
   it('reads <script setup> refs, reactive objects and computed values in interpolations, bindings and directives, at their place in the .vue file', () => {
@@ -127,5 +128,36 @@ describe('Vue component templates', () => {
       '</script>',
     );
     expect(scan('src/Two.vue', component)).toEqual({ 'GET /api/a': [], 'GET /api/b': [] });
+  });
+
+  it("reads a composable's returned refs: unwrapped in the template, through .value in code; a returned parameter is not the composable's response", () => {
+    const composable = lines(
+      "import { ref } from 'vue';",
+      'export function useProfile(initial) {',
+      '  const profile = ref(null);',
+      "  fetch('/api/profile').then((r) => r.json()).then((body) => { profile.value = body.profile; });",
+      '  return { profile, initial };',
+      '}',
+    );
+    const component = lines(
+      '<template><p>{{ profile.bio }} {{ initial.name }}</p></template>',
+      '<script setup>',
+      "import { useProfile } from './useProfile';",
+      'const { profile, initial } = useProfile({ name: 1 });',
+      'const image = profile.value.image;',
+      '</script>',
+    );
+    const usage = extractUsage([
+      { path: 'src/useProfile.js', text: composable },
+      { path: 'src/Profile.vue', text: component },
+    ]);
+    expect(readsByCall(usage)).toEqual({
+      'GET /api/profile': [
+        'profile src/Profile.vue:4:9',
+        'profile src/useProfile.js:4:85',
+        'profile.bio src/Profile.vue:1:25',
+        'profile.image src/Profile.vue:5:29',
+      ],
+    });
   });
 });
