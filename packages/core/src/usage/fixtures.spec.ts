@@ -137,16 +137,25 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: ['wrapper-not-called @vue/src/common/api.service.js:26:17'],
     problems: [],
   },
-  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text()); a component whose markup reads a $state variable ({#each} destructured, {#await … then}), a +page.svelte reading the `data` its sibling load returns
+  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text()); a component whose markup reads a $state variable ({#each} destructured, {#await … then}), a +page.svelte reading the `data` its sibling load returns and passing a part of it to a child component's prop
   'sveltekit': {
     calls: [
       {
         call: 'GET /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:5:9',
-        reads: ['article @+page.server.js:4:12', 'article.title @+page.svelte:8:19'],
+        reads: ['article @+page.server.js:4:12', 'article.title @+page.svelte:9:19'],
       },
       {
         call: 'GET /api/articles/{}/comments fetch @sveltekit/src/routes/article/[slug]/+page.server.js:6:9',
-        reads: ['comments @+page.server.js:4:25', 'comments @+page.svelte:9:13', 'comments[].id @+page.svelte:9:42', 'comments[].body @+page.svelte:10:15', 'comments[].author.username @+page.svelte:10:40'],
+        reads: [
+          'comments @+page.server.js:4:25',
+          'comments @+page.svelte:10:13',
+          'comments[].id @+page.svelte:10:42',
+          'comments[].body @+page.svelte:11:15',
+          'comments[].author.username @+page.svelte:11:40',
+          'comments[].author @+page.svelte:12:27',
+          'comments[].author.image @Author.svelte:6:18',
+          'comments[].author.username @Author.svelte:6:37',
+        ],
       },
       { call: 'DELETE /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:13:15' },
       { call: 'GET /api/tags fetch @sveltekit/src/routes/article/[slug]/Related.svelte:6:20', reads: ['tags @Related.svelte:18:15'] },

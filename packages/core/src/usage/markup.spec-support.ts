@@ -19,3 +19,8 @@ export function readsByCall(usage: ConsumerUsage): Record<string, string[]> {
 export function readsOfFile(path: string, text: string): Record<string, string[]> {
   return readsByCall(extractUsage([{ path, text }]));
 }
+
+/** The reads (see `readsByCall`) of files scanned together, by path → text. */
+export function readsOfFiles(files: Record<string, string>): Record<string, string[]> {
+  return readsByCall(extractUsage(Object.entries(files).map(([path, text]) => ({ path, text }))));
+}

@@ -11,9 +11,14 @@ import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
 import { templateFileOf } from './template-files';
 import { scanTemplate } from './angular-template';
-import { accessChains, positionIn, type TemplateAlias, type TemplateChain, type TemplateScan } from './template-expressions';
+import { accessChains, positionIn, type TemplateAlias, type TemplateChain, type TemplateElement, type TemplateExpression, type TemplateScan } from './template-expressions';
 import { scanVueTemplate } from './vue-template';
 import { scanSvelteMarkup } from './svelte-template';
+
+/** `rwv-article-meta` → `RwvArticleMeta` (how Vue matches a kebab-case tag to a component); a PascalCase tag stays. */
+function pascalCase(tag: string): string {
+  return tag.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
+}
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -27,6 +32,12 @@ interface Value extends ValueRef {
 interface MarkupMembers {
   has(name: string): boolean;
   value(name: string): ValueRef | undefined;
+}
+
+/** What a chain of a component's markup holds, and what a whole expression is (one chain, no pipe but `async`). */
+interface MarkupValues {
+  chain(chain: TemplateChain): ValueRef | undefined;
+  whole(expression: TemplateExpression): ValueRef | undefined;
 }
 
 /** What an expression is as a callee: a function of this file, an object with methods, a client, an import. */
@@ -131,6 +142,9 @@ class FileSummarizer {
     private readonly component?: string,
   ) {}
 
+  /** The unit a Vue or Svelte component is when markup elsewhere uses it; its one parameter is the props. */
+  private propsUnit: number | undefined;
+
   /** The Vue Options API object of the component file (`null`: none), found on the first `this` that needs it. */
   private optionsObject: ts.ObjectLiteralExpression | null | undefined;
 
@@ -141,17 +155,21 @@ class FileSummarizer {
     for (const element of this.elements) this.originForElement(element);
     const reads = [...this.collectReads(), ...this.templateReads(), ...this.componentMarkupReads()];
     for (let unit = 1; unit < this.units.length; unit++) {
-      const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
+      const fn = this.unitFunctions[unit];
+      if (!fn) continue;
       this.units[unit].returns = this.returnsOf(fn);
       const fields = this.units[unit].returns.length === 0 ? this.returnedFieldsOf(fn) : undefined;
       if (fields) this.units[unit].returnedFields = fields;
     }
+    const exports = this.exportShapes();
+    // What importing a component gives: the component, called with its props where markup uses it.
+    if (this.propsUnit !== undefined) exports.default = { kind: 'unit', unit: this.propsUnit };
     const summary: FileSummary = {
       file: this.context.file,
       units: this.units,
       origins: this.origins,
       reads,
-      exports: this.exportShapes(),
+      exports,
       imports: this.imports,
     };
     if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
@@ -1281,20 +1299,40 @@ class FileSummarizer {
 
   /** The reads of one component's template (see `templateReads`). */
   private readsOfTemplate(component: ts.ClassDeclaration, template: { text: string; locate: (offset: number) => SourceLocation }): Read[] {
+    const scan = scanTemplate(template.text);
     const members: MarkupMembers = { has: (name) => classMember(component, name) !== undefined, value: (name) => this.memberValue(component, name) };
-    return this.readsOfMarkup(scanTemplate(template.text), template.locate, members);
+    return this.readsOfMarkup(scan, template.locate, this.markupValues(scan, members));
   }
 
   /**
    * The reads of a component's markup: each access chain whose root is a member of the component
    * holding a tracked value (or a name the markup declares from one) is a read of that value, located
-   * at the chain's last field. A name both a member and a markup variable is left out: which one a
-   * binding means depends on its place in the markup, which the scan does not follow.
+   * at the chain's last field.
    */
-  private readsOfMarkup(scan: TemplateScan, locate: (offset: number) => SourceLocation, members: MarkupMembers): Read[] {
+  private readsOfMarkup(scan: TemplateScan, locate: (offset: number) => SourceLocation, values: MarkupValues): Read[] {
     const reads: Read[] = [];
+    for (const expression of scan.expressions) {
+      for (const chain of accessChains(expression) ?? []) {
+        const value = chain.written ? undefined : values.chain(chain);
+        const fields = value && withoutTrailingElements(value.path);
+        const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
+        // A bare name reads a field only when it stands for one (`{#each xs as { title }}`); a member's whole value is no field read.
+        const fieldAlias = named.length === 0 && scan.aliases.some((alias) => alias.name === chain.root && alias.field !== undefined);
+        if (!value || !fields || fields.length === 0 || (named.length === 0 && !fieldAlias)) continue;
+        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named.length > 0 ? named[named.length - 1].offset : chain.offset) });
+      }
+    }
+    return reads;
+  }
+
+  /**
+   * What the chains of a component's markup hold: a member's value, or for a name the markup
+   * declares (`let a of …`, `as u`, `{#each xs as x}`), its source's, when every declaration of it
+   * agrees. A name both a member and a markup variable holds nothing: which one a binding means
+   * depends on its place in the markup, which the scan does not follow.
+   */
+  private markupValues(scan: TemplateScan, members: MarkupMembers): MarkupValues {
     const resolving = new Set<string>();
-    // A name of the markup (`let a of …`, `as u`, `{#each xs as x}`): the value of its source, when every declaration of it agrees.
     const aliasValue = (name: string): ValueRef | undefined => {
       if (resolving.has(name)) return undefined;
       resolving.add(name);
@@ -1303,14 +1341,17 @@ class FileSummarizer {
       return sameValue(values);
     };
     const sourceValue = (alias: TemplateAlias): ValueRef | undefined => {
-      // `async` emits what the observable emits, which the analysis does not tell apart from the observable; other pipes make something new.
-      if (alias.source.pipes.some((pipe) => pipe !== 'async')) return undefined;
-      const chains = accessChains(alias.source) ?? [];
-      const whole = chains.length === 1 && chains[0].whole ? valueOfChain(chains[0]) : undefined;
+      const whole = wholeValue(alias.source);
       const steps = [...(alias.element ? [ELEMENT] : []), ...(alias.field !== undefined ? [alias.field] : [])];
       return whole && { origin: whole.origin, path: [...whole.path, ...steps] };
     };
-    const valueOfChain = (chain: TemplateChain): ValueRef | undefined => {
+    const wholeValue = (expression: TemplateExpression): ValueRef | undefined => {
+      // `async` emits what the observable emits, which the analysis does not tell apart from the observable; other pipes make something new.
+      if (expression.pipes.some((pipe) => pipe !== 'async')) return undefined;
+      const chains = accessChains(expression) ?? [];
+      return chains.length === 1 && chains[0].whole ? chainValue(chains[0]) : undefined;
+    };
+    const chainValue = (chain: TemplateChain): ValueRef | undefined => {
       const base = rootValue(chain.root);
       const steps = chain.steps.map((step) => step.name);
       const end = steps.indexOf('length');
@@ -1321,18 +1362,7 @@ class FileSummarizer {
       if (aliased) return members.has(name) ? undefined : aliasValue(name);
       return members.value(name);
     };
-    for (const expression of scan.expressions) {
-      for (const chain of accessChains(expression) ?? []) {
-        const value = valueOfChain(chain);
-        const fields = value && withoutTrailingElements(value.path);
-        const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
-        // A bare name reads a field only when it stands for one (`{#each xs as { title }}`); a member's whole value is no field read.
-        const fieldAlias = named.length === 0 && scan.aliases.some((alias) => alias.name === chain.root && alias.field !== undefined);
-        if (!value || !fields || fields.length === 0 || (named.length === 0 && !fieldAlias)) continue;
-        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named.length > 0 ? named[named.length - 1].offset : chain.offset) });
-      }
-    }
-    return reads;
+    return { chain: chainValue, whole: wholeValue };
   }
 
   /**
@@ -1371,7 +1401,53 @@ class FileSummarizer {
     const scan = svelte ? scanSvelteMarkup(this.component) : scanVueTemplate(this.component);
     const { file, sourceFile } = this.context;
     const locate = (offset: number) => locationAt(file, sourceFile.getLineAndCharacterOfPosition(offset));
-    return this.withTwins(this.readsOfMarkup(scan, locate, { has: (name) => members.has(name), value: (name) => members.get(name) }));
+    const values = this.markupValues(scan, { has: (name) => members.has(name), value: (name) => members.get(name) });
+    for (const element of scan.elements ?? []) this.originForComponentElement(element, values, locate);
+    return this.withTwins(this.readsOfMarkup(scan, locate, values));
+  }
+
+  /**
+   * `<ArticleMeta :article="article" />` with `ArticleMeta` imported from a component of the
+   * project is a call of that component with its props (see `propsValue`), when a bound prop
+   * carries a tracked value: what the child's markup reads of the prop is read of that value.
+   */
+  private originForComponentElement(element: TemplateElement, values: MarkupValues, locate: (offset: number) => SourceLocation): void {
+    const props: Record<string, Arg> = {};
+    for (const prop of element.props) {
+      const value = values.whole(prop.value);
+      if (value) props[prop.name] = { value };
+    }
+    const module = Object.keys(props).length > 0 ? this.defaultImportNamed(pascalCase(element.tag)) : undefined;
+    if (module === undefined) return;
+    const callee: Callee = { kind: 'import', ref: this.importRef(module, 'default', []), members: [] };
+    // In the component's own unit: what the child reads of a prop passed on is read of this component's props by its callers.
+    this.addOrigin(this.context.sourceFile, { kind: 'call', unit: this.propsUnit ?? 0, callee, args: [{ props }], location: locate(element.offset + 1) });
+  }
+
+  /** The module of `import <name> from '…'` in the component's script, when it is one of the project's. */
+  private defaultImportNamed(name: string): string | undefined {
+    for (const statement of this.context.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || statement.importClause?.name?.text !== name || statement.importClause.isTypeOnly) continue;
+      const module = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      return module !== undefined && isLocalModule(module) ? module : undefined;
+    }
+    return undefined;
+  }
+
+  /** The value a component's prop `name` holds (`[]`: the whole props object): what callers pass, a parameter of the component unit. */
+  private propsValue(path: string[]): ValueRef {
+    if (this.propsUnit === undefined) {
+      this.propsUnit = this.units.length;
+      this.unitFunctions.push(undefined);
+      this.units.push({ name: 'default', location: { file: this.context.file, line: 1, column: 1 }, params: ['props'], returns: [] });
+    }
+    const key = `${this.propsUnit}:0`;
+    let origin = this.paramOrigins.get(key);
+    if (origin === undefined) {
+      origin = this.addOrigin(this.context.sourceFile, { kind: 'param', unit: this.propsUnit, index: 0 });
+      this.paramOrigins.set(key, origin);
+    }
+    return { origin, path };
   }
 
   /**
@@ -1397,7 +1473,9 @@ class FileSummarizer {
     const setup = /<script\b[^>]*\bsetup\b[^>]*>([\s\S]*?)<\/script\s*>/i.exec(component);
     if (setup) {
       const start = (setup.index ?? 0) + setup[0].length - setup[1].length;
-      return this.topLevelMembers((node) => node.pos >= start && node.end <= start + setup[1].length);
+      const members = this.topLevelMembers((node) => node.pos >= start && node.end <= start + setup[1].length);
+      for (const name of this.definedPropNames()) if (!members.has(name)) members.set(name, this.propsValue([name]));
+      return members;
     }
     this.optionsObject ??= vueOptions(this.context.sourceFile) ?? null;
     return this.optionsObject ? this.optionsMembers(this.optionsObject) : new Map();
@@ -1424,10 +1502,42 @@ class FileSummarizer {
   private addBindingMembers(name: ts.BindingName, members: Map<string, ValueRef | undefined>): void {
     if (ts.isIdentifier(name)) {
       const declaration = name.parent;
-      members.set(name.text, ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : this.valueOfDeclaration(declaration as ts.Declaration));
+      const prop = this.propOf(declaration);
+      members.set(name.text, prop ? this.propsValue(prop) : ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : this.valueOfDeclaration(declaration as ts.Declaration));
       return;
     }
     for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.addBindingMembers(element.name, members);
+  }
+
+  /**
+   * The props path a script variable stands for: Svelte's `export let article` (`['article']`),
+   * `let { article } = $props()` (`['article']`), `let props = $props()` (`[]`); Vue's
+   * `const props = defineProps(…)` (`[]`, also inside `withDefaults`) and `const { article } = defineProps(…)`.
+   */
+  private propOf(declaration: ts.Node): string[] | undefined {
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+      const statement = declaration.parent.parent;
+      // `export let` declares a prop; `export const` a value the component gives out.
+      const exportedLet = ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword) && !(declaration.parent.flags & ts.NodeFlags.Const);
+      if (exportedLet && /\.svelte$/i.test(this.context.file)) return [declaration.name.text];
+      return declaration.initializer && this.isProps(declaration.initializer) ? [] : undefined;
+    }
+    if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || declaration.dotDotDotToken) return undefined;
+    const owner = declaration.parent.parent;
+    const key = bindingKey(declaration);
+    return ts.isVariableDeclaration(owner) && owner.initializer && this.isProps(owner.initializer) && key !== undefined ? [key] : undefined;
+  }
+
+  /** `$props()` (Svelte 5), `defineProps(…)` (Vue, also in `withDefaults(defineProps(…), …)`), `toRefs(props)` of such a `props`. */
+  private isProps(expression: ts.Expression, depth = 0): boolean {
+    const node = unwrap(expression);
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || depth > 2) return false;
+    const name = node.expression.text;
+    const [first] = node.arguments;
+    if (name === '$props' || name === 'defineProps') return true;
+    if (name === 'withDefaults') return first !== undefined && this.isProps(first, depth + 1);
+    const declaration = name === 'toRefs' && first && ts.isIdentifier(first) ? declarationOf(this.context, first) : undefined;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isProps(declaration.initializer, depth + 1);
   }
 
   /**
@@ -1459,6 +1569,31 @@ class FileSummarizer {
     return !declaration || (imported && VUE_MODULES.test(imported.module)) ? wrapper : undefined;
   }
 
+  /** The props `<script setup>` declares and the template sees by name: `defineProps<{ a: T }>()`, `defineProps<Props>()` (an interface or type of the file), `defineProps(['a'])`, `defineProps({ a: Object })`. */
+  private definedPropNames(): string[] {
+    const names: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineProps') {
+        const [type] = node.typeArguments ?? [];
+        names.push(...(type ? this.typeMemberNames(type) : optionNames(node.arguments[0])));
+      } else ts.forEachChild(node, visit);
+    };
+    for (const statement of this.context.sourceFile.statements) if (ts.isVariableStatement(statement) || ts.isExpressionStatement(statement)) visit(statement);
+    return names;
+  }
+
+  private typeMemberNames(type: ts.TypeNode): string[] {
+    const members = (list: ts.NodeArray<ts.TypeElement>) => list.flatMap((member) => (member.name && ts.isPropertySignature(member) ? [propertyNameText(member.name)].filter((name): name is string => name !== undefined) : []));
+    if (ts.isTypeLiteralNode(type)) return members(type.members);
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+    const name = type.typeName.text;
+    for (const statement of this.context.sourceFile.statements) {
+      if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return members(statement.members);
+      if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return this.typeMemberNames(statement.type);
+    }
+    return [];
+  }
+
   /** The members of a Vue Options API component object and what each holds. */
   private optionsMembers(options: ts.ObjectLiteralExpression): Map<string, ValueRef | undefined> {
     const members = new Map<string, ValueRef | undefined>();
@@ -1475,12 +1610,9 @@ class FileSummarizer {
       const declaration = initializer && ts.isIdentifier(initializer) ? declarationOf(this.context, initializer) : undefined;
       members.set(name, declaration && ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : initializer && this.agreedValue([initializer]));
     }
-    // Props (what the parent passes, not followed) and methods hold nothing; they shadow nothing either.
-    for (const key of ['methods', 'props']) {
-      const group = propertyValue(options, key);
-      const names = !group ? [] : ts.isObjectLiteralExpression(group) ? group.properties.map((property) => property.name && propertyNameText(property.name)) : ts.isArrayLiteralExpression(group) ? group.elements.map((element) => (ts.isStringLiteral(element) ? element.text : undefined)) : [];
-      for (const name of names) if (name !== undefined && !members.has(name)) members.set(name, undefined);
-    }
+    for (const name of optionNames(propertyValue(options, 'props'))) if (!members.has(name)) members.set(name, this.propsValue([name]));
+    // Methods hold nothing; listed so that a markup variable of the same name is not taken for something else.
+    for (const name of optionNames(propertyValue(options, 'methods'))) if (!members.has(name)) members.set(name, undefined);
     return members;
   }
 
@@ -1616,6 +1748,18 @@ const STATE_WRAPPERS: Record<string, 'ref' | 'reactive' | 'computed' | undefined
   '$derived.by': 'computed',
 };
 const VUE_MODULES = /^(vue|@vue\/[\w-]+|vue-demi|#imports)$/;
+
+/** The names an option lists: `['a', 'b']` or `{ a: …, b() {} }`. */
+function optionNames(option: ts.Expression | undefined): string[] {
+  const node = option && unwrap(option);
+  if (!node) return [];
+  const names = ts.isObjectLiteralExpression(node)
+    ? node.properties.map((property) => property.name && propertyNameText(property.name))
+    : ts.isArrayLiteralExpression(node)
+      ? node.elements.map((element) => (ts.isStringLiteral(element) ? element.text : undefined))
+      : [];
+  return names.filter((name): name is string => name !== undefined);
+}
 
 /** The Vue Options API object of a component: `export default { … }`, `export default defineComponent({ … })` or `Vue.extend({ … })`. */
 function vueOptions(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {

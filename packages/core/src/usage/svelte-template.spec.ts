@@ -1,5 +1,4 @@
-import { extractUsage } from './extract-usage';
-import { lines, readsByCall, readsOfFile as scan } from './markup.spec-support';
+import { lines, readsOfFile as scan, readsOfFiles } from './markup.spec-support';
 
 describe('Svelte component markup', () => {
   it('reads script variables in {expressions}, attribute values, blocks and directives, at their place in the .svelte file', () => {
@@ -69,7 +68,7 @@ describe('Svelte component markup', () => {
     });
   });
 
-  it('reads nothing of props (what the parent passes), store subscriptions, nor a variable a block declares again', () => {
+  it('reads nothing of props no parent passes a response to, store subscriptions, nor a variable a block declares again', () => {
     const component = lines(
       '<script>',
       "  import { page } from '$app/stores';",
@@ -92,13 +91,46 @@ describe('Svelte component markup', () => {
       '}',
     );
     const page = lines('<script>', '  export let data;', '</script>', '<h1>{data.article.title}</h1><p>{data.slug.length} {data.tags.first}</p>');
-    const usage = extractUsage([
-      { path: 'src/routes/[slug]/+page.js', text: load },
-      { path: 'src/routes/[slug]/+page.svelte', text: page },
-      { path: 'src/routes/[slug]/Card.svelte', text: page },
-    ]);
-    expect(readsByCall(usage)).toEqual({
+    const reads = readsOfFiles({
+      'src/routes/[slug]/+page.js': load,
+      'src/routes/[slug]/+page.svelte': page,
+      'src/routes/[slug]/Card.svelte': page,
+    });
+    expect(reads).toEqual({
       'GET /api/articles/{}': ['article src/routes/[slug]/+page.js:3:11', 'article.title src/routes/[slug]/+page.svelte:4:19'],
+    });
+  });
+
+  it("reads a child component's props as what the parent's markup passes, through several components; spread and event props are not props", () => {
+    const page = lines(
+      '<script>',
+      "  import List from './List.svelte';",
+      "  const feed = await (await fetch('/api/feed')).json();",
+      '</script>',
+      '<List items={feed.articles} title="{feed.title}" on:pick={(e) => e.id} {...feed} />',
+    );
+    const list = lines(
+      '<script>',
+      "  import Card from './Card.svelte';",
+      '  const { items, title } = $props();',
+      '</script>',
+      '<h2>{title.text}</h2>',
+      '{#each items as item (item.id)}<Card {item} />{/each}',
+    );
+    const card = lines('<script>', '  export let item;', '</script>', '<p>{item.author.name}</p>');
+    const reads = readsOfFiles({
+      'src/Page.svelte': page,
+      'src/List.svelte': list,
+      'src/Card.svelte': card,
+    });
+    expect(reads).toEqual({
+      'GET /api/feed': [
+        'articles src/Page.svelte:5:19',
+        'articles[].author.name src/Card.svelte:4:17',
+        'articles[].id src/List.svelte:6:28',
+        'title src/Page.svelte:5:42',
+        'title.text src/List.svelte:5:12',
+      ],
     });
   });
 });

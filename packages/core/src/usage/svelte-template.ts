@@ -1,4 +1,4 @@
-import { blankText, expressionAt, opaqueAlias, patternNames, splitTopLevel, withoutComments, type TemplateExpression, type TemplateScan } from './template-expressions';
+import { blankText, expressionAt, opaqueAlias, patternNames, splitTopLevel, withoutComments, type TemplateElement, type TemplateExpression, type TemplateScan } from './template-expressions';
 
 /** Blocks that are not markup: the component's script (analysed as code) and its CSS. */
 const NOT_MARKUP = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -25,7 +25,58 @@ export function scanSvelteMarkup(component: string): TemplateScan {
     start = markup.indexOf('{', end + 1);
   }
   for (const match of markup.matchAll(LET_DIRECTIVE)) scan.aliases.push(opaqueAlias(match[1], match.index ?? 0));
+  scan.elements = componentElements(markup);
   return scan;
+}
+
+/** A component's start tag (capitalised, `<Card`, `<ui.Card`); what follows is read by `elementProps`. */
+const COMPONENT_TAG = /<([A-Z][\w$]*(?:\.[\w$]+)*)(?=[\s/>])/g;
+
+/** Other components' elements with the props bound on them: `article={a}`, `article="{a}"`, the shorthand `{article}`. */
+function componentElements(markup: string): TemplateElement[] {
+  const elements: TemplateElement[] = [];
+  for (const tag of markup.matchAll(COMPONENT_TAG)) {
+    const props = elementProps(markup, (tag.index ?? 0) + tag[0].length);
+    if (props.length > 0) elements.push({ tag: tag[1], offset: tag.index ?? 0, props });
+  }
+  return elements;
+}
+
+/** The props of a start tag whose attributes begin at `start`, up to its `>` (braces and quotes skipped). */
+function elementProps(markup: string, start: number): TemplateElement['props'] {
+  const props: TemplateElement['props'] = [];
+  let index = start;
+  while (index < markup.length) {
+    const attribute = /\s*(?:(\/?>)|\{|([^\s=/>{]+)(\s*=\s*)?)/y;
+    attribute.lastIndex = index;
+    const match = attribute.exec(markup);
+    if (!match || match[1]) break;
+    index = attribute.lastIndex;
+    if (match[2] === undefined) {
+      // `{article}` is `article={article}`; `{...rest}` spreads what the analysis does not split into props.
+      const end = closingBrace(markup, index);
+      if (end === undefined) break;
+      const name = /^\s*([A-Za-z_$][\w$]*)\s*$/.exec(markup.slice(index, end))?.[1];
+      if (name) props.push({ name, value: expressionAt(markup.slice(index, end), index) });
+      index = end + 1;
+      continue;
+    }
+    if (!match[3]) continue;
+    const quote = markup[index] === '"' || markup[index] === "'" ? markup[index] : undefined;
+    const open = quote ? index + 1 : index;
+    if (markup[open] === '{') {
+      const end = closingBrace(markup, open + 1);
+      if (end === undefined) break;
+      // A plain prop name (not `on:x`, `bind:x`, `class:x`), whose whole value is one expression.
+      if (/^[A-Za-z_$][\w$]*$/.test(match[2]) && (!quote || markup[end + 1] === quote)) props.push({ name: match[2], value: expressionAt(markup.slice(open + 1, end), open + 1) });
+      index = end + 1 + (quote && markup[end + 1] === quote ? 1 : 0);
+    } else if (quote) {
+      const end = markup.indexOf(quote, index + 1);
+      if (end === -1) break;
+      index = end + 1;
+    } else index = open + (/^[^\s>]*/.exec(markup.slice(open))?.[0].length ?? 0);
+  }
+  return props;
 }
 
 /** One `{…}`: a block tag, a special tag or an expression. */

@@ -11,6 +11,15 @@ export interface TemplateScan {
   expressions: TemplateExpression[];
   /** Names the markup declares: loop variables (`element`), `as` / `@let` / `{@const}` names, and opaque ones (no source). */
   aliases: TemplateAlias[];
+  /** Elements of other components with the props the markup binds (Vue, Svelte): `<Meta :article="a" />`. */
+  elements?: TemplateElement[];
+}
+
+export interface TemplateElement {
+  /** The tag as written: `ArticleMeta`, `rwv-article-meta`. */
+  tag: string;
+  offset: number;
+  props: Array<{ name: string; value: TemplateExpression }>;
 }
 
 export interface TemplateExpression {
@@ -38,6 +47,8 @@ export interface TemplateChain {
   offset: number;
   /** The chain is the whole expression (`user$`, not `user$.pipe(x)` nor `a.b + 1`). */
   whole: boolean;
+  /** The chain is only written (`a.b = 1` in an event handler), not read. */
+  written?: true;
 }
 
 const INTERPOLATION = /\{\{([\s\S]*?)\}\}/g;
@@ -212,7 +223,10 @@ function chainFrom(root: ts.Identifier, sourceFile: ts.SourceFile, offset: numbe
   const called = ts.isCallExpression(current.parent) && current.parent.expression === current;
   if (called) steps.pop();
   const outer = ts.isParenthesizedExpression(current.parent) ? current.parent.parent : current.parent;
-  return { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !called && ts.isExpressionStatement(outer) };
+  const chain: TemplateChain = { root: root.text, steps, offset: offset + root.getStart(sourceFile), whole: !called && ts.isExpressionStatement(outer) };
+  const assignment = current.parent;
+  if (ts.isBinaryExpression(assignment) && assignment.left === current && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken) chain.written = true;
+  return chain;
 }
 
 /** 1-based line and column of an offset. */

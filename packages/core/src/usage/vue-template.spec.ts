@@ -1,5 +1,4 @@
-import { extractUsage } from './extract-usage';
-import { lines, readsByCall, readsOfFile as scan } from './markup.spec-support';
+import { lines, readsOfFile as scan, readsOfFiles } from './markup.spec-support';
 
 describe('Vue component templates', () => {
   it('reads <script setup> refs, reactive objects and computed values in interpolations, bindings and directives, at their place in the .vue file', () => {
@@ -147,16 +146,57 @@ describe('Vue component templates', () => {
       'const image = profile.value.image;',
       '</script>',
     );
-    const usage = extractUsage([
-      { path: 'src/useProfile.js', text: composable },
-      { path: 'src/Profile.vue', text: component },
-    ]);
-    expect(readsByCall(usage)).toEqual({
+    const reads = readsOfFiles({
+      'src/useProfile.js': composable,
+      'src/Profile.vue': component,
+    });
+    expect(reads).toEqual({
       'GET /api/profile': [
         'profile src/Profile.vue:4:9',
         'profile src/useProfile.js:4:85',
         'profile.bio src/Profile.vue:1:25',
         'profile.image src/Profile.vue:5:29',
+      ],
+    });
+  });
+
+  it("reads a child component's props (defineProps, toRefs, Options API props) as what the parent binds, kebab-case tags and props included", () => {
+    const parent = lines(
+      '<template>',
+      '  <ArticleMeta :article="article" />',
+      '  <author-card v-for="c in article.comments" :comment-author="c.author" :key="c.id" />',
+      '</template>',
+      '<script setup>',
+      "import ArticleMeta from './ArticleMeta.vue';",
+      "import AuthorCard from './AuthorCard.vue';",
+      "const { data: { article } } = await axios.get('/api/article');",
+      "import axios from 'axios';",
+      '</script>',
+    );
+    const meta = lines(
+      '<template><p>{{ article.title }} {{ props.article.slug }}</p></template>',
+      '<script setup lang="ts">',
+      "import { toRefs } from 'vue';",
+      'interface Props { article: { title: string } }',
+      'const props = defineProps<Props>();',
+      'const { article } = toRefs(props);',
+      '</script>',
+    );
+    const card = lines('<template><b>{{ commentAuthor.name }}</b></template>', '<script>', "export default { props: ['commentAuthor'] };", '</script>');
+    const reads = readsOfFiles({
+      'src/Parent.vue': parent,
+      'src/ArticleMeta.vue': meta,
+      'src/AuthorCard.vue': card,
+    });
+    expect(reads).toEqual({
+      'GET /api/article': [
+        'article src/Parent.vue:8:17',
+        'article.comments src/Parent.vue:3:36',
+        'article.comments[].author src/Parent.vue:3:65',
+        'article.comments[].author.name src/AuthorCard.vue:1:31',
+        'article.comments[].id src/Parent.vue:3:81',
+        'article.slug src/ArticleMeta.vue:1:51',
+        'article.title src/ArticleMeta.vue:1:25',
       ],
     });
   });

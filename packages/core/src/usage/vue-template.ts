@@ -1,4 +1,4 @@
-import { blankText, expressionAt, opaqueAlias, patternNames, scanInterpolations, splitTopLevel, valueOffset, withoutComments, type TemplateScan } from './template-expressions';
+import { blankText, expressionAt, opaqueAlias, patternNames, scanInterpolations, splitTopLevel, valueOffset, withoutComments, type TemplateElement, type TemplateScan } from './template-expressions';
 
 /**
  * Directive attributes: `v-x`/`v-x:arg` (`v-if`, `v-for`, `v-bind:href`, `v-on:click`, `v-slot:item`),
@@ -22,6 +22,7 @@ export function scanVueTemplate(component: string): TemplateScan {
   const template = templateRegion(component);
   const scan: TemplateScan = { expressions: [], aliases: [] };
   scanInterpolations(template, scan);
+  scan.elements = componentElements(template);
   for (const match of template.matchAll(DIRECTIVE)) {
     const name = match[1];
     const value = match[2] ?? match[3];
@@ -31,6 +32,26 @@ export function scanVueTemplate(component: string): TemplateScan {
     else scan.expressions.push(expressionAt(value, offset));
   }
   return scan;
+}
+
+/** A component's start tag: PascalCase, or kebab-case with a dash (`rwv-article-meta`); HTML elements have neither. Group 2: its attributes. */
+const COMPONENT_TAG = /<([A-Z][\w.]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(\s(?:"[^"]*"|'[^']*'|[^'">])*)?>/g;
+/** A bound prop: `:name="…"` or `v-bind:name="…"` (group 1 the name, 2 or 3 the value). */
+const BOUND_PROP = /\s(?::|v-bind:)([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** Other components' elements and the props bound on them (`:user-image` is the prop `userImage`). */
+function componentElements(template: string): TemplateElement[] {
+  const elements: TemplateElement[] = [];
+  for (const tag of template.matchAll(COMPONENT_TAG)) {
+    const attributes = tag[2] ?? '';
+    const start = (tag.index ?? 0) + 1 + tag[1].length;
+    const props = [...attributes.matchAll(BOUND_PROP)].map((match) => ({
+      name: match[1].replace(/-([a-z0-9])/g, (_, char: string) => char.toUpperCase()),
+      value: expressionAt(match[2] ?? match[3], start + valueOffset(match)),
+    }));
+    if (props.length > 0) elements.push({ tag: tag[1], offset: tag.index ?? 0, props });
+  }
+  return elements;
 }
 
 /** The component's text with everything but its template markup blanked, offsets kept. */
