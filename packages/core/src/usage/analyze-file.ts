@@ -39,7 +39,7 @@ export function analyzeFile(file: string, fileText: string, templates?: Readonly
   const parseError = firstParseError(file, sourceFile);
   if (parseError) return { problems: [parseError] };
   try {
-    return { summary: summarizeFile(createSourceContext(file, sourceFile), templates), problems: [] };
+    return { summary: summarizeFile(createSourceContext(file, sourceFile), templates, component ? fileText : undefined), problems: [] };
   } catch (error) {
     // One odd file must not stop the run over the whole workspace; it is reported instead.
     return { problems: [error instanceof RangeError ? tooDeepProblem(file, text, 0) : analysisFailure(file, error)] };
@@ -52,7 +52,7 @@ const SCRIPT_BLOCK = /(<script\b[^>]*>)([\s\S]*?)<\/script\s*>/gi;
 /**
  * The `<script>` blocks of a Vue or Svelte component, at their offsets in the file (everything else
  * blanked, line breaks kept), so locations are the component file's own lines and columns. TS when
- * a block says `lang="ts"`. Template expressions are not analysed.
+ * a block says `lang="ts"`. The markup is read by the summariser (see `componentMarkupReads`).
  */
 export function componentScripts(text: string): { text: string; kind: ts.ScriptKind } {
   const blank = (part: string) => part.replace(/[^\r\n]/g, ' ');

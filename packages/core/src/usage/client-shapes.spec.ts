@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, usesByCall } from './usage-test-kit';
+import { lines, usesByCall } from './usage.spec-support';
 
 describe('clients handed through functions', () => {
   it('takes a function that returns the client it is given (setUpInterceptors(instance)) for that client, exported and called elsewhere', () => {

@@ -85,14 +85,36 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: [],
     problems: [],
   },
-  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value, Vuex commit(TYPE, data) read by its mutation, a <script setup lang="ts"> component (its template is not code)
+  // Vue + axios service wrapper: axios.create with an imported base URL (`@/` alias), ApiService.get(resource, slug) → `resource/slug`, ArticlesService over it, try/catch error bodies, ref().value, Vuex commit(TYPE, data) read by its mutation, a <script setup lang="ts"> component whose template reads a ref (calls in markup are not calls), an Options API component (data() assigned in created(), a v-for item, a slot prop shadowing a member, a prop), a component reading a composable's returned ref (template unwrapped, code through .value)
   'vue': {
     calls: [
       { call: 'PUT /api/articles/{} axios @vue/src/common/api.service.js:43:23', sends: ['article @api.service.js:43:50'] },
-      { call: 'GET /api/profiles/jake axios @vue/src/components/ProfileCard.vue:10:35', reads: ['profile @ProfileCard.vue:11:22', 'profile.bio @ProfileCard.vue:12:34'] },
+      {
+        call: 'GET /api/articles/{}/comments axios @vue/src/components/CommentList.vue:23:44',
+        reads: [
+          'comments[].id @CommentList.vue:4:60',
+          'comments[].author.image @CommentList.vue:5:33',
+          'comments[].body @CommentList.vue:6:18',
+          'comments[].id @CommentList.vue:7:38',
+          'comments @CommentList.vue:24:26',
+          'page @CommentList.vue:25:22',
+          'comments[].id @CommentList.vue:29:65',
+        ],
+      },
+      {
+        call: 'GET /api/profiles/jake axios @vue/src/components/ProfileCard.vue:10:35',
+        reads: ['profile.username @ProfileCard.vue:2:51', 'profile @ProfileCard.vue:11:22', 'profile.bio @ProfileCard.vue:12:34'],
+      },
       {
         call: 'GET /api/articles/feed axios @vue/src/composables/useFeed.js:7:44',
-        reads: ['articles @useFeed.js:8:27', 'articles[].title @useFeed.js:10:64'],
+        reads: [
+          'articles[].slug @FeedList.vue:2:54',
+          'articles[].title @FeedList.vue:2:71',
+          'articles @FeedList.vue:9:9',
+          'articles[].favorited @FeedList.vue:11:33',
+          'articles @useFeed.js:8:27',
+          'articles[].title @useFeed.js:10:64',
+        ],
         query: ['limit @useFeed.js:7:60', 'offset @useFeed.js:7:71'],
       },
       {
@@ -115,18 +137,33 @@ const expected: Record<string, ReturnType<typeof scan>> = {
     explain: ['wrapper-not-called @vue/src/common/api.service.js:26:17'],
     problems: [],
   },
-  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text())
+  // SvelteKit server fetch wrapper: send({ method, path }) behind get/del/post in `$lib/api.js`, Promise.all destructuring, JSON.parse(await res.text()); a component whose markup reads a $state variable ({#each} destructured, {#await … then}), a +page.svelte reading the `data` its sibling load returns and passing a part of it to a child component's prop
   'sveltekit': {
     calls: [
       {
         call: 'GET /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:5:9',
-        reads: ['article @+page.server.js:4:12'],
+        reads: ['article @+page.server.js:4:12', 'article.title @+page.svelte:9:19'],
       },
       {
         call: 'GET /api/articles/{}/comments fetch @sveltekit/src/routes/article/[slug]/+page.server.js:6:9',
-        reads: ['comments @+page.server.js:4:25'],
+        reads: [
+          'comments @+page.server.js:4:25',
+          'comments @+page.svelte:10:13',
+          'comments[].id @+page.svelte:10:42',
+          'comments[].body @+page.svelte:11:15',
+          'comments[].author.username @+page.svelte:11:40',
+          'comments[].author @+page.svelte:12:27',
+          'comments[].author.image @Author.svelte:6:18',
+          'comments[].author.username @Author.svelte:6:37',
+        ],
       },
       { call: 'DELETE /api/articles/{} fetch @sveltekit/src/routes/article/[slug]/+page.server.js:13:15' },
+      { call: 'GET /api/tags fetch @sveltekit/src/routes/article/[slug]/Related.svelte:6:20', reads: ['tags @Related.svelte:18:15'] },
+      {
+        call: 'GET /api/articles fetch @sveltekit/src/routes/article/[slug]/Related.svelte:9:27',
+        reads: ['articles @Related.svelte:9:52', 'articles[].slug @Related.svelte:14:40', 'articles[].slug @Related.svelte:15:22', 'articles[].title @Related.svelte:15:30'],
+        query: ['limit @Related.svelte:9:27'],
+      },
       {
         call: 'GET /api/user fetch @sveltekit/src/routes/profile/+page.server.js:4:26',
         reads: [

@@ -5,7 +5,7 @@ import { angularResult, bodyPlace, prop as argProp, requestOf } from './clients'
 import { onlyUnknown, queryNames, UNKNOWN, urlTemplate } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { appendSteps } from './value-steps';
-import { CALL_RESULT, type Arg, type Callee, type ClientLibrary, type ClientRef, type DispatchedAction, type FileSummary, type Origin, type Shape, type Template, type ValueRef } from './summary';
+import { CALL_RESULT, type Arg, type Callee, type ClientLibrary, type ClientRef, type DispatchedAction, type FileSummary, type Origin, type ReturnedField, type Shape, type Template, type ValueRef } from './summary';
 
 /** Maps an app URL onto spec paths when the app and the API are served under different prefixes. */
 export interface PrefixRewrite {
@@ -56,15 +56,31 @@ interface Request {
 type Target =
   | { kind: 'request'; request: Request; path: string[] }
   | { kind: 'param'; unit: number; index: number; path: string[] }
-  /** An object of tracked values a unit returns (`return { user, posts }`): a read's first step picks one. */
-  | { kind: 'members'; members: Map<string, Target> };
+  /**
+   * An object of tracked values a unit returns (`return { user, posts }`): a read's first step picks
+   * a member, which may come from several requests (`x = cond ? api.a() : api.b()`), or be a Vue ref.
+   */
+  | { kind: 'members'; members: Map<string, Member> };
+
+interface Member {
+  targets: Target[];
+  /** A Vue ref: code reads its value through `.value`, a template without. */
+  ref: boolean;
+}
 
 /** `target` followed by `steps`: into a member when it is an object of values, unwrapping library steps (see `appendStep`). */
-function extendTarget(target: Target, steps: readonly string[]): Target | undefined {
-  if (target.kind !== 'members') return steps.length === 0 ? target : { ...target, path: appendSteps(target.path, steps) };
-  if (steps.length === 0) return target;
+function extendTargets(target: Target, steps: readonly string[]): Target[] {
+  if (target.kind !== 'members') return [steps.length === 0 ? target : { ...target, path: appendSteps(target.path, steps) }];
+  if (steps.length === 0) return [target];
   const member = target.members.get(steps[0]);
-  return member && extendTarget(member, steps.slice(1));
+  if (!member) return [];
+  const rest = member.ref && steps[1] === 'value' ? steps.slice(2) : steps.slice(1);
+  return member.targets.flatMap((inner) => extendTargets(inner, rest));
+}
+
+/** The first of `extendTargets`: where one value goes. */
+function extendTarget(target: Target, steps: readonly string[]): Target | undefined {
+  return extendTargets(target, steps)[0];
 }
 
 interface UnitResult {
@@ -221,30 +237,35 @@ class Linker {
       result.returns = this.valueTarget(file, value);
       if (result.returns) break;
     }
-    if (!result.returns) result.returns = this.membersTarget(file, summary.units[unit]?.returnedMembers);
+    if (!result.returns) result.returns = this.membersTarget(file, summary.units[unit]?.returnedFields);
     return result;
   }
 
-  /** The values of a returned object literal that lead somewhere, by property name. */
-  private membersTarget(file: string, members: Record<string, ValueRef> | undefined): Target | undefined {
-    const targets = new Map<string, Target>();
-    for (const [name, value] of Object.entries(members ?? {})) {
-      const target = this.valueTarget(file, value);
-      if (target) targets.set(name, target);
+  /** The fields of a returned object literal that lead somewhere, by property name. */
+  private membersTarget(file: string, fields: Record<string, ReturnedField> | undefined): Target | undefined {
+    const members = new Map<string, Member>();
+    for (const [name, field] of Object.entries(fields ?? {})) {
+      const targets = field.values.flatMap((value) => this.valueTargets(file, value));
+      if (targets.length > 0) members.set(name, { targets, ref: field.ref === true });
     }
-    return targets.size > 0 ? { kind: 'members', members: targets } : undefined;
+    return members.size > 0 ? { kind: 'members', members } : undefined;
   }
 
   private valueTarget(file: string, value: ValueRef): Target | undefined {
+    return this.valueTargets(file, value)[0];
+  }
+
+  /** Where a value goes: one target, or one per request a returned member may come from. */
+  private valueTargets(file: string, value: ValueRef): Target[] {
     const target = this.targetOf(file, value.origin);
-    return target && extendTarget(target, value.path);
+    return target ? extendTargets(target, value.path) : [];
   }
 
   private addRead(file: string, target: Target | undefined, path: string[], location: SourceLocation): void {
-    const end = target && extendTarget(target, path);
-    if (!end || end.kind === 'members') return;
-    if (end.kind === 'request') end.request.reads.push({ path: end.path, location });
-    else this.result(file, end.unit).paramReads.push({ index: end.index, path: end.path, location });
+    for (const end of target ? extendTargets(target, path) : []) {
+      if (end.kind === 'request') end.request.reads.push({ path: end.path, location });
+      else if (end.kind === 'param') this.result(file, end.unit).paramReads.push({ index: end.index, path: end.path, location });
+    }
   }
 
   private targetOf(file: string, index: number): Target | undefined {
@@ -288,8 +309,10 @@ class Linker {
       return { kind: 'request', request, path: [] };
     }
     const result = this.evaluate(callee.file, callee.unit);
-    result.instantiated = true;
     owner.callees.push(result);
+    // What the code receives rather than calls (a SvelteKit page's `data`): no requests are made here.
+    if (origin.returnsOnly) return result.returns?.kind === 'param' ? undefined : result.returns;
+    result.instantiated = true;
     const instances = new Map<Request, Request | undefined>();
     for (const template of result.requests) {
       if (!isTemplate(template)) continue;
@@ -314,10 +337,10 @@ class Linker {
       return request && { kind: 'request', request, path: returned.path };
     }
     if (returned.kind === 'param') return this.argTarget(file, unit, args[returned.index], returned.path);
-    const members = new Map<string, Target>();
+    const members = new Map<string, Member>();
     for (const [name, member] of returned.members) {
-      const target = this.returnedTarget(file, unit, member, instances, args);
-      if (target) members.set(name, target);
+      const targets = member.targets.flatMap((inner) => this.returnedTarget(file, unit, inner, instances, args) ?? []);
+      if (targets.length > 0) members.set(name, { targets, ref: member.ref });
     }
     return members.size > 0 ? { kind: 'members', members } : undefined;
   }

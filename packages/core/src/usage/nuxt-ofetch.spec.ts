@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, usesByCall } from './usage-test-kit';
+import { lines, usesByCall } from './usage.spec-support';
 
 describe('ofetch and Nuxt', () => {
   it('follows ofetch instances (baseURL), method, body, query and the error body in FetchError.data', () => {

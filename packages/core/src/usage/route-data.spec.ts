@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, readsByCall } from './usage-test-kit';
+import { lines, readsByCall } from './usage.spec-support';
 
 describe('Remix and React Router route data', () => {
   it("reads useLoaderData() as what the module's loader returns (through json()), and useActionData() as the action's", () => {

@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, usesByCall } from './usage-test-kit';
+import { lines, usesByCall } from './usage.spec-support';
 
 const API = lines(
   "import { createApi, fetchBaseQuery } from '@reduxjs/toolkit/query/react';",

@@ -5,13 +5,21 @@ import { childPath, joinFieldSegments } from '../spec/field-path';
 import { clientImport, derivedClient, GLOBAL_CLIENTS, prop } from './clients';
 import { kindTable } from './scope';
 import { classMember, declarationOf, functionOf, initializerOf, locationOf, propertyNameText, propertyValue, thisClass, unwrap, type SourceContext } from './source-context';
-import { CALL_RESULT, type ActionRead, type Arg, type Callee, type ClientRef, type DispatchedAction, type FileSummary, type ImportRef, type Origin, type Read, type Shape, type Template, type UnitSummary, type ValueRef } from './summary';
+import { CALL_RESULT, type ActionRead, type Arg, type Callee, type ClientRef, type DispatchedAction, type FileSummary, type ImportRef, type Origin, type Read, type ReturnedField, type Shape, type Template, type UnitSummary, type ValueRef } from './summary';
 import { isAbsoluteUrl, joinUrl, UNKNOWN } from './static-url';
 import { isLocalModule } from './resolve-module';
 import { runsOnFailure } from './response-status';
-import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_REF_STEP, QUERY_STEP, RESOURCE_STEP } from './value-steps';
+import { appendStep, appendSteps, QUERY_REF_HOLDER, QUERY_STEP, RESOURCE_STEP } from './value-steps';
 import { templateFileOf } from './template-files';
-import { accessChains, positionIn, scanTemplate, type TemplateAlias, type TemplateChain } from './angular-template';
+import { scanTemplate } from './angular-template';
+import { accessChains, positionIn, type TemplateAlias, type TemplateChain, type TemplateElement, type TemplateExpression, type TemplateScan } from './template-expressions';
+import { scanVueTemplate } from './vue-template';
+import { scanSvelteMarkup } from './svelte-template';
+
+/** `rwv-article-meta` → `RwvArticleMeta` (how Vue matches a kebab-case tag to a component); a PascalCase tag stays. */
+function pascalCase(tag: string): string {
+  return tag.replace(/(^|-)([a-z0-9])/g, (_, __, char: string) => char.toUpperCase());
+}
 
 /** Path segment for "an element of this array". */
 export const ELEMENT = '[]';
@@ -19,6 +27,20 @@ export const ELEMENT = '[]';
 /** A tracked value while the file is analysed: a `ValueRef` plus the token that named its last segment. */
 interface Value extends ValueRef {
   at: ts.Node | undefined;
+}
+
+/** The names a component's markup can use and what each holds (`undefined`: nothing tracked). */
+interface MarkupMembers {
+  has(name: string): boolean;
+  value(name: string): ValueRef | undefined;
+  /** The member is an Angular signal, read by calling it (`user()`); absent: nothing is read by a call. */
+  signal?(name: string): boolean;
+}
+
+/** What a chain of a component's markup holds, and what a whole expression is (one chain, no pipe but `async`). */
+interface MarkupValues {
+  chain(chain: TemplateChain): ValueRef | undefined;
+  whole(expression: TemplateExpression): ValueRef | undefined;
 }
 
 /** What an expression is as a callee: a function of this file, an object with methods, a client, an import. */
@@ -124,8 +146,8 @@ const SWR_MODULES = new Set(['swr', 'swr/immutable', 'swr/mutation']);
 const QUERY_OPTION_HELPERS = new Set(['queryOptions', 'mutationOptions']);
 
 /** Summarises one parsed file: its callable units, tracked calls, reads and exports (see `FileSummary`). */
-export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map()): FileSummary {
-  return new FileSummarizer(context, templates).run();
+export function summarizeFile(context: SourceContext, templates: ReadonlyMap<string, string> = new Map(), component?: string): FileSummary {
+  return new FileSummarizer(context, templates, component).run();
 }
 
 class FileSummarizer {
@@ -158,7 +180,15 @@ class FileSummarizer {
     private readonly context: SourceContext,
     /** Angular `templateUrl` files by path (as `componentTemplate` resolves them) → text. */
     private readonly templates: ReadonlyMap<string, string>,
+    /** The whole text of a `.vue` / `.svelte` file (the context holds only its scripts), whose markup is read. */
+    private readonly component?: string,
   ) {}
+
+  /** The unit a Vue or Svelte component is when markup elsewhere uses it; its one parameter is the props. */
+  private propsUnit: number | undefined;
+
+  /** The Vue Options API object of the component file (`null`: none), found on the first `this` that needs it. */
+  private optionsObject: ts.ObjectLiteralExpression | null | undefined;
 
   run(): FileSummary {
     this.units.push({ name: '<module>', location: { file: this.context.file, line: 1, column: 1 }, params: [], returns: [] });
@@ -167,20 +197,24 @@ class FileSummarizer {
     this.nextPageProps();
     for (const call of this.calls) this.originFor(call);
     for (const element of this.elements) this.originForElement(element);
-    const reads = [...this.collectReads(), ...this.templateReads()];
+    const reads = [...this.collectReads(), ...this.templateReads(), ...this.componentMarkupReads()];
     for (let unit = 1; unit < this.units.length; unit++) {
+      const fn = this.unitFunctions[unit];
+      if (!fn) continue;
       const request = this.endpointRequests.get(unit);
-      const fn = this.unitFunctions[unit] as ts.FunctionLikeDeclaration;
       this.units[unit].returns = request !== undefined ? [{ origin: request, path: [] }] : this.returnsOf(fn);
-      const members = this.units[unit].returns.length === 0 ? (this.piniaStateMembers(fn) ?? this.returnedMembersOf(fn)) : undefined;
-      if (members) this.units[unit].returnedMembers = members;
+      const fields = this.units[unit].returns.length === 0 ? (this.piniaStateFields(fn) ?? this.returnedFieldsOf(fn)) : undefined;
+      if (fields) this.units[unit].returnedFields = fields;
     }
+    const exports = this.exportShapes();
+    // What importing a component gives: the component, called with its props where markup uses it.
+    if (this.propsUnit !== undefined) exports.default = { kind: 'unit', unit: this.propsUnit };
     const summary: FileSummary = {
       file: this.context.file,
       units: this.units,
       origins: this.origins,
       reads,
-      exports: this.exportShapes(),
+      exports,
       imports: this.imports,
     };
     if (isGeneratedSource(this.context.sourceFile.text)) summary.generated = true;
@@ -379,7 +413,7 @@ class FileSummarizer {
     else if (ts.isPropertyAccessExpression(target)) {
       key = target.name.text;
       const object = unwrap(target.expression);
-      owner = object.kind === ts.SyntaxKind.ThisKeyword ? (thisClass(object) ?? thisObject(object)) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+      owner = object.kind === ts.SyntaxKind.ThisKeyword ? (this.thisOwner(object) ?? thisObject(object)) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     }
     if (!owner) return;
     const byKey = this.stores.get(owner) ?? new Map<string, ts.Expression[]>();
@@ -416,6 +450,14 @@ class FileSummarizer {
     }
     // A `signal(null)` holds nothing tracked until `.set(x)`: its stores decide (see `collectSignalSet`).
     return this.valueOf(first);
+  }
+
+  /** What `this` is: the enclosing class, or in a Vue component's options, the component instance (keyed by the options object). */
+  private thisOwner(node: ts.Node): ts.Node | undefined {
+    const owner = thisClass(node);
+    if (owner || this.component === undefined) return owner;
+    this.optionsObject ??= vueOptions(this.context.sourceFile) ?? null;
+    return vueInstanceOf(node, this.optionsObject ?? undefined);
   }
 
   /** The unit whose parameters are in scope at `node`: the nearest enclosing named function (callbacks see through). */
@@ -1059,9 +1101,9 @@ class FileSummarizer {
 
   private storedValue(node: ts.PropertyAccessExpression): Value | undefined {
     const object = unwrap(node.expression);
-    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? thisClass(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
+    const owner = object.kind === ts.SyntaxKind.ThisKeyword ? this.thisOwner(object) : ts.isIdentifier(object) ? declarationOf(this.context, object) : undefined;
     if (!owner) return undefined;
-    if (object.kind === ts.SyntaxKind.ThisKeyword) {
+    if (object.kind === ts.SyntaxKind.ThisKeyword && ts.isClassLike(owner)) {
       const member = classMember(owner as ts.ClassLikeDeclaration, node.name.text);
       if (member && ts.isPropertyDeclaration(member) && member.initializer) {
         const initial = this.valueOf(member.initializer);
@@ -1392,26 +1434,44 @@ class FileSummarizer {
     return found;
   }
 
-  /**
-   * `return { user, posts: list }` (a custom hook, a composable, a setup store): each property's
-   * tracked value; a Vue ref (`const user = ref(null)` ... `user.value = data`) as a ref of what
-   * it is given, so a caller's `user.value.name` reads `name` (a Pinia setup store's callers read `user.name`).
-   */
-  private returnedMembersOf(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
-    // A Pinia setup store unwraps the refs it returns: `store.cart.items`, not `store.cart.value.items`.
-    const unwrapRefs = this.isPiniaStore(fn);
-    const literal = fn.body && (ts.isBlock(fn.body) ? this.returnedExpressions(fn) : [fn.body]).map((expression) => this.wrappedData(unwrap(expression))).find(ts.isObjectLiteralExpression);
-    // Next.js data functions return `{ props: { ... } }`: the page gets the props.
-    const returned = literal && NEXT_DATA_FUNCTIONS.has(this.units[this.unitOfFunction.get(fn) ?? 0].name) ? this.objectLiteral(propertyValue(literal, 'props')) : literal;
-    if (!returned) return undefined;
-    const members: Record<string, ValueRef> = {};
-    for (const property of returned.properties) {
-      const name = property.name && propertyNameText(property.name);
-      const expression = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
-      const value = name !== undefined && expression ? (this.refValue(expression, unwrapRefs) ?? this.valueOf(expression)) : undefined;
-      if (name !== undefined && value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
+  /** The fields of the object literals `fn` returns that hold tracked values (see `UnitSummary.returnedFields`). */
+  private returnedFieldsOf(fn: ts.FunctionLikeDeclaration): Record<string, ReturnedField> | undefined {
+    const fields: Record<string, ReturnedField> = {};
+    for (const [name, expression] of returnedProperties(fn, this.returnStatements, (returned) => this.returnedData(fn, returned))) {
+      const field = expression && !Object.hasOwn(fields, name) ? this.returnedField(expression) : undefined;
+      if (field) fields[name] = field;
     }
-    return Object.keys(members).length > 0 ? members : undefined;
+    return Object.keys(fields).length > 0 ? fields : undefined;
+  }
+
+  /** A returned variable that is a ref or reactive state holds what markup would see of it; anything else, its value. */
+  private returnedField(expression: ts.Expression): ReturnedField | undefined {
+    const node = unwrap(expression);
+    const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer && unwrap(declaration.initializer);
+    const wrapper = initializer && ts.isCallExpression(initializer) ? this.stateWrapper(initializer) : undefined;
+    if (wrapper) {
+      const value = this.markupVariableValue(declaration as ts.VariableDeclaration);
+      return value && (wrapper === 'reactive' ? { values: this.withTwinValues(value) } : { values: this.withTwinValues(value), ref: true });
+    }
+    const value = this.valueOf(expression);
+    return value && !this.isPackageCall(value) ? { values: this.withTwinValues(value) } : undefined;
+  }
+
+  /** A value and the same path from each twin of its origin (see `twinOrigins`). */
+  private withTwinValues(value: ValueRef): ValueRef[] {
+    return [value.origin, ...(this.twinOrigins.get(value.origin) ?? [])].map((origin) => ({ origin, path: value.path }));
+  }
+
+  /**
+   * The object a function's callers get of what it returns: `json({ ... })` (Remix, React Router)
+   * wraps it; a Next.js data function's page gets the `props` of `{ props: { ... } }`.
+   */
+  private returnedData(fn: ts.FunctionLikeDeclaration, returned: ts.Expression): ts.Expression {
+    const data = this.wrappedData(returned);
+    const unit = this.unitOfFunction.get(fn);
+    const props = unit !== undefined && NEXT_DATA_FUNCTIONS.has(this.units[unit].name) && ts.isObjectLiteralExpression(data) ? this.objectLiteral(propertyValue(data, 'props')) : undefined;
+    return props ?? data;
   }
 
   /** `json({ ... })` (Remix, React Router): the object it wraps; anything else as it is. */
@@ -1421,17 +1481,17 @@ class FileSummarizer {
   }
 
   /** An options store's state (`fn` its `state` function): what its actions store in `this.<name>` (see `thisObject`). */
-  private piniaStateMembers(fn: ts.FunctionLikeDeclaration): Record<string, ValueRef> | undefined {
+  private piniaStateFields(fn: ts.FunctionLikeDeclaration): Record<string, ReturnedField> | undefined {
     const store = piniaStoreOf(fn);
     const actions = store?.options && this.objectLiteral(propertyValue(store.options, 'actions'));
     const stored = actions && this.stores.get(actions);
     if (!stored || !this.isPiniaStore(fn)) return undefined;
-    const members: Record<string, ValueRef> = {};
+    const fields: Record<string, ReturnedField> = {};
     for (const [name, expressions] of stored) {
       const value = this.firstValue(expressions);
-      if (value && !this.isPackageCall(value)) members[name] = { origin: value.origin, path: value.path };
+      if (value && !this.isPackageCall(value)) fields[name] = { values: this.withTwinValues(value) };
     }
-    return Object.keys(members).length > 0 ? members : undefined;
+    return Object.keys(fields).length > 0 ? fields : undefined;
   }
 
   /** `fn` is a store's function (see `piniaStoreOf`) and `defineStore` comes from Pinia. */
@@ -1439,14 +1499,6 @@ class FileSummarizer {
     const store = piniaStoreOf(fn);
     const call = store && (outerNode(store.options ?? fn).parent as ts.CallExpression);
     return call !== undefined && this.importedFrom(call.expression as ts.Identifier, PINIA_MODULE);
-  }
-
-  /** A variable holding a Vue ref the code fills (`x.value = data`): a ref of that value (the value itself, `unwrapped`). */
-  private refValue(expression: ts.Expression, unwrapped: boolean): Value | undefined {
-    const node = unwrap(expression);
-    const declaration = ts.isIdentifier(node) ? declarationOf(this.context, node) : undefined;
-    const stored = declaration && this.firstValue(this.stores.get(declaration)?.get('value'));
-    return stored && (unwrapped ? stored : step(stored, QUERY_REF_STEP, undefined));
   }
 
   private valueOfDeclaration(declaration: ts.Declaration | undefined): Value | undefined {
@@ -1740,9 +1792,43 @@ class FileSummarizer {
   /** The reads of one component's template (see `templateReads`). */
   private readsOfTemplate(component: ts.ClassDeclaration, template: { text: string; locate: (offset: number) => SourceLocation }): Read[] {
     const scan = scanTemplate(template.text);
+    const members: MarkupMembers = {
+      has: (name) => classMember(component, name) !== undefined,
+      value: (name) => this.memberValue(component, name),
+      signal: (name) => this.isSignalMember(component, name),
+    };
+    return this.readsOfMarkup(scan, template.locate, this.markupValues(scan, members));
+  }
+
+  /**
+   * The reads of a component's markup: each access chain whose root is a member of the component
+   * holding a tracked value (or a name the markup declares from one) is a read of that value, located
+   * at the chain's last field.
+   */
+  private readsOfMarkup(scan: TemplateScan, locate: (offset: number) => SourceLocation, values: MarkupValues): Read[] {
     const reads: Read[] = [];
+    for (const expression of scan.expressions) {
+      for (const chain of accessChains(expression) ?? []) {
+        const value = chain.written ? undefined : values.chain(chain);
+        const fields = value && withoutTrailingElements(value.path);
+        const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
+        // A bare name reads a field only when it stands for one (`{#each xs as { title }}`); a member's whole value is no field read.
+        const fieldAlias = named.length === 0 && scan.aliases.some((alias) => alias.name === chain.root && alias.field !== undefined);
+        if (!value || !fields || fields.length === 0 || (named.length === 0 && !fieldAlias)) continue;
+        reads.push({ value: { origin: value.origin, path: fields }, location: locate(named.length > 0 ? named[named.length - 1].offset : chain.offset) });
+      }
+    }
+    return reads;
+  }
+
+  /**
+   * What the chains of a component's markup hold: a member's value, or for a name the markup
+   * declares (`let a of …`, `as u`, `{#each xs as x}`), its source's, when every declaration of it
+   * agrees. A name both a member and a markup variable holds nothing: which one a binding means
+   * depends on its place in the markup, which the scan does not follow.
+   */
+  private markupValues(scan: TemplateScan, members: MarkupMembers): MarkupValues {
     const resolving = new Set<string>();
-    // A name of the template (`let a of …`, `as u`): the value of its source, when every declaration of it agrees.
     const aliasValue = (name: string): ValueRef | undefined => {
       if (resolving.has(name)) return undefined;
       resolving.add(name);
@@ -1751,15 +1837,19 @@ class FileSummarizer {
       return sameValue(values);
     };
     const sourceValue = (alias: TemplateAlias): ValueRef | undefined => {
-      // `async` emits what the observable emits, which the analysis does not tell apart from the observable; other pipes make something new.
-      if (alias.source.pipes.some((pipe) => pipe !== 'async')) return undefined;
-      const chains = accessChains(alias.source) ?? [];
-      const whole = chains.length === 1 && chains[0].whole ? valueOfChain(chains[0]) : undefined;
-      return whole && alias.element ? { origin: whole.origin, path: [...whole.path, ELEMENT] } : whole;
+      const whole = wholeValue(alias.source);
+      const steps = [...(alias.element ? [ELEMENT] : []), ...(alias.field !== undefined ? [alias.field] : [])];
+      return whole && { origin: whole.origin, path: [...whole.path, ...steps] };
     };
-    const valueOfChain = (chain: TemplateChain): ValueRef | undefined => {
+    const wholeValue = (expression: TemplateExpression): ValueRef | undefined => {
+      // `async` emits what the observable emits, which the analysis does not tell apart from the observable; other pipes make something new.
+      if (expression.pipes.some((pipe) => pipe !== 'async')) return undefined;
+      const chains = accessChains(expression) ?? [];
+      return chains.length === 1 && chains[0].whole ? chainValue(chains[0]) : undefined;
+    };
+    const chainValue = (chain: TemplateChain): ValueRef | undefined => {
       // A signal member is read by calling it (`user()?.name`); anything else called is a method.
-      if (this.isSignalMember(component, chain.root) !== (chain.called === true)) return undefined;
+      if ((members.signal?.(chain.root) ?? false) !== (chain.called === true)) return undefined;
       const base = rootValue(chain.root);
       const steps = chain.steps.map((step) => step.name);
       const end = steps.indexOf('length');
@@ -1767,20 +1857,10 @@ class FileSummarizer {
     };
     const rootValue = (name: string): ValueRef | undefined => {
       const aliased = scan.aliases.some((alias) => alias.name === name);
-      // A name both a member and a template variable: which one a binding means depends on its place in the markup.
-      if (aliased) return classMember(component, name) ? undefined : aliasValue(name);
-      return this.memberValue(component, name);
+      if (aliased) return members.has(name) ? undefined : aliasValue(name);
+      return members.value(name);
     };
-    for (const expression of scan.expressions) {
-      for (const chain of accessChains(expression) ?? []) {
-        const value = valueOfChain(chain);
-        const fields = value && withoutTrailingElements(value.path);
-        const named = chain.steps.filter((step) => step.name !== ELEMENT && step.name !== 'length');
-        if (!value || !fields || fields.length === 0 || named.length === 0) continue;
-        reads.push({ value: { origin: value.origin, path: fields }, location: template.locate(named[named.length - 1].offset) });
-      }
-    }
-    return reads;
+    return { chain: chainValue, whole: wholeValue };
   }
 
   /** The component's field is an Angular signal (`user = toSignal(...)`), read in templates as `user()`. */
@@ -1797,12 +1877,248 @@ class FileSummarizer {
   private memberValue(component: ts.ClassDeclaration, name: string): ValueRef | undefined {
     const member = classMember(component, name);
     if (!member || !ts.isPropertyDeclaration(member)) return undefined;
-    const assigned = [...(member.initializer ? [member.initializer] : []), ...(this.stores.get(component)?.get(name) ?? [])];
-    const values = assigned.flatMap((expression) => {
-      const value = this.valueOf(expression);
-      return value && !this.isPackageCall(value) ? [value] : [];
-    });
-    return sameValue(values);
+    return this.agreedValue([...(member.initializer ? [member.initializer] : []), ...(this.stores.get(component)?.get(name) ?? [])]);
+  }
+
+  /** The one value that all of these expressions the analysis can follow agree on (package calls such as `ref([])` tell nothing). */
+  private agreedValue(expressions: readonly ts.Expression[]): ValueRef | undefined {
+    return sameValue(
+      expressions.flatMap((expression) => {
+        const value = this.valueOf(expression);
+        return value && !this.isPackageCall(value) ? [value] : [];
+      }),
+    );
+  }
+
+  // ---- Vue and Svelte markup ---------------------------------------------------------------------
+
+  /**
+   * What the markup of a Vue or Svelte component reads of the names its script gives it: a chain
+   * `article.author.username` of the markup is a read of what `article` holds. The markup is scanned
+   * only when one of those names holds a tracked value.
+   */
+  private componentMarkupReads(): Read[] {
+    if (this.component === undefined) return [];
+    const svelte = /\.svelte$/i.test(this.context.file);
+    const members = svelte ? this.topLevelMembers(() => true) : this.vueMembers(this.component);
+    if (svelte && members.has('data')) members.set('data', this.pageData() ?? members.get('data'));
+    if (![...members.values()].some((value) => value !== undefined)) return [];
+    const scan = svelte ? scanSvelteMarkup(this.component) : scanVueTemplate(this.component);
+    const { file, sourceFile } = this.context;
+    const locate = (offset: number) => locationAt(file, sourceFile.getLineAndCharacterOfPosition(offset));
+    const values = this.markupValues(scan, { has: (name) => members.has(name), value: (name) => members.get(name) });
+    for (const element of scan.elements ?? []) this.originForComponentElement(element, values, locate);
+    return this.withTwins(this.readsOfMarkup(scan, locate, values));
+  }
+
+  /**
+   * `<ArticleMeta :article="article" />` with `ArticleMeta` imported from a component of the
+   * project is a call of that component with its props (see `propsValue`), when a bound prop
+   * carries a tracked value: what the child's markup reads of the prop is read of that value.
+   */
+  private originForComponentElement(element: TemplateElement, values: MarkupValues, locate: (offset: number) => SourceLocation): void {
+    const props: Record<string, Arg> = {};
+    for (const prop of element.props) {
+      const value = values.whole(prop.value);
+      if (value) props[prop.name] = { value };
+    }
+    const module = Object.keys(props).length > 0 ? this.defaultImportNamed(pascalCase(element.tag)) : undefined;
+    if (module === undefined) return;
+    const callee: Callee = { kind: 'import', ref: this.importRef(module, 'default', []), members: [] };
+    // In the component's own unit: what the child reads of a prop passed on is read of this component's props by its callers.
+    this.addOrigin(this.context.sourceFile, { kind: 'call', unit: this.propsUnit ?? 0, callee, args: [{ props }], location: locate(element.offset + 1) });
+  }
+
+  /** The module of `import <name> from '…'` in the component's script, when it is one of the project's. */
+  private defaultImportNamed(name: string): string | undefined {
+    for (const statement of this.context.sourceFile.statements) {
+      if (!ts.isImportDeclaration(statement) || statement.importClause?.name?.text !== name || statement.importClause.isTypeOnly) continue;
+      const module = ts.isStringLiteral(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      return module !== undefined && isLocalModule(module) ? module : undefined;
+    }
+    return undefined;
+  }
+
+  /** The value a component's prop `name` holds (`[]`: the whole props object): what callers pass, a parameter of the component unit. */
+  private propsValue(path: string[]): ValueRef {
+    if (this.propsUnit === undefined) {
+      this.propsUnit = this.units.length;
+      this.unitFunctions.push(undefined);
+      this.units.push({ name: 'default', location: { file: this.context.file, line: 1, column: 1 }, params: ['props'], returns: [] });
+    }
+    const key = `${this.propsUnit}:0`;
+    let origin = this.paramOrigins.get(key);
+    if (origin === undefined) {
+      origin = this.addOrigin(this.context.sourceFile, { kind: 'param', unit: this.propsUnit, index: 0 });
+      this.paramOrigins.set(key, origin);
+    }
+    return { origin, path };
+  }
+
+  /**
+   * SvelteKit: the `data` of a `+page.svelte` (`+layout.svelte`) is what the `load` of the sibling
+   * `+page.server.js` or `+page.js` returns (whichever exists; the other resolves to nothing).
+   */
+  private pageData(): ValueRef | undefined {
+    const route = /(?:^|\/)\+(page|layout)\.svelte$/i.exec(this.context.file);
+    if (!route) return undefined;
+    const location: SourceLocation = { file: this.context.file, line: 1, column: 1 };
+    const [server, universal] = [`./+${route[1]}.server`, `./+${route[1]}`].map((module) =>
+      this.addOrigin(this.context.sourceFile, { kind: 'call', unit: 0, callee: { kind: 'import', ref: this.importRef(module, 'load', []), members: [] }, args: [], location, returnsOnly: true }),
+    );
+    this.addTwin(server, universal);
+    return { origin: server, path: [] };
+  }
+
+  /**
+   * The names a Vue template sees: the top-level bindings of `<script setup>`, or the members of
+   * the Options API object (`data()`, `computed`, `setup()`'s returned object, `methods`, `props`).
+   */
+  private vueMembers(component: string): Map<string, ValueRef | undefined> {
+    const setup = /<script\b[^>]*\bsetup\b[^>]*>([\s\S]*?)<\/script\s*>/i.exec(component);
+    if (setup) {
+      const start = (setup.index ?? 0) + setup[0].length - setup[1].length;
+      const members = this.topLevelMembers((node) => node.pos >= start && node.end <= start + setup[1].length);
+      for (const name of this.definedPropNames()) if (!members.has(name)) members.set(name, this.propsValue([name]));
+      return members;
+    }
+    this.optionsObject ??= vueOptions(this.context.sourceFile) ?? null;
+    return this.optionsObject ? this.optionsMembers(this.optionsObject) : new Map();
+  }
+
+  /** Top-level variables of the script(s) (`where` picks the block), with what each holds; Svelte 4's `$: x = …` included. */
+  private topLevelMembers(where: (node: ts.Node) => boolean): Map<string, ValueRef | undefined> {
+    const members = new Map<string, ValueRef | undefined>();
+    for (const statement of this.context.sourceFile.statements) {
+      if (!where(statement)) continue;
+      if (ts.isVariableStatement(statement)) {
+        for (const declaration of statement.declarationList.declarations) this.addBindingMembers(declaration.name, members);
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) members.set(statement.name.text, undefined);
+      else if (ts.isLabeledStatement(statement) && statement.label.text === '$') {
+        const assignment = ts.isExpressionStatement(statement.statement) ? statement.statement.expression : undefined;
+        if (assignment && ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(assignment.left) && !members.has(assignment.left.text)) {
+          members.set(assignment.left.text, this.agreedValue([assignment.right]));
+        }
+      }
+    }
+    return members;
+  }
+
+  private addBindingMembers(name: ts.BindingName, members: Map<string, ValueRef | undefined>): void {
+    if (ts.isIdentifier(name)) {
+      const declaration = name.parent;
+      const prop = this.propOf(declaration);
+      members.set(name.text, prop ? this.propsValue(prop) : ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : this.valueOfDeclaration(declaration as ts.Declaration));
+      return;
+    }
+    for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.addBindingMembers(element.name, members);
+  }
+
+  /**
+   * The props path a script variable stands for: Svelte's `export let article` (`['article']`),
+   * `let { article } = $props()` (`['article']`), `let props = $props()` (`[]`); Vue's
+   * `const props = defineProps(…)` (`[]`, also inside `withDefaults`) and `const { article } = defineProps(…)`.
+   */
+  private propOf(declaration: ts.Node): string[] | undefined {
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+      const statement = declaration.parent.parent;
+      // `export let` declares a prop; `export const` a value the component gives out.
+      const exportedLet = ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword) && !(declaration.parent.flags & ts.NodeFlags.Const);
+      if (exportedLet && /\.svelte$/i.test(this.context.file)) return [declaration.name.text];
+      return declaration.initializer && this.isProps(declaration.initializer) ? [] : undefined;
+    }
+    if (!ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent) || declaration.dotDotDotToken) return undefined;
+    const owner = declaration.parent.parent;
+    const key = bindingKey(declaration);
+    return ts.isVariableDeclaration(owner) && owner.initializer && this.isProps(owner.initializer) && key !== undefined ? [key] : undefined;
+  }
+
+  /** `$props()` (Svelte 5), `defineProps(…)` (Vue, also in `withDefaults(defineProps(…), …)`), `toRefs(props)` of such a `props`. */
+  private isProps(expression: ts.Expression, depth = 0): boolean {
+    const node = unwrap(expression);
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || depth > 2) return false;
+    const name = node.expression.text;
+    const [first] = node.arguments;
+    if (name === '$props' || name === 'defineProps') return true;
+    if (name === 'withDefaults') return first !== undefined && this.isProps(first, depth + 1);
+    const declaration = name === 'toRefs' && first && ts.isIdentifier(first) ? declarationOf(this.context, first) : undefined;
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && this.isProps(declaration.initializer, depth + 1);
+  }
+
+  /**
+   * What markup sees of a script variable: refs and reactive state unwrapped (`ref(x)` and what is
+   * stored in its `.value`, `reactive(x)`, Svelte's `$state(x)`, `$derived(x)`), a `computed(() => x)`
+   * its result; a plain variable, its initializer and assignments, when they agree.
+   */
+  private markupVariableValue(declaration: ts.VariableDeclaration): ValueRef | undefined {
+    const initializer = declaration.initializer && unwrap(declaration.initializer);
+    const stored = (key: string) => this.stores.get(declaration)?.get(key) ?? [];
+    const wrapper = initializer && ts.isCallExpression(initializer) ? this.stateWrapper(initializer) : undefined;
+    if (!wrapper || !initializer || !ts.isCallExpression(initializer)) return this.agreedValue([...(initializer ? [initializer] : []), ...stored('')]);
+    const [first] = initializer.arguments;
+    if (wrapper === 'computed') {
+      const fn = first && unwrap(first);
+      return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? this.returnValue(fn) : undefined;
+    }
+    return this.agreedValue([...(first ? [first] : []), ...stored(wrapper === 'ref' ? 'value' : '')]);
+  }
+
+  /** `ref(…)`, `reactive(…)`, `computed(…)` of Vue (imported from it, or auto-imported), Svelte's `$state(…)`, `$derived(…)`. */
+  private stateWrapper(call: ts.CallExpression): 'ref' | 'reactive' | 'computed' | undefined {
+    const callee = unwrap(call.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+    const wrapper = STATE_WRAPPERS[name];
+    if (!wrapper || !ts.isIdentifier(callee)) return wrapper;
+    const declaration = declarationOf(this.context, callee);
+    const imported = declaration && importOf(declaration);
+    return !declaration || (imported && VUE_MODULES.test(imported.module)) ? wrapper : undefined;
+  }
+
+  /** The props `<script setup>` declares and the template sees by name: `defineProps<{ a: T }>()`, `defineProps<Props>()` (an interface or type of the file), `defineProps(['a'])`, `defineProps({ a: Object })`. */
+  private definedPropNames(): string[] {
+    const names: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineProps') {
+        const [type] = node.typeArguments ?? [];
+        names.push(...(type ? this.typeMemberNames(type) : optionNames(node.arguments[0])));
+      } else ts.forEachChild(node, visit);
+    };
+    for (const statement of this.context.sourceFile.statements) if (ts.isVariableStatement(statement) || ts.isExpressionStatement(statement)) visit(statement);
+    return names;
+  }
+
+  private typeMemberNames(type: ts.TypeNode): string[] {
+    const members = (list: ts.NodeArray<ts.TypeElement>) => list.flatMap((member) => (member.name && ts.isPropertySignature(member) ? [propertyNameText(member.name)].filter((name): name is string => name !== undefined) : []));
+    if (ts.isTypeLiteralNode(type)) return members(type.members);
+    if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+    const name = type.typeName.text;
+    for (const statement of this.context.sourceFile.statements) {
+      if (ts.isInterfaceDeclaration(statement) && statement.name.text === name) return members(statement.members);
+      if (ts.isTypeAliasDeclaration(statement) && statement.name.text === name) return this.typeMemberNames(statement.type);
+    }
+    return [];
+  }
+
+  /** The members of a Vue Options API component object and what each holds. */
+  private optionsMembers(options: ts.ObjectLiteralExpression): Map<string, ValueRef | undefined> {
+    const members = new Map<string, ValueRef | undefined>();
+    for (const [name, initializer] of returnedProperties(memberFunction(objectMember(options, 'data')), this.returnStatements)) {
+      members.set(name, this.agreedValue([...(initializer ? [initializer] : []), ...(this.stores.get(options)?.get(name) ?? [])]));
+    }
+    const computed = propertyValue(options, 'computed');
+    for (const property of computed && ts.isObjectLiteralExpression(computed) ? computed.properties : []) {
+      const name = property.name && propertyNameText(property.name);
+      const getter = memberFunction(property) ?? memberFunction(ts.isPropertyAssignment(property) && ts.isObjectLiteralExpression(property.initializer) ? objectMember(property.initializer, 'get') : undefined);
+      if (name !== undefined) members.set(name, getter && this.returnValue(getter));
+    }
+    for (const [name, initializer] of returnedProperties(memberFunction(objectMember(options, 'setup')), this.returnStatements)) {
+      const declaration = initializer && ts.isIdentifier(initializer) ? declarationOf(this.context, initializer) : undefined;
+      members.set(name, declaration && ts.isVariableDeclaration(declaration) ? this.markupVariableValue(declaration) : initializer && this.agreedValue([initializer]));
+    }
+    for (const name of optionNames(propertyValue(options, 'props'))) if (!members.has(name)) members.set(name, this.propsValue([name]));
+    // Methods hold nothing; listed so that a markup variable of the same name is not taken for something else.
+    for (const name of optionNames(propertyValue(options, 'methods'))) if (!members.has(name)) members.set(name, undefined);
+    return members;
   }
 
   // ---- exports ----------------------------------------------------------------------------------
@@ -1950,6 +2266,95 @@ function readsOnlyQueryKey(call: ts.CallExpression): boolean {
   while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   return (ts.isPropertyAccessExpression(parent) || ts.isPropertyAccessChain(parent)) && parent.expression === node && (parent.name.text === 'queryKey' || parent.name.text === 'mutationKey');
+}
+
+/** Calls whose value markup sees unwrapped: Vue's refs (`.value`), reactive objects and computed refs; Svelte 5 runes. */
+const STATE_WRAPPERS: Record<string, 'ref' | 'reactive' | 'computed' | undefined> = {
+  'ref': 'ref',
+  'shallowRef': 'ref',
+  'reactive': 'reactive',
+  'shallowReactive': 'reactive',
+  'readonly': 'reactive',
+  'computed': 'computed',
+  '$state': 'reactive',
+  '$state.raw': 'reactive',
+  '$derived': 'reactive',
+  '$derived.by': 'computed',
+};
+const VUE_MODULES = /^(vue|@vue\/[\w-]+|vue-demi|#imports)$/;
+
+/** The names an option lists: `['a', 'b']` or `{ a: …, b() {} }`. */
+function optionNames(option: ts.Expression | undefined): string[] {
+  const node = option && unwrap(option);
+  if (!node) return [];
+  const names = ts.isObjectLiteralExpression(node)
+    ? node.properties.map((property) => property.name && propertyNameText(property.name))
+    : ts.isArrayLiteralExpression(node)
+      ? node.elements.map((element) => (ts.isStringLiteral(element) ? element.text : undefined))
+      : [];
+  return names.filter((name): name is string => name !== undefined);
+}
+
+/** The Vue Options API object of a component: `export default { … }`, `export default defineComponent({ … })` or `Vue.extend({ … })`. */
+function vueOptions(sourceFile: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportAssignment(statement)) continue;
+    let node = unwrap(statement.expression);
+    if (ts.isCallExpression(node) && node.arguments.length === 1 && isComponentFactory(node.expression)) node = unwrap(node.arguments[0]);
+    if (ts.isObjectLiteralExpression(node)) return node;
+  }
+  return undefined;
+}
+
+function isComponentFactory(callee: ts.Expression): boolean {
+  const node = unwrap(callee);
+  if (ts.isIdentifier(node)) return node.text === 'defineComponent';
+  return ts.isPropertyAccessExpression(node) && node.name.text === 'extend' && ts.isIdentifier(node.expression) && node.expression.text === 'Vue';
+}
+
+/** The function an object member is: `data() {}`, `data: function () {}`, `data: () => ({})`. */
+function memberFunction(member: ts.Node | undefined): ts.FunctionLikeDeclaration | undefined {
+  if (!member) return undefined;
+  if (ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) return member;
+  const value = ts.isPropertyAssignment(member) ? unwrap(member.initializer) : undefined;
+  return value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
+}
+
+/** The properties of the object literals a function returns, with their values (`undefined` for a method). */
+function returnedProperties(
+  fn: ts.FunctionLikeDeclaration | undefined,
+  returnStatements: ReadonlyMap<ts.Node, ts.Expression[]>,
+  dataOf: (expression: ts.Expression) => ts.Expression = (expression) => expression,
+): Array<[string, ts.Expression | undefined]> {
+  if (!fn?.body) return [];
+  const returned = ts.isBlock(fn.body) ? (returnStatements.get(fn) ?? []) : [fn.body];
+  return returned.flatMap((expression) => {
+    const literal = dataOf(unwrap(expression));
+    if (!ts.isObjectLiteralExpression(literal)) return [];
+    return literal.properties.flatMap((property): Array<[string, ts.Expression | undefined]> => {
+      const name = property.name && propertyNameText(property.name);
+      if (name === undefined) return [];
+      if (ts.isPropertyAssignment(property)) return [[name, property.initializer]];
+      return [[name, ts.isShorthandPropertyAssignment(property) ? property.name : undefined]];
+    });
+  });
+}
+
+/**
+ * The Vue Options API object whose instance `this` is, inside one of its functions: `created()`,
+ * `data()`, or a member of `methods`, `computed` or `watch` (arrow functions see through).
+ */
+function vueInstanceOf(node: ts.Node, options: ts.ObjectLiteralExpression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!options) return undefined;
+  let fn: ts.Node | undefined = node.parent;
+  while (fn && !(ts.isFunctionLike(fn) && !ts.isArrowFunction(fn))) fn = fn.parent;
+  if (!fn) return undefined;
+  const member = ts.isMethodDeclaration(fn) || ts.isAccessor(fn) ? fn : fn.parent;
+  const owner = member?.parent;
+  if (!owner || !ts.isObjectLiteralExpression(owner)) return undefined;
+  if (owner === options) return options;
+  const group = owner.parent;
+  return ts.isPropertyAssignment(group) && group.parent === options ? options : undefined;
 }
 
 /** The member of a Vuex `mutations` object (`const mutations = {...}`, `mutations: {...}`) that `fn` is, if it is one. */

@@ -65,10 +65,17 @@ export interface UnitSummary {
   /** Tracked values the function returns, best first. */
   returns: ValueRef[];
   /**
-   * When it returns an object literal of tracked values instead (`return { user, posts }`, a custom
-   * hook or composable): each property's value, so a caller's `useUser().user.name` reads `user`'s `name`.
+   * When it returns none: the fields of the object literals it returns that hold tracked values
+   * (`return { article, comments }` of a SvelteKit `load`, `return { articles }` of a composable).
    */
-  returnedMembers?: Record<string, ValueRef>;
+  returnedFields?: Record<string, ReturnedField>;
+}
+
+export interface ReturnedField {
+  /** What it holds: one value, or one per request it may come from (`x = cond ? api.a() : api.b()`). */
+  values: ValueRef[];
+  /** A Vue ref holding the value: code reads it through `.value`, templates without. */
+  ref?: true;
 }
 
 /** A tracked value: where it comes from (an origin of the same file) and the path taken from there. */
@@ -83,9 +90,15 @@ export interface ValueRef {
 
 export type Origin =
   /** A call of a client, of a function, or of something imported. */
-  | { kind: 'call'; unit: number; callee: Callee; args: Arg[]; location: SourceLocation; chained?: ChainedCall[] }
+  | { kind: 'call'; unit: number; callee: Callee; args: Arg[]; location: SourceLocation; chained?: ChainedCall[]; returnsOnly?: true }
   /** A parameter of a unit: reads of it are reads of whatever callers pass. */
   | { kind: 'param'; unit: number; index: number };
+
+/**
+ * `returnsOnly` on a call origin: the code does not call the function but receives what it returns
+ * (a SvelteKit page's `data` is what the sibling `+page.js` `load` returns): its requests are not
+ * instantiated here.
+ */
 
 /** A method called on a request builder before it is sent: superagent's `.send(body)`, `.query(q)`. */
 export interface ChainedCall {

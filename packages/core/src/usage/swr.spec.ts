@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, usesByCall } from './usage-test-kit';
+import { lines, usesByCall } from './usage.spec-support';
 
 describe('SWR', () => {
   it('calls a named fetcher with the key (in another module), and reads data as what it returns', () => {

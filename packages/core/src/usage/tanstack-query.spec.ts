@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, readsByCall } from './usage-test-kit';
+import { lines, readsByCall } from './usage.spec-support';
 
 const API = lines(
   "import axios from 'axios';",

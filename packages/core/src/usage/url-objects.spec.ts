@@ -1,5 +1,5 @@
 import { extractUsage } from './extract-usage';
-import { lines, usesByCall } from './usage-test-kit';
+import { lines, usesByCall } from './usage.spec-support';
 
 describe('URL and Request objects', () => {
   it('reads the URL of new URL(path, base) (also through .href) and the URL and init of fetch(new Request(url, init))', () => {

@@ -1,5 +1,6 @@
-/** Small helpers for usage-extraction specs (test support; not part of the public API). */
+/** Helpers of the usage-extraction specs (test support; not part of the build). */
 import type { ConsumerUsage, SourceLocation } from '../model';
+import { extractUsage } from './extract-usage';
 
 /** Source text from lines. */
 export const lines = (...text: string[]): string => text.join('\n');
@@ -17,6 +18,16 @@ export function readsByCall(usage: ConsumerUsage, { withFile = true }: { withFil
     result[key] = [...(result[key] ?? []), ...call.responseFields.map((field) => `${field.path} ${at(field.location, withFile)}`)].sort();
   }
   return result;
+}
+
+/** The reads (see `readsByCall`) of one file scanned alone. */
+export function readsOfFile(path: string, text: string): Record<string, string[]> {
+  return readsByCall(extractUsage([{ path, text }]));
+}
+
+/** The reads (see `readsByCall`) of files scanned together, by path → text. */
+export function readsOfFiles(files: Record<string, string>): Record<string, string[]> {
+  return readsByCall(extractUsage(Object.entries(files).map(([path, text]) => ({ path, text }))));
 }
 
 /**
