@@ -75,8 +75,15 @@ export function parseSunset(value: unknown): Date | null | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Date) return value;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([Tt ][\d:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
-  const date = new Date(value.trim());
+  const date = new Date(asUtcDateTime(value.trim().toUpperCase()));
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A date-time without an offset is read as UTC, so the verdict never depends on the machine's time zone. */
+function asUtcDateTime(text: string): string {
+  if (text.length === 10) return text;
+  const dateTime = `${text.slice(0, 10)}T${text.slice(11)}`;
+  return /(Z|[+-]\d{2}:\d{2})$/.test(dateTime) ? dateTime : `${dateTime}Z`;
 }
 
 export const STABILITY_LEVELS = ['draft', 'alpha', 'beta', 'stable'] as const;
