@@ -152,7 +152,7 @@ function strictJsonError(file: string, text: string): InputProblem | undefined {
   }
 }
 
-/** The offset of the first key that repeats an earlier key of the same mapping, in one pass without recursion. */
+/** The offset of the first key that loads as the same name as an earlier key of its mapping, in one pass without recursion. */
 function firstDuplicateKey(doc: Document): number | undefined {
   let first: number | undefined;
   const stack: unknown[] = [doc.contents];
@@ -162,7 +162,8 @@ function firstDuplicateKey(doc: Document): number | undefined {
       const keys = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;
-        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
+        // Keys are compared as the property names they load as: `200:` and `'200':` are one key.
+        const id = isScalar(key) ? (key.value === null ? '' : String(key.value)) : undefined;
         if (id !== undefined && keys.has(id)) {
           const offset = (key as Node).range?.[0] ?? 0;
           if (first === undefined || offset < first) first = offset;

@@ -56,6 +56,16 @@ describe('readPlainYaml: the fast reader for plain YAML specs', () => {
     expect(parsed).toMatchObject({ code: 'spec-invalid-document', location: { file: 'openapi.yaml', line: 4, column: 1 } });
   });
 
+  it.each([
+    ['a number and a quoted number', 'responses:\n  200: { description: a }\n  \'200\': { description: b }\n', 3, 3],
+    ['a boolean and a quoted boolean', 'a:\n  true: 1\n  "true": 2\n', 3, 3],
+    ['a null and an empty string', 'a:\n  ~: 1\n  "": 2\n', 3, 3],
+    ['1.0 and 1', 'a: { 1.0: x, 1: y }\n', 1, 14],
+  ])('reports keys that load as the same name (%s) as repeated keys, at the second', (_name, text, line, column) => {
+    const parsed = parseSpecDocument('openapi.yaml', text);
+    expect(parsed).toMatchObject({ code: 'spec-invalid-document', message: 'openapi.yaml is not valid YAML: Map keys must be unique', location: { file: 'openapi.yaml', line, column } });
+  });
+
   it('finds positions in a fast-read document when first asked, as the position-keeping reader does', () => {
     const text = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: 1.0.0\npaths:\n  /users/{id}:\n    get:\n      responses:\n        "200": { description: ok }\n';
     expect(readPlainYaml(text)).toBeDefined();
