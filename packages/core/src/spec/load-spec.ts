@@ -116,6 +116,11 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     if (value === undefined) {
       return problem('spec-ref-dangling', `$ref '${ref}' points to '#${pointer}', which does not exist in ${targetFile}`, 'Fix the JSON pointer of the $ref, or define the missing component.');
     }
+    // An empty file or a key with nothing under it: read as an empty schema, it would accept anything.
+    if (value === null) {
+      const what = pointer === '' ? `${targetFile}, which is empty` : `'#${pointer}' in ${targetFile}, which is empty (null)`;
+      return problem('spec-ref-dangling', `$ref '${ref}' points to ${what}`, `Put the definition back in ${targetFile}, or point the $ref at one.`);
+    }
     return { file: targetFile, pointer, value };
   };
 
