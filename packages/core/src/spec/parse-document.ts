@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
 import { readPlainJson } from './json-document';
 import { readPlainYaml } from './plain-yaml';
@@ -62,7 +62,8 @@ export function parseThroughYaml(file: string, text: string): ParsedDocument | I
   try {
     // The parser's own duplicate-key check compares each key with every earlier one (quadratic on a
     // 10,000-path spec); `firstDuplicateKey` does the same check in one pass.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+    // Merge keys (`<<: *base`, YAML 1.1) are applied as most YAML tools do; a quoted "<<" (all JSON keys) is a plain key.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error', merge: true });
   } catch (error) {
     return unreadable(file, error);
   }
@@ -163,7 +164,7 @@ function firstDuplicateKey(doc: Document): number | undefined {
       for (const pair of node.items) {
         const key = pair.key;
         // Keys are compared as the property names they load as: `200:` and `'200':` are one key.
-        const id = isScalar(key) ? (key.value === null ? '' : String(key.value)) : undefined;
+        const id = isScalar(key) && !isMergeKey(key) ? (key.value === null ? '' : String(key.value)) : undefined;
         if (id !== undefined && keys.has(id)) {
           const offset = (key as Node).range?.[0] ?? 0;
           if (first === undefined || offset < first) first = offset;
@@ -213,7 +214,7 @@ function startOffset(doc: Document, segments: readonly string[]): number {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (const segment of segments) {
-    const next = childNode(node, segment);
+    const next = childNode(doc, node, segment);
     if (!next) break;
     // Point at the key of a mapping entry ("lastLogin:"), which is where a reader looks for it.
     offset = next.keyOffset ?? next.node?.range?.[0] ?? offset;
@@ -223,26 +224,43 @@ function startOffset(doc: Document, segments: readonly string[]): number {
   return offset;
 }
 
-function childNode(node: unknown, segment: string): { node: Node | null; keyOffset?: number } | undefined {
-  if (isMap(node)) {
-    let index = pairsByKey.get(node);
-    if (!index) {
-      index = new Map();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        // Duplicate keys are refused before any lookup, so the first pair is the only one.
-        if (!index.has(key)) index.set(key, { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] });
-      }
-      pairsByKey.set(node, index);
-    }
-    return index.get(segment);
-  }
+function childNode(doc: Document, node: unknown, segment: string): { node: Node | null; keyOffset?: number } | undefined {
+  if (isMap(node)) return pairIndex(doc, node).get(segment);
   if (isSeq(node)) {
     const item = node.items[Number(segment)];
     return item ? { node: item as Node } : undefined;
   }
   return undefined;
+}
+
+/** A mapping's pairs by key, cached. A merged key is found where its source defines it; the mapping's own keys win, then the first source. */
+function pairIndex(doc: Document, map: YAMLMap): Map<string, { node: Node | null; keyOffset?: number }> {
+  let index = pairsByKey.get(map);
+  if (index) return index;
+  index = new Map();
+  const mergedFrom: unknown[] = [];
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    if (isMergeKey(pair.key)) {
+      mergedFrom.push(...(isSeq(pair.value) ? pair.value.items : [pair.value]));
+      continue;
+    }
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    // Duplicate keys are refused before any lookup, so the first pair is the only one.
+    if (!index.has(key)) index.set(key, { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] });
+  }
+  for (const source of mergedFrom) {
+    const sourceMap = isAlias(source) ? source.resolve(doc) : source;
+    if (!isMap(sourceMap)) continue;
+    for (const [key, entry] of pairIndex(doc, sourceMap)) if (!index.has(key)) index.set(key, entry);
+  }
+  pairsByKey.set(map, index);
+  return index;
+}
+
+/** `<<` written plain, which the parser (with `merge`) reads as a symbol; a quoted "<<" is an ordinary key. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
 }
 
 function positionOf(lineCounter: LineCounter, offset: number): [number, number] {
