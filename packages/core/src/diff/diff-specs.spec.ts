@@ -1,4 +1,7 @@
-import { api, diffDocuments, get, obj, ruleIds } from './diff-test-kit';
+import { loadSpec } from '../spec/load-spec';
+import { fingerprintOperation } from '../spec/fingerprint';
+import { listOperations } from '../spec/operations';
+import { api, diffDocuments, get, obj, post, ruleIds } from './diff-test-kit';
 
 describe('diffSpecs', () => {
   it('treats an inline schema and an equivalent $ref (also through allOf) as no change', () => {
@@ -106,5 +109,29 @@ describe('diffSpecs', () => {
     expect(summary(spec('alpha', full), spec('alpha', { a: { type: 'string' } }))).toEqual(["info response-property-removed: GET /a: response property 'b' was removed (x-stability-level 'alpha': reported as info)"]);
     expect(summary(spec('beta', full), spec('beta', { a: { type: 'string' } }))).toEqual(["error response-property-removed: GET /a: response property 'b' was removed"]);
     expect(summary(spec('draft', full), spec('draft', full, { deprecated: true, 'x-sunset': 'soon' }))).toEqual(["warning sunset-invalid: GET /a: the operation has x-sunset 'soon', which is not a date"]);
+  });
+});
+
+describe('OpenAPI 3.1: keywords beside a $ref apply together with its target', () => {
+  const components = { components: { schemas: { UserIn: obj({ name: { type: 'string' }, nick: { type: 'string' } }), User: obj({ name: { type: 'string' } }) } } };
+  const spec = (version: string, request: Record<string, unknown>, response: Record<string, unknown>) =>
+    api({ '/users': { post: { ...post({ $ref: '#/components/schemas/UserIn', ...request }, {}, true), responses: get({ $ref: '#/components/schemas/User', ...response }).responses } } }, { ...components, openapi: version });
+  const fingerprintOf = (document: Record<string, unknown>) => {
+    const loaded = loadSpec('openapi.json', () => JSON.stringify(document));
+    return fingerprintOperation(loaded, listOperations(loaded)[0]);
+  };
+
+  it('finds changes made through the siblings (required, type) in 3.1, and none in 3.0, which ignores them', () => {
+    const base = (version: string) => spec(version, {}, {});
+    const head = (version: string) => spec(version, { required: ['nick'] }, { type: ['object', 'null'] });
+    expect(ruleIds(base('3.1.0'), head('3.1.0'))).toEqual(['request-property-became-required', 'response-property-became-nullable']);
+    expect(ruleIds(base('3.0.3'), head('3.0.3'))).toEqual([]);
+  });
+
+  it('changes the fingerprint when a sibling keyword changes, and not for prose beside a $ref', () => {
+    const plain = fingerprintOf(spec('3.1.0', {}, {}));
+    expect(fingerprintOf(spec('3.1.0', { required: ['nick'] }, {}))).not.toBe(plain);
+    expect(fingerprintOf(spec('3.1.0', { description: 'who signs up' }, { summary: 'the user' }))).toBe(plain);
+    expect(fingerprintOf(spec('3.0.3', { required: ['nick'] }, {}))).toBe(fingerprintOf(spec('3.0.3', {}, {})));
   });
 });

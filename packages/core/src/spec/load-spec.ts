@@ -132,6 +132,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
+      if (spec.version === '3.1' && hasSchemaSiblings(current.value as Record<string, unknown>)) return { ...current, value: withSiblingsApplied(current.value as Record<string, unknown>) };
       const id = `${current.file}#${current.pointer}`;
       if (seen.has(id)) {
         const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
@@ -311,6 +312,36 @@ function coveredByTreeWalk(root: SpecNode, node: SpecNode): boolean {
     value = (value as Record<string, unknown>)[segment];
   }
   return value === node.value;
+}
+
+/** JSON Schema keywords that, beside a `$ref`, constrain the schema in OpenAPI 3.1 (prose beside it only annotates). */
+const SCHEMA_KEYWORDS = new Set([
+  'type', 'enum', 'const', 'format', 'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties',
+  'items', 'prefixItems', 'contains', 'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'allOf', 'oneOf', 'anyOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties',
+  'unevaluatedItems', 'readOnly', 'writeOnly', 'deprecated', 'default', 'discriminator',
+]);
+
+function hasSchemaSiblings(value: Record<string, unknown>): boolean {
+  for (const key in value) if (SCHEMA_KEYWORDS.has(key)) return true;
+  return false;
+}
+
+/** One object per `$ref` node, so hashing and cycle detection see the same node each time. */
+const appliedSiblings = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * OpenAPI 3.1 (JSON Schema 2020-12): keywords beside a `$ref` apply together with its target, as
+ * `allOf: [target, siblings]` (3.0 ignores them). The pointer stays the `$ref` node's.
+ */
+function withSiblingsApplied(value: Record<string, unknown>): Record<string, unknown> {
+  let applied = appliedSiblings.get(value);
+  if (!applied) {
+    const { $ref, ...siblings } = value;
+    applied = { allOf: [{ $ref }, siblings] };
+    appliedSiblings.set(value, applied);
+  }
+  return applied;
 }
 
 function refOf(value: unknown): string | undefined {
