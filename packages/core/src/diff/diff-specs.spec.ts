@@ -135,3 +135,46 @@ describe('OpenAPI 3.1: keywords beside a $ref apply together with its target', (
     expect(fingerprintOf(spec('3.0.3', { required: ['nick'] }, {}))).toBe(fingerprintOf(spec('3.0.3', {}, {})));
   });
 });
+
+describe('Swagger 2.0: consumes, produces, formData and x-nullable', () => {
+  const user = (name: Record<string, unknown>) => ({ type: 'object', required: ['name'], properties: { name, nick: { type: 'string', 'x-nullable': true } } });
+  const swagger = (root: Record<string, unknown>, upload: Record<string, unknown>, name: Record<string, unknown> = { type: 'string' }) => ({
+    swagger: '2.0',
+    info: { title: 't', version: '1.0.0' },
+    basePath: '/api',
+    ...root,
+    paths: {
+      '/users/{id}': {
+        get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } } },
+        put: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }, { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } }], responses: { '204': { description: 'ok' } } },
+      },
+      '/upload': { post: { ...upload, parameters: [{ name: 'file', in: 'formData', type: 'file', required: true }, { name: 'note', in: 'formData', type: 'string' }], responses: { '204': { description: 'ok' } } } },
+    },
+    definitions: { User: user(name) },
+  });
+  const json = { produces: ['application/json'], consumes: ['application/json'] };
+
+  it('finds nothing between a spec and its faithful OpenAPI 3.0 conversion (form body, nullable, media types)', () => {
+    const converted = api(
+      {
+        '/users/{id}': {
+          get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: get({ $ref: '#/components/schemas/User' }).responses },
+          put: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], ...post({ $ref: '#/components/schemas/User' }, {}, true) },
+        },
+        '/upload': { post: post({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } } }) },
+      },
+      { servers: [{ url: '/api' }], components: { schemas: { User: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, nick: { type: 'string', nullable: true } } } } } },
+    );
+    const multipart = converted as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
+    const body = multipart.paths['/upload'].post.requestBody as { content: Record<string, unknown> };
+    body.content = { 'multipart/form-data': body.content['application/json'] };
+    expect(diffDocuments(swagger(json, { consumes: ['multipart/form-data'] }), converted)).toEqual([]);
+  });
+
+  it('reads media types from produces/consumes (the operation\'s, else the root\'s), a form from formData, and x-nullable as nullable', () => {
+    const base = swagger(json, { consumes: ['multipart/form-data'] });
+    expect(ruleIds(base, swagger({ ...json, produces: ['application/xml'] }, { consumes: ['multipart/form-data'] }))).toEqual(['response-media-type-removed']);
+    expect(ruleIds(base, swagger(json, { consumes: ['application/x-www-form-urlencoded'] }))).toEqual(['request-body-media-type-removed']);
+    expect(ruleIds(base, swagger(json, { consumes: ['multipart/form-data'] }, { type: 'string', 'x-nullable': true }))).toEqual(['response-property-became-nullable']);
+  });
+});

@@ -8,7 +8,7 @@ import { childPath, fieldSegments, ITEMS, joinFieldSegments } from '../spec/fiel
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
-import { operationParameters, operationRequestBody, operationResponses, operationSecurity } from '../spec/operation-parts';
+import { operationParameters, operationRequestBody, operationResponses, operationSecurity, swaggerMediaTypesOf } from '../spec/operation-parts';
 import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { matchAlternatives } from './match-alternatives';
@@ -222,6 +222,7 @@ class DiffEngine {
    */
   sameOperation(before: Operation, after: Operation): boolean {
     if (JSON.stringify(operationSecurity(this.base, before) ?? null) !== JSON.stringify(operationSecurity(this.head, after) ?? null)) return false;
+    if (JSON.stringify(swaggerMediaTypesOf(this.base, before) ?? null) !== JSON.stringify(swaggerMediaTypesOf(this.head, after) ?? null)) return false;
     const baseParameters = operationParameters(this.base, before);
     const headParameters = operationParameters(this.head, after);
     if (baseParameters.length !== headParameters.length || !this.same(before.node, after.node)) return false;

@@ -121,7 +121,8 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
     view.nullable = true;
     types.delete('null');
   }
-  if (value.nullable === true) view.nullable = true;
+  // Swagger 2 has no `nullable`: its `x-nullable` extension says the same.
+  if (value.nullable === true || value['x-nullable'] === true) view.nullable = true;
   typeSets.push(types);
   if (typeof value.format === 'string' && view.format === undefined) view.format = value.format;
   if (Array.isArray(value.enum) && view.enum === undefined) view.enum = value.enum;
