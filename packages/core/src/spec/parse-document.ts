@@ -25,6 +25,8 @@ const MAX_ALIAS_EXPANSIONS = 1000;
  * line:col. Returns the problem instead of throwing when the text is not a valid document.
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
+  // A UTF-8 byte order mark (some Windows editors write one) is not part of the document, in JSON as in YAML.
+  if (text.charCodeAt(0) === 0xfeff) return parseSpecDocument(file, text.slice(1));
   if (file.endsWith('.json')) {
     const plainJson = readPlainJson(text);
     if (plainJson) return { file, value: plainJson.value, refs: plainJson.refs, locate: (segments) => ({ file, ...plainJson.position(segments) }) };

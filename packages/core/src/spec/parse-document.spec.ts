@@ -1,0 +1,11 @@
+import { parseSpecDocument, type ParsedDocument } from './parse-document';
+
+describe('parseSpecDocument', () => {
+  it('reads a JSON or YAML document that starts with a UTF-8 byte order mark, as if it had none', () => {
+    for (const [file, text] of [['openapi.json', '\ufeff{\n  "openapi": "3.0.3",\n  "paths": {}\n}\n'], ['openapi.yaml', '\ufeffopenapi: 3.0.3\npaths: {}\n']]) {
+      const parsed = parseSpecDocument(file, text) as ParsedDocument;
+      expect(parsed.value).toEqual({ openapi: '3.0.3', paths: {} });
+      expect(parsed.locate(['paths'])).toMatchObject({ file, line: file.endsWith('.json') ? 3 : 2 });
+    }
+  });
+});
