@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { InputProblem, SpecLocation } from '../model';
+import type { InputProblem, SourceLocation, SpecLocation } from '../model';
 import { isInputProblem, parseSpecDocument, type ParsedDocument } from './parse-document';
 import { decodePointer, encodePointer } from './json-pointer';
 import { compareText } from '../compare-text';
@@ -201,8 +201,8 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
     report(
       declared === undefined
         ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location: location(), hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
-        : typeof declared === 'number' && record.openapi !== undefined
-          ? { code: 'spec-unsupported-version', message: `${doc.file} declares 'openapi: ${String(declared)}' as a number; the version must be a string such as '3.0.3'`, location: where, hint: "Quote the version (openapi: '3.0.3'): YAML reads 3.0 as the number 3." }
+        : typeof declared === 'number'
+          ? numericVersionProblem(doc.file, record.openapi !== undefined ? 'openapi' : 'swagger', declared, where)
           : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
     );
     return;
@@ -212,6 +212,13 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
   spec.title = typeof info.title === 'string' ? info.title : undefined;
   spec.infoVersion = info.version === undefined ? undefined : String(info.version);
   spec.root = { file: doc.file, pointer: '', value };
+}
+
+/** `openapi: 3.0` or `swagger: 2.0` unquoted: YAML reads a number, and `2.0` prints as `2`. */
+function numericVersionProblem(file: string, key: 'openapi' | 'swagger', declared: number, where: SourceLocation): InputProblem {
+  const example = key === 'openapi' ? "'3.0.3'" : "'2.0'";
+  const read = key === 'openapi' ? 'YAML reads 3.0 as the number 3' : 'YAML reads 2.0 as the number 2';
+  return { code: 'spec-unsupported-version', message: `${file} declares '${key}: ${String(declared)}' as a number; the version must be a string such as ${example}`, location: where, hint: `Quote the version (${key}: ${example}): ${read}.` };
 }
 
 function specVersionOf(record: Record<string, unknown>): SpecVersion | undefined {
