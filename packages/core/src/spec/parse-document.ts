@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
 import { readPlainJson } from './json-document';
 import { readPlainYaml } from './plain-yaml';
@@ -77,11 +77,12 @@ export function parseThroughYaml(file: string, text: string): ParsedDocument | I
     syntaxError ??
     (duplicate !== undefined ? { message: 'Map keys must be unique', pos: [duplicate] } : recursive !== undefined ? { message: 'an alias refers to a node that contains it (a recursive anchor), so the document has no end', pos: [recursive] } : undefined);
   if (firstError) {
-    const [line, column] = positionOf(lineCounter, firstError.pos[0]);
+    const quoteStart = syntaxError ? unclosedQuoteStart(doc, syntaxError) : undefined;
+    const [line, column] = positionOf(lineCounter, quoteStart ?? firstError.pos[0]);
     const kind = looksLikeJson(file, text) ? 'JSON' : 'YAML';
     return {
       code: 'spec-invalid-document',
-      message: `${file} is not valid ${kind}: ${firstLine(firstError.message)}`,
+      message: `${file} is not valid ${kind}: ${firstLine(firstError.message)}${quoteStart === undefined ? '' : ': the quote that opens here is never closed'}`,
       location: { file, line, column },
       hint: `Fix the ${kind} syntax at ${file}:${line}:${column}; the other specs are still checked.`,
     };
@@ -258,6 +259,25 @@ function pairIndex(doc: Document, map: YAMLMap): Map<string, { node: Node | null
   }
   pairsByKey.set(map, index);
   return index;
+}
+
+/**
+ * Where the quoted scalar that a "Missing closing quote" error is about opens: the parser reports
+ * the end of the file, where the scalar it swallowed ends, which says nothing of where to look.
+ */
+function unclosedQuoteStart(doc: Document, error: { code: string; message: string; pos: [number, number] }): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === error.pos[0]) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
 }
 
 /** `<<` written plain, which the parser (with `merge`) reads as a symbol; a quoted "<<" is an ordinary key. */
