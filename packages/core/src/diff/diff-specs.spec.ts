@@ -128,6 +128,16 @@ describe('OpenAPI 3.1: keywords beside a $ref apply together with its target', (
     expect(ruleIds(base('3.0.3'), head('3.0.3'))).toEqual([]);
   });
 
+  it('leaves a $ref to a parameter or request body as it is: only summary and description may stand beside it there', () => {
+    const withRefs = (extra: Record<string, unknown>) =>
+      api(
+        { '/users': { post: { parameters: [{ $ref: '#/components/parameters/Limit', ...extra }], requestBody: { $ref: '#/components/requestBodies/Body', ...extra }, responses: { '204': { description: 'done' } } } } },
+        { openapi: '3.1.0', components: { parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } }, requestBodies: { Body: { content: { 'application/json': { schema: obj({ a: { type: 'string' } }) } } } } } },
+      );
+    expect(ruleIds(withRefs({}), withRefs({ required: true }))).toEqual([]);
+    expect(ruleIds(withRefs({ required: true }), withRefs({}))).toEqual([]);
+  });
+
   it('changes the fingerprint when a sibling keyword changes, and not for prose beside a $ref', () => {
     const plain = fingerprintOf(spec('3.1.0', {}, {}));
     expect(fingerprintOf(spec('3.1.0', { required: ['nick'] }, {}))).not.toBe(plain);

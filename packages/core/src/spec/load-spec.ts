@@ -132,7 +132,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
-      if (spec.version === '3.1' && hasSchemaSiblings(current.value as Record<string, unknown>)) return { ...current, value: withSiblingsApplied(current.value as Record<string, unknown>) };
+      if (spec.version === '3.1' && hasSchemaSiblings(current.value as Record<string, unknown>) && isSchemaPosition(current.pointer, ref)) return { ...current, value: withSiblingsApplied(current.value as Record<string, unknown>) };
       const id = `${current.file}#${current.pointer}`;
       if (seen.has(id)) {
         const at = locate({ file: current.file, pointer: `${current.pointer}/$ref` });
@@ -332,6 +332,24 @@ const SCHEMA_KEYWORDS = new Set([
 function hasSchemaSiblings(value: Record<string, unknown>): boolean {
   for (const key in value) if (SCHEMA_KEYWORDS.has(key)) return true;
   return false;
+}
+
+/** Containers of objects that are not schemas (parameters, responses, ...): a `required` beside a `$ref` there is no schema keyword. */
+const NON_SCHEMA_CONTAINERS = new Set(['parameters', 'responses', 'headers', 'callbacks', 'links', 'examples', 'paths', 'requestBodies', 'securitySchemes', 'pathItems', 'webhooks', 'encoding']);
+/** Naming maps of schemas: a property may be named `parameters`. */
+const SCHEMA_NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions', 'schemas']);
+
+/**
+ * True unless the `$ref` node stands where OpenAPI puts a parameter, request body, response,
+ * header, ... (a Reference Object there takes only `summary`/`description`; the rest is ignored)
+ * or refers into components of those kinds.
+ */
+function isSchemaPosition(pointer: string, ref: string): boolean {
+  if (/#\/components\/(?!schemas\/)/.test(ref)) return false;
+  const segments = pointer.split('/');
+  const [last, parent, grandparent] = [segments[segments.length - 1], segments[segments.length - 2], segments[segments.length - 3]];
+  if (last === 'requestBody' && !SCHEMA_NAMING_MAPS.has(parent)) return false;
+  return !(NON_SCHEMA_CONTAINERS.has(parent) && !SCHEMA_NAMING_MAPS.has(grandparent));
 }
 
 /** One object per `$ref` node, so hashing and cycle detection see the same node each time. */
