@@ -1,4 +1,7 @@
 /** Unit tests live beside the code (`*.spec.ts`); e2e tests drive the real nx binary (`e2e/`). */
+// Tests run far from UTC (UTC+14), so code that reads a date in the machine's time zone fails them
+// (workers inherit this; set before any date is made).
+process.env.TZ = 'Pacific/Kiritimati';
 const tsJest = ['ts-jest', { tsconfig: { module: 'commonjs', esModuleInterop: true, target: 'ES2022', isolatedModules: true } }];
 module.exports = {
   projects: [

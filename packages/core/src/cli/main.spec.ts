@@ -187,6 +187,16 @@ describe('contract-graph CLI', () => {
     expect(cli(repo, 'diff', 'old.yaml', 'old.yaml')).toMatchObject({ code: 0 });
   });
 
+  it('diff names a spec outside the current folder as outside it (and how to fix that), not as missing', () => {
+    const apis = path.join(repo, 'apis');
+    const result = cli(apis, 'diff', '../old.yaml', 'users/openapi.yaml', '--format', 'json');
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).problems).toEqual([
+      expect.objectContaining({ code: 'spec-outside-workspace', message: '../old.yaml is outside the current folder; specs (and the documents their $refs point to) are read inside it only', hint: expect.stringContaining('Run contract-graph from a folder that holds both specs') }),
+    ]);
+    expect(cli(apis, 'diff', path.join(repo, 'old.yaml'), 'users/openapi.yaml', '--format', 'json').stdout).toContain('"code": "spec-outside-workspace"');
+  });
+
   it("diff asks openapi-diff about changed bodies; --no-second-opinion or the spec's secondOpinion: false turn it off", () => {
     const old = fs.readFileSync(path.join(repo, 'old.yaml'), 'utf8');
     fs.writeFileSync(path.join(repo, 'closed.yaml'), old.replace('    User:\n      type: object\n', '    User:\n      type: object\n      additionalProperties: false\n'));

@@ -10,7 +10,7 @@ import { BaseRevisionError, resolveBaseCommit } from '../git/git';
 import { formatReport, isReportFormat, REPORT_FILE_NAMES, REPORT_FORMATS, type ReportFormat } from '../report/formats';
 import { exitCodeOf, EXIT_CODES, FAIL_ON_VALUES, summarize, type ContractReport, type FailOn } from '../report/summary';
 import { changedOperations, indexSpec, runContractCheck, workingTreeReader } from '../workspace/contract-check';
-import type { CallSite, UnresolvedCall } from '../model';
+import type { CallSite, InputProblem, UnresolvedCall } from '../model';
 import { resolveCallInSpecs } from '../spec/match-call';
 import { sortProblems } from '../spec/load-spec';
 import { describeOperation, type Operation } from '../spec/operations';
@@ -239,6 +239,18 @@ function diffCommand(args: readonly string[], io: CliIo): number {
   return emitReport(report, settings, io);
 }
 
+/** `diff ../old.yaml new.yaml`: files are read inside the current folder only (so no `$ref` can leave it); say so rather than "does not exist". */
+function outsideCurrentFolder(problem: InputProblem): InputProblem {
+  const file = problem.location.file;
+  if (problem.code !== 'spec-missing' || !(file === '..' || file.startsWith('../'))) return problem;
+  return {
+    ...problem,
+    code: 'spec-outside-workspace',
+    message: `${file} is outside the current folder; specs (and the documents their $refs point to) are read inside it only`,
+    hint: `Run contract-graph from a folder that holds both specs, or copy the old version into this one (git show main:openapi.yaml > old.yaml).`,
+  };
+}
+
 /**
  * The report of `diff`: every change between two spec files, judged by the rules alone (no
  * consumer is known, so each change keeps its rule's severity), as a check of the new spec.
@@ -247,7 +259,7 @@ function diffReport(oldFile: string, newFile: string, settings: ReportSettings, 
   const read = workingTreeReader(io.cwd);
   const before = indexSpec(oldFile, read);
   const after = indexSpec(newFile, read);
-  const problems = [...before.spec.problems, ...after.spec.problems];
+  const problems = [...before.spec.problems, ...after.spec.problems].map(outsideCurrentFolder);
   const now = io.now ?? new Date();
   let findings = [] as ReturnType<typeof mergeFindings>;
   let allowed: typeof findings = [];

@@ -26,6 +26,8 @@ export function enumValuesLost(from: SchemaView, to: SchemaView, extensible = fa
   if (!to.enum) return [];
   if (!from.enum) return 'became-enum';
   const kept = new Set(to.enum.map((value) => JSON.stringify(value)));
+  // A nullable schema accepts null whatever its enum lists (3.0 `nullable` beside an `enum`, as 3.1 lists null in it).
+  if (to.nullable) kept.add('null');
   return from.enum.map((value) => JSON.stringify(value)).filter((value) => !kept.has(value));
 }
 
@@ -48,9 +50,25 @@ export function constraintsTightened(base: SchemaView, head: SchemaView): Constr
     const from = base.keywords.get(keyword);
     const to = head.keywords.get(keyword);
     if (JSON.stringify(from) === JSON.stringify(to) || to === undefined) continue;
-    if (tightens(keyword, from, to)) changes.push({ keyword, from, to });
+    if (tightens(keyword, from, to) && !withinFormerBound(keyword, base, to)) changes.push({ keyword, from, to });
   }
   return changes;
+}
+
+/** The bound of the same side, inclusive and exclusive swapped: `minimum` ↔ `exclusiveMinimum`. */
+const OTHER_BOUND: Record<string, string> = { minimum: 'exclusiveMinimum', exclusiveMinimum: 'minimum', maximum: 'exclusiveMaximum', exclusiveMaximum: 'maximum' };
+
+/**
+ * True when a new bound accepts everything the other kind of bound on that side accepted before:
+ * `exclusiveMinimum: 0` → `minimum: 0` loosens, `minimum: 0` → `exclusiveMinimum: 0` does not.
+ */
+function withinFormerBound(keyword: string, base: SchemaView, to: unknown): boolean {
+  const former = OTHER_BOUND[keyword] === undefined ? undefined : base.keywords.get(OTHER_BOUND[keyword]);
+  if (typeof former !== 'number' || typeof to !== 'number') return false;
+  if (keyword === 'minimum') return to <= former;
+  if (keyword === 'maximum') return to >= former;
+  if (keyword === 'exclusiveMinimum') return to < former;
+  return to > former;
 }
 
 function tightens(keyword: string, from: unknown, to: unknown): boolean {
@@ -75,8 +93,15 @@ export function parseSunset(value: unknown): Date | null | undefined {
   if (value === undefined) return undefined;
   if (value instanceof Date) return value;
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([Tt ][\d:.]+([Zz]|[+-]\d{2}:\d{2})?)?$/.test(value.trim())) return null;
-  const date = new Date(value.trim());
+  const date = new Date(asUtcDateTime(value.trim().toUpperCase()));
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** A date-time without an offset is read as UTC, so the verdict never depends on the machine's time zone. */
+function asUtcDateTime(text: string): string {
+  if (text.length === 10) return text;
+  const dateTime = `${text.slice(0, 10)}T${text.slice(11)}`;
+  return /(Z|[+-]\d{2}:\d{2})$/.test(dateTime) ? dateTime : `${dateTime}Z`;
 }
 
 export const STABILITY_LEVELS = ['draft', 'alpha', 'beta', 'stable'] as const;

@@ -1,7 +1,8 @@
 import { loadSpec } from '../spec/load-spec';
+import { fingerprintOperation } from '../spec/fingerprint';
 import { listOperations } from '../spec/operations';
 import { diffSpecs } from './diff-specs';
-import { api, diffDocuments, get, obj, ruleIds } from './diff-test-kit';
+import { api, diffDocuments, get, obj, post, ruleIds } from './diff-test-kit';
 
 describe('diffSpecs', () => {
   it('treats an inline schema and an equivalent $ref (also through allOf) as no change', () => {
@@ -126,5 +127,82 @@ describe('diffSpecs', () => {
     expect(summary(spec('alpha', full), spec('alpha', { a: { type: 'string' } }))).toEqual(["info response-property-removed: GET /a: response property 'b' was removed (x-stability-level 'alpha': reported as info)"]);
     expect(summary(spec('beta', full), spec('beta', { a: { type: 'string' } }))).toEqual(["error response-property-removed: GET /a: response property 'b' was removed"]);
     expect(summary(spec('draft', full), spec('draft', full, { deprecated: true, 'x-sunset': 'soon' }))).toEqual(["warning sunset-invalid: GET /a: the operation has x-sunset 'soon', which is not a date"]);
+  });
+});
+
+describe('OpenAPI 3.1: keywords beside a $ref apply together with its target', () => {
+  const components = { components: { schemas: { UserIn: obj({ name: { type: 'string' }, nick: { type: 'string' } }), User: obj({ name: { type: 'string' } }) } } };
+  const spec = (version: string, request: Record<string, unknown>, response: Record<string, unknown>) =>
+    api({ '/users': { post: { ...post({ $ref: '#/components/schemas/UserIn', ...request }, {}, true), responses: get({ $ref: '#/components/schemas/User', ...response }).responses } } }, { ...components, openapi: version });
+  const fingerprintOf = (document: Record<string, unknown>) => {
+    const loaded = loadSpec('openapi.json', () => JSON.stringify(document));
+    return fingerprintOperation(loaded, listOperations(loaded)[0]);
+  };
+
+  it('finds changes made through the siblings (required, type) in 3.1, and none in 3.0, which ignores them', () => {
+    const base = (version: string) => spec(version, {}, {});
+    const head = (version: string) => spec(version, { required: ['nick'] }, { type: ['object', 'null'] });
+    expect(ruleIds(base('3.1.0'), head('3.1.0'))).toEqual(['request-property-became-required', 'response-property-became-nullable']);
+    expect(ruleIds(base('3.0.3'), head('3.0.3'))).toEqual([]);
+  });
+
+  it('leaves a $ref to a parameter or request body as it is: only summary and description may stand beside it there', () => {
+    const withRefs = (extra: Record<string, unknown>) =>
+      api(
+        { '/users': { post: { parameters: [{ $ref: '#/components/parameters/Limit', ...extra }], requestBody: { $ref: '#/components/requestBodies/Body', ...extra }, responses: { '204': { description: 'done' } } } } },
+        { openapi: '3.1.0', components: { parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer' } } }, requestBodies: { Body: { content: { 'application/json': { schema: obj({ a: { type: 'string' } }) } } } } } },
+      );
+    expect(ruleIds(withRefs({}), withRefs({ required: true }))).toEqual([]);
+    expect(ruleIds(withRefs({ required: true }), withRefs({}))).toEqual([]);
+  });
+
+  it('changes the fingerprint when a sibling keyword changes, and not for prose beside a $ref', () => {
+    const plain = fingerprintOf(spec('3.1.0', {}, {}));
+    expect(fingerprintOf(spec('3.1.0', { required: ['nick'] }, {}))).not.toBe(plain);
+    expect(fingerprintOf(spec('3.1.0', { description: 'who signs up' }, { summary: 'the user' }))).toBe(plain);
+    expect(fingerprintOf(spec('3.0.3', { required: ['nick'] }, {}))).toBe(fingerprintOf(spec('3.0.3', {}, {})));
+  });
+});
+
+describe('Swagger 2.0: consumes, produces, formData and x-nullable', () => {
+  const user = (name: Record<string, unknown>) => ({ type: 'object', required: ['name'], properties: { name, nick: { type: 'string', 'x-nullable': true } } });
+  const swagger = (root: Record<string, unknown>, upload: Record<string, unknown>, name: Record<string, unknown> = { type: 'string' }) => ({
+    swagger: '2.0',
+    info: { title: 't', version: '1.0.0' },
+    basePath: '/api',
+    ...root,
+    paths: {
+      '/users/{id}': {
+        get: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }], responses: { '200': { description: 'ok', schema: { $ref: '#/definitions/User' } } } },
+        put: { parameters: [{ name: 'id', in: 'path', required: true, type: 'string' }, { name: 'body', in: 'body', required: true, schema: { $ref: '#/definitions/User' } }], responses: { '204': { description: 'ok' } } },
+      },
+      '/upload': { post: { ...upload, parameters: [{ name: 'file', in: 'formData', type: 'file', required: true }, { name: 'note', in: 'formData', type: 'string' }], responses: { '204': { description: 'ok' } } } },
+    },
+    definitions: { User: user(name) },
+  });
+  const json = { produces: ['application/json'], consumes: ['application/json'] };
+
+  it('finds nothing between a spec and its faithful OpenAPI 3.0 conversion (form body, nullable, media types)', () => {
+    const converted = api(
+      {
+        '/users/{id}': {
+          get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: get({ $ref: '#/components/schemas/User' }).responses },
+          put: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], ...post({ $ref: '#/components/schemas/User' }, {}, true) },
+        },
+        '/upload': { post: post({ type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, note: { type: 'string' } } }) },
+      },
+      { servers: [{ url: '/api' }], components: { schemas: { User: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, nick: { type: 'string', nullable: true } } } } } },
+    );
+    const multipart = converted as { paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>> };
+    const body = multipart.paths['/upload'].post.requestBody as { content: Record<string, unknown> };
+    body.content = { 'multipart/form-data': body.content['application/json'] };
+    expect(diffDocuments(swagger(json, { consumes: ['multipart/form-data'] }), converted)).toEqual([]);
+  });
+
+  it('reads media types from produces/consumes (the operation\'s, else the root\'s), a form from formData, and x-nullable as nullable', () => {
+    const base = swagger(json, { consumes: ['multipart/form-data'] });
+    expect(ruleIds(base, swagger({ ...json, produces: ['application/xml'] }, { consumes: ['multipart/form-data'] }))).toEqual(['response-media-type-removed']);
+    expect(ruleIds(base, swagger(json, { consumes: ['application/x-www-form-urlencoded'] }))).toEqual(['request-body-media-type-removed']);
+    expect(ruleIds(base, swagger(json, { consumes: ['multipart/form-data'] }, { type: 'string', 'x-nullable': true }))).toEqual(['response-property-became-nullable']);
   });
 });

@@ -8,7 +8,7 @@ import { childPath, fieldSegments, ITEMS, joinFieldSegments } from '../spec/fiel
 import { createNodeHasher } from '../spec/fingerprint';
 import { createSameMeaning, type SameMeaning } from '../spec/same-meaning';
 import { isObjectLike, sortProblems, type LoadedSpec, type SpecNode } from '../spec/load-spec';
-import { operationParameters, operationRequestBody, operationResponses, operationSecurity, pathLevelParameters } from '../spec/operation-parts';
+import { operationParameters, operationRequestBody, operationResponses, operationSecurity, pathLevelParameters, swaggerMediaTypesOf } from '../spec/operation-parts';
 import { describeOperation, listWebhooks, once, type Operation } from '../spec/operations';
 import type { OperationSide, ScopeInputs, SchemaSubject } from './inputs';
 import { matchAlternatives } from './match-alternatives';
@@ -225,6 +225,7 @@ class DiffEngine {
   sameOperation(before: Operation, after: Operation): boolean {
     if (!this.same(before.node, after.node)) return false;
     if (JSON.stringify(operationSecurity(this.base, before) ?? null) !== JSON.stringify(operationSecurity(this.head, after) ?? null)) return false;
+    if (JSON.stringify(swaggerMediaTypesOf(this.base, before) ?? null) !== JSON.stringify(swaggerMediaTypesOf(this.head, after) ?? null)) return false;
     // The operation's own parameters mean the same (they are part of it): when the path item's
     // shared ones do too, so do the merged lists, without building them.
     const basePathLevel = pathLevelParameters(this.base, before);

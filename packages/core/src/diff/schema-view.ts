@@ -124,6 +124,21 @@ function isNullSchema(value: unknown): boolean {
   return schema.type === 'null' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null') || onlyNull(schema.enum) || schema.const === null;
 }
 
+/**
+ * A bound keyword's value, OpenAPI 3.0's boolean exclusive bounds read as 3.1's numbers
+ * (`minimum: 5, exclusiveMinimum: true` is `exclusiveMinimum: 5`; `exclusiveMinimum: false` is
+ * nothing), so migrating a spec from 3.0 to 3.1 is no change.
+ */
+function boundOf(value: Record<string, unknown>, keyword: string): unknown {
+  const bound = value[keyword];
+  if (keyword === 'minimum' || keyword === 'maximum') return typeof bound === 'number' && value[keyword === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum'] === true ? undefined : bound;
+  if ((keyword === 'exclusiveMinimum' || keyword === 'exclusiveMaximum') && typeof bound === 'boolean') {
+    const inclusive = value[keyword === 'exclusiveMinimum' ? 'minimum' : 'maximum'];
+    return bound && typeof inclusive === 'number' ? inclusive : undefined;
+  }
+  return bound;
+}
+
 function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets: Array<Set<string>>, depth: number, seen: Set<string>): void {
   const id = `${node.file}#${node.pointer}`;
   if (seen.has(id) || depth > MAX_ALLOF_DEPTH) return;
@@ -136,7 +151,8 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
     view.nullable = true;
     types.delete('null');
   }
-  if (value.nullable === true) view.nullable = true;
+  // Swagger 2 has no `nullable`: its `x-nullable` extension says the same.
+  if (value.nullable === true || value['x-nullable'] === true) view.nullable = true;
   typeSets.push(types);
   if (typeof value.format === 'string' && view.format === undefined) view.format = value.format;
   if (Array.isArray(value.enum) && view.enum === undefined) view.enum = value.enum;
@@ -164,7 +180,8 @@ function mergeInto(spec: LoadedSpec, view: SchemaView, node: SpecNode, typeSets:
   const keys = Object.keys(value);
   if (keys.some((key) => BOUND_KEYWORD_SET.has(key))) {
     for (const keyword of BOUND_KEYWORDS) {
-      if (value[keyword] !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, value[keyword]);
+      const bound = boundOf(value, keyword);
+      if (bound !== undefined && !view.keywords.has(keyword)) view.keywords.set(keyword, bound);
     }
   }
   if (keys.some((key) => STRUCTURAL_KEYWORD_SET.has(key))) {

@@ -2,6 +2,7 @@ import { createHash, hash as oneShotHash } from 'node:crypto';
 import { isObjectLike, type LoadedSpec, type SpecNode } from './load-spec';
 import { encodePointer } from './json-pointer';
 import type { Operation } from './operations';
+import { swaggerMediaTypesOf } from './operation-parts';
 
 /**
  * A hash of an operation's resolved closure: the operation object with every `$ref` inlined, keys
@@ -10,7 +11,11 @@ import type { Operation } from './operations';
  * means does not. Pass one `hasher` for all operations of a spec to share the work.
  */
 export function fingerprintOperation(spec: LoadedSpec, operation: Operation, hasher = createNodeHasher(spec)): string {
-  return createHash('sha256').update(operation.key).update('\u0000').update(hasher(operation.node)).digest('hex').slice(0, 32);
+  const hash = createHash('sha256').update(operation.key).update('\u0000').update(hasher(operation.node));
+  // Swagger 2 root `consumes`/`produces` decide the operation's media types too (only when not plain JSON, so other fingerprints stay as they were).
+  const media = swaggerMediaTypesOf(spec, operation);
+  if (media) hash.update('\u0000').update(JSON.stringify(media));
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Keys whose values name things (properties, statuses, media types), so a key like `description` there is data. */

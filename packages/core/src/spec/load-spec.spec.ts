@@ -94,6 +94,29 @@ describe('loadSpec', () => {
     expect(operations[0].location).toMatchObject({ file: 'apis/users/openapi.yaml', line: 9, column: 5 });
   });
 
+  it('keys each operation under its most specific servers: the operation\'s, else its path item\'s, else the root\'s', () => {
+    const text = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'servers: [{url: /api}]',
+      'paths:',
+      '  /users:',
+      '    servers: [{url: /legacy}]',
+      '    get: {responses: {}}',
+      '    post: {servers: [{url: "https://shop.example.com/v1/"}, {url: /v2}], responses: {}}',
+      '  /orders:',
+      '    servers: []',
+      '    get: {responses: {}}',
+    ].join('\n');
+    const spec = loadSpec('openapi.yaml', files({ 'openapi.yaml': text }));
+    expect(listOperations(spec).map((operation) => operation.key)).toEqual(['GET /api/orders', 'GET /legacy/users', 'POST /v1/users', 'POST /v2/users']);
+  });
+
+  it('tells to quote a version YAML read as a number, for swagger: 2.0 as for openapi: 3.0', () => {
+    expect(loadSpec('a.yaml', files({ 'a.yaml': 'swagger: 2.0\npaths: {}\n' })).problems.map((problem) => problem.hint)).toEqual(["Quote the version (swagger: '2.0'): YAML reads 2.0 as the number 2."]);
+    expect(loadSpec('a.yaml', files({ 'a.yaml': 'openapi: 3.0\npaths: {}\n' })).problems.map((problem) => problem.hint)).toEqual(["Quote the version (openapi: '3.0.3'): YAML reads 3.0 as the number 3."]);
+  });
+
   it('follows a relative-file $ref and locates the property in the referenced file', () => {
     const spec = loadSpec('apis/users/openapi.yaml', files({ 'apis/users/openapi.yaml': USERS_YAML, 'apis/users/schemas.yaml': SCHEMAS_YAML }));
     const [operation] = listOperations(spec);

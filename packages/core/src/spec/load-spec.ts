@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { InputProblem, SpecLocation } from '../model';
+import type { InputProblem, SourceLocation, SpecLocation } from '../model';
 import { isInputProblem, parseSpecDocument, type ParsedDocument } from './parse-document';
 import { decodePointer, encodePointer } from './json-pointer';
 import { compareText } from '../compare-text';
@@ -116,6 +116,11 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     if (value === undefined) {
       return problem('spec-ref-dangling', `$ref '${ref}' points to '#${pointer}', which does not exist in ${targetFile}`, 'Fix the JSON pointer of the $ref, or define the missing component.');
     }
+    // An empty file or a key with nothing under it: read as an empty schema, it would accept anything.
+    if (value === null) {
+      const what = pointer === '' ? `${targetFile}, which is empty` : `'#${pointer}' in ${targetFile}, which is empty (null)`;
+      return problem('spec-ref-dangling', `$ref '${ref}' points to ${what}`, `Put the definition back in ${targetFile}, or point the $ref at one.`);
+    }
     return { file: targetFile, pointer, value };
   };
 
@@ -128,6 +133,7 @@ export function loadSpec(file: string, readFile: ReadFile): LoadedSpec {
     for (let hops = 0; hops < MAX_REF_CHAIN; hops++) {
       const ref = refOf(current.value);
       if (ref === undefined) return current;
+      if (spec.version === '3.1' && hasSchemaSiblings(current.value as Record<string, unknown>) && isSchemaPosition(current.pointer, ref)) return { ...current, value: withSiblingsApplied(current.value as Record<string, unknown>) };
       if (hops === 1) seen = new Set([`${node.file}#${node.pointer}`]);
       if (seen) {
         const id = `${current.file}#${current.pointer}`;
@@ -199,8 +205,8 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
     report(
       declared === undefined
         ? { code: 'spec-not-openapi', message: `${doc.file} is not an OpenAPI document: it has no 'openapi' or 'swagger' field`, location: location(), hint: "Add `openapi: 3.0.3` (or the version you use), or exclude the file from the plugin's `specs` globs." }
-        : typeof declared === 'number' && record.openapi !== undefined
-          ? { code: 'spec-unsupported-version', message: `${doc.file} declares 'openapi: ${String(declared)}' as a number; the version must be a string such as '3.0.3'`, location: where, hint: "Quote the version (openapi: '3.0.3'): YAML reads 3.0 as the number 3." }
+        : typeof declared === 'number'
+          ? numericVersionProblem(doc.file, record.openapi !== undefined ? 'openapi' : 'swagger', declared, where)
           : { code: 'spec-unsupported-version', message: `${doc.file} declares OpenAPI version '${String(declared)}', which is not supported`, location: where, hint: 'Use OpenAPI 3.0.x, 3.1.x or Swagger 2.0.' },
     );
     return;
@@ -210,6 +216,13 @@ function describeSpec(spec: LoadedSpec, doc: ParsedDocument, report: (problem: I
   spec.title = typeof info.title === 'string' ? info.title : undefined;
   spec.infoVersion = info.version === undefined ? undefined : String(info.version);
   spec.root = { file: doc.file, pointer: '', value };
+}
+
+/** `openapi: 3.0` or `swagger: 2.0` unquoted: YAML reads a number, and `2.0` prints as `2`. */
+function numericVersionProblem(file: string, key: 'openapi' | 'swagger', declared: number, where: SourceLocation): InputProblem {
+  const example = key === 'openapi' ? "'3.0.3'" : "'2.0'";
+  const read = key === 'openapi' ? 'YAML reads 3.0 as the number 3' : 'YAML reads 2.0 as the number 2';
+  return { code: 'spec-unsupported-version', message: `${file} declares '${key}: ${String(declared)}' as a number; the version must be a string such as ${example}`, location: where, hint: `Quote the version (${key}: ${example}): ${read}.` };
 }
 
 function specVersionOf(record: Record<string, unknown>): SpecVersion | undefined {
@@ -310,6 +323,54 @@ function coveredByTreeWalk(root: SpecNode, node: SpecNode): boolean {
     value = (value as Record<string, unknown>)[segment];
   }
   return value === node.value;
+}
+
+/** JSON Schema keywords that, beside a `$ref`, constrain the schema in OpenAPI 3.1 (prose beside it only annotates). */
+const SCHEMA_KEYWORDS = new Set([
+  'type', 'enum', 'const', 'format', 'properties', 'required', 'additionalProperties', 'patternProperties', 'propertyNames', 'minProperties', 'maxProperties',
+  'items', 'prefixItems', 'contains', 'minItems', 'maxItems', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum',
+  'exclusiveMaximum', 'multipleOf', 'allOf', 'oneOf', 'anyOf', 'not', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas', 'unevaluatedProperties',
+  'unevaluatedItems', 'readOnly', 'writeOnly', 'deprecated', 'default', 'discriminator',
+]);
+
+function hasSchemaSiblings(value: Record<string, unknown>): boolean {
+  for (const key in value) if (SCHEMA_KEYWORDS.has(key)) return true;
+  return false;
+}
+
+/** Containers of objects that are not schemas (parameters, responses, ...): a `required` beside a `$ref` there is no schema keyword. */
+const NON_SCHEMA_CONTAINERS = new Set(['parameters', 'responses', 'headers', 'callbacks', 'links', 'examples', 'paths', 'requestBodies', 'securitySchemes', 'pathItems', 'webhooks', 'encoding']);
+/** Naming maps of schemas: a property may be named `parameters`. */
+const SCHEMA_NAMING_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions', 'schemas']);
+
+/**
+ * True unless the `$ref` node stands where OpenAPI puts a parameter, request body, response,
+ * header, ... (a Reference Object there takes only `summary`/`description`; the rest is ignored)
+ * or refers into components of those kinds.
+ */
+function isSchemaPosition(pointer: string, ref: string): boolean {
+  if (/#\/components\/(?!schemas\/)/.test(ref)) return false;
+  const segments = pointer.split('/');
+  const [last, parent, grandparent] = [segments[segments.length - 1], segments[segments.length - 2], segments[segments.length - 3]];
+  if (last === 'requestBody' && !SCHEMA_NAMING_MAPS.has(parent)) return false;
+  return !(NON_SCHEMA_CONTAINERS.has(parent) && !SCHEMA_NAMING_MAPS.has(grandparent));
+}
+
+/** One object per `$ref` node, so hashing and cycle detection see the same node each time. */
+const appliedSiblings = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * OpenAPI 3.1 (JSON Schema 2020-12): keywords beside a `$ref` apply together with its target, as
+ * `allOf: [target, siblings]` (3.0 ignores them). The pointer stays the `$ref` node's.
+ */
+function withSiblingsApplied(value: Record<string, unknown>): Record<string, unknown> {
+  let applied = appliedSiblings.get(value);
+  if (!applied) {
+    const { $ref, ...siblings } = value;
+    applied = { allOf: [{ $ref }, siblings] };
+    appliedSiblings.set(value, applied);
+  }
+  return applied;
 }
 
 function refOf(value: unknown): string | undefined {

@@ -32,8 +32,11 @@ export function listOperations(spec: LoadedSpec): Operation[] {
   const operations: Operation[] = [];
   for (const specPath of Object.keys(paths.value).sort()) {
     if (!specPath.startsWith('/')) continue;
-    for (const found of methodsOf(spec, spec.child(paths, specPath))) {
-      for (const basePath of basePaths) {
+    const pathItem = spec.child(paths, specPath);
+    // The most specific `servers` apply: the operation's, else its path item's, else the root's (OpenAPI 3).
+    const pathBasePaths = (spec.version !== '2.0' && serverBasePaths(pathItem?.value)) || basePaths;
+    for (const found of methodsOf(spec, pathItem)) {
+      for (const basePath of (spec.version !== '2.0' && serverBasePaths(found.value)) || pathBasePaths) {
         const fullPath = joinPaths(basePath, specPath);
         operations.push(found.operation(fullPath, specPath, operationKey(found.method, fullPath)));
       }
@@ -57,7 +60,7 @@ export function listWebhooks(spec: LoadedSpec): Operation[] {
 }
 
 /** The operations of one path item, each able to make its `Operation` under a path and key. */
-function methodsOf(spec: LoadedSpec, pathItem: SpecNode | undefined): Array<{ method: string; operation: (path: string, specPath: string, key: string) => Operation }> {
+function methodsOf(spec: LoadedSpec, pathItem: SpecNode | undefined): Array<{ method: string; value: Record<string, unknown>; operation: (path: string, specPath: string, key: string) => Operation }> {
   if (!pathItem || !isObjectLike(pathItem.value)) return [];
   return HTTP_METHODS.flatMap((method) => {
     const node = spec.child(pathItem, method);
@@ -77,7 +80,7 @@ function methodsOf(spec: LoadedSpec, pathItem: SpecNode | undefined): Array<{ me
         return locate();
       },
     });
-    return [{ method, operation }];
+    return [{ method, value, operation }];
   });
 }
 
@@ -109,13 +112,17 @@ export function basePathsOf(spec: LoadedSpec): string[] {
   const root = spec.root?.value as Record<string, unknown> | undefined;
   if (!root) return [''];
   if (spec.version === '2.0') return [normaliseBasePath(typeof root.basePath === 'string' ? root.basePath : '')];
-  const servers = Array.isArray(root.servers) ? root.servers : [];
+  return serverBasePaths(root) ?? [''];
+}
+
+/** The sorted, distinct path parts of the `servers` of a root, path item or operation; `undefined` when it declares none. */
+function serverBasePaths(owner: unknown): string[] | undefined {
+  const servers = isObjectLike(owner) && Array.isArray((owner as Record<string, unknown>).servers) ? ((owner as Record<string, unknown>).servers as unknown[]) : [];
   const bases = servers
     .filter(isObjectLike)
     .map((server) => serverPath(server as Record<string, unknown>))
     .filter((base): base is string => base !== undefined);
-  const unique = [...new Set(bases.length > 0 ? bases : [''])];
-  return unique.sort();
+  return bases.length > 0 ? [...new Set(bases)].sort() : undefined;
 }
 
 function serverPath(server: Record<string, unknown>): string | undefined {

@@ -1,4 +1,4 @@
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type YAMLMap } from 'yaml';
 import type { InputProblem, SourceLocation } from '../model';
 import { readPlainJson } from './json-document';
 import { readPlainYaml } from './plain-yaml';
@@ -25,6 +25,8 @@ const MAX_ALIAS_EXPANSIONS = 1000;
  * line:col. Returns the problem instead of throwing when the text is not a valid document.
  */
 export function parseSpecDocument(file: string, text: string): ParsedDocument | InputProblem {
+  // A UTF-8 byte order mark (some Windows editors write one) is not part of the document, in JSON as in YAML.
+  if (text.charCodeAt(0) === 0xfeff) return parseSpecDocument(file, text.slice(1));
   if (file.endsWith('.json')) {
     const plainJson = readPlainJson(text);
     if (plainJson) return { file, value: plainJson.value, refs: plainJson.refs, locate: (segments) => ({ file, ...plainJson.position(segments) }) };
@@ -62,7 +64,8 @@ export function parseThroughYaml(file: string, text: string): ParsedDocument | I
   try {
     // The parser's own duplicate-key check compares each key with every earlier one (quadratic on a
     // 10,000-path spec); `firstDuplicateKey` does the same check in one pass.
-    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+    // Merge keys (`<<: *base`, YAML 1.1) are applied as most YAML tools do; a quoted "<<" (all JSON keys) is a plain key.
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error', merge: true });
   } catch (error) {
     return unreadable(file, error);
   }
@@ -74,11 +77,12 @@ export function parseThroughYaml(file: string, text: string): ParsedDocument | I
     syntaxError ??
     (duplicate !== undefined ? { message: 'Map keys must be unique', pos: [duplicate] } : recursive !== undefined ? { message: 'an alias refers to a node that contains it (a recursive anchor), so the document has no end', pos: [recursive] } : undefined);
   if (firstError) {
-    const [line, column] = positionOf(lineCounter, firstError.pos[0]);
+    const quoteStart = syntaxError ? unclosedQuoteStart(doc, syntaxError) : undefined;
+    const [line, column] = positionOf(lineCounter, quoteStart ?? firstError.pos[0]);
     const kind = looksLikeJson(file, text) ? 'JSON' : 'YAML';
     return {
       code: 'spec-invalid-document',
-      message: `${file} is not valid ${kind}: ${firstLine(firstError.message)}`,
+      message: `${file} is not valid ${kind}: ${firstLine(firstError.message)}${quoteStart === undefined ? '' : ': the quote that opens here is never closed'}`,
       location: { file, line, column },
       hint: `Fix the ${kind} syntax at ${file}:${line}:${column}; the other specs are still checked.`,
     };
@@ -152,7 +156,7 @@ function strictJsonError(file: string, text: string): InputProblem | undefined {
   }
 }
 
-/** The offset of the first key that repeats an earlier key of the same mapping, in one pass without recursion. */
+/** The offset of the first key that loads as the same name as an earlier key of its mapping, in one pass without recursion. */
 function firstDuplicateKey(doc: Document): number | undefined {
   let first: number | undefined;
   const stack: unknown[] = [doc.contents];
@@ -162,7 +166,8 @@ function firstDuplicateKey(doc: Document): number | undefined {
       const keys = new Set<string>();
       for (const pair of node.items) {
         const key = pair.key;
-        const id = isScalar(key) ? `${typeof key.value}:${String(key.value)}` : undefined;
+        // Keys are compared as the property names they load as: `200:` and `'200':` are one key.
+        const id = isScalar(key) && !isMergeKey(key) ? (key.value === null ? '' : String(key.value)) : undefined;
         if (id !== undefined && keys.has(id)) {
           const offset = (key as Node).range?.[0] ?? 0;
           if (first === undefined || offset < first) first = offset;
@@ -212,7 +217,7 @@ function startOffset(doc: Document, segments: readonly string[]): number {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (const segment of segments) {
-    const next = childNode(node, segment);
+    const next = childNode(doc, node, segment);
     if (!next) break;
     // Point at the key of a mapping entry ("lastLogin:"), which is where a reader looks for it.
     offset = next.keyOffset ?? next.node?.range?.[0] ?? offset;
@@ -222,26 +227,62 @@ function startOffset(doc: Document, segments: readonly string[]): number {
   return offset;
 }
 
-function childNode(node: unknown, segment: string): { node: Node | null; keyOffset?: number } | undefined {
-  if (isMap(node)) {
-    let index = pairsByKey.get(node);
-    if (!index) {
-      index = new Map();
-      for (const pair of node.items) {
-        if (!isPair(pair)) continue;
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        // Duplicate keys are refused before any lookup, so the first pair is the only one.
-        if (!index.has(key)) index.set(key, { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] });
-      }
-      pairsByKey.set(node, index);
-    }
-    return index.get(segment);
-  }
+function childNode(doc: Document, node: unknown, segment: string): { node: Node | null; keyOffset?: number } | undefined {
+  if (isMap(node)) return pairIndex(doc, node).get(segment);
   if (isSeq(node)) {
     const item = node.items[Number(segment)];
     return item ? { node: item as Node } : undefined;
   }
   return undefined;
+}
+
+/** A mapping's pairs by key, cached. A merged key is found where its source defines it; the mapping's own keys win, then the first source. */
+function pairIndex(doc: Document, map: YAMLMap): Map<string, { node: Node | null; keyOffset?: number }> {
+  let index = pairsByKey.get(map);
+  if (index) return index;
+  index = new Map();
+  const mergedFrom: unknown[] = [];
+  for (const pair of map.items) {
+    if (!isPair(pair)) continue;
+    if (isMergeKey(pair.key)) {
+      mergedFrom.push(...(isSeq(pair.value) ? pair.value.items : [pair.value]));
+      continue;
+    }
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    // Duplicate keys are refused before any lookup, so the first pair is the only one.
+    if (!index.has(key)) index.set(key, { node: pair.value as Node | null, keyOffset: (pair.key as Node | null)?.range?.[0] });
+  }
+  for (const source of mergedFrom) {
+    const sourceMap = isAlias(source) ? source.resolve(doc) : source;
+    if (!isMap(sourceMap)) continue;
+    for (const [key, entry] of pairIndex(doc, sourceMap)) if (!index.has(key)) index.set(key, entry);
+  }
+  pairsByKey.set(map, index);
+  return index;
+}
+
+/**
+ * Where the quoted scalar that a "Missing closing quote" error is about opens: the parser reports
+ * the end of the file, where the scalar it swallowed ends, which says nothing of where to look.
+ */
+function unclosedQuoteStart(doc: Document, error: { code: string; message: string; pos: [number, number] }): number | undefined {
+  if (error.code !== 'MISSING_CHAR' || !/quote/i.test(error.message)) return undefined;
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === error.pos[0]) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
+}
+
+/** `<<` written plain, which the parser (with `merge`) reads as a symbol; a quoted "<<" is an ordinary key. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && typeof key.value === 'symbol' && key.value.description === '<<';
 }
 
 function positionOf(lineCounter: LineCounter, offset: number): [number, number] {

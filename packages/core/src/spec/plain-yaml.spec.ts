@@ -56,6 +56,33 @@ describe('readPlainYaml: the fast reader for plain YAML specs', () => {
     expect(parsed).toMatchObject({ code: 'spec-invalid-document', location: { file: 'openapi.yaml', line: 4, column: 1 } });
   });
 
+  it.each([
+    ['a number and a quoted number', 'responses:\n  200: { description: a }\n  \'200\': { description: b }\n', 3, 3],
+    ['a boolean and a quoted boolean', 'a:\n  true: 1\n  "true": 2\n', 3, 3],
+    ['a null and an empty string', 'a:\n  ~: 1\n  "": 2\n', 3, 3],
+    ['1.0 and 1', 'a: { 1.0: x, 1: y }\n', 1, 14],
+  ])('reports keys that load as the same name (%s) as repeated keys, at the second', (_name, text, line, column) => {
+    const parsed = parseSpecDocument('openapi.yaml', text);
+    expect(parsed).toMatchObject({ code: 'spec-invalid-document', message: 'openapi.yaml is not valid YAML: Map keys must be unique', location: { file: 'openapi.yaml', line, column } });
+  });
+
+  it('applies merge keys as most YAML tools do: the same document as written out, merged keys located where they are defined', () => {
+    const merged = 'common: &common\n  name: { type: string }\n  email: { type: string }\nuser:\n  properties:\n    <<: [*common, { id: { type: integer } }]\n    email: { type: integer }\n';
+    const written = 'common:\n  name: { type: string }\n  email: { type: string }\nuser:\n  properties:\n    name: { type: string }\n    email: { type: integer }\n    id: { type: integer }\n';
+    const parsed = parseSpecDocument('openapi.yaml', merged) as ParsedDocument;
+    expect(parsed.value).toStrictEqual(parseSpecDocument('openapi.yaml', written).value!);
+    expect(parsed.locate(['user', 'properties', 'name'])).toEqual({ file: 'openapi.yaml', line: 2, column: 3 });
+    expect(parsed.locate(['user', 'properties', 'email'])).toEqual({ file: 'openapi.yaml', line: 7, column: 5 });
+    expect(parsed.locate(['user', 'properties', 'id'])).toEqual({ file: 'openapi.yaml', line: 6, column: 21 });
+    // Two merge keys in one mapping are not a repeated key.
+    expect(parseSpecDocument('openapi.yaml', 'a: &a { x: 1 }\nb: &b { y: 2 }\nc:\n  <<: *a\n  <<: *b\n')).toMatchObject({ value: { c: { x: 1, y: 2 } } });
+  });
+
+  it('keeps a quoted "<<" (every JSON key) as an ordinary key', () => {
+    expect(parseSpecDocument('openapi.yaml', 'a:\n  "<<": { x: 1 }\n')).toMatchObject({ value: { a: { '<<': { x: 1 } } } });
+    expect(parseThroughYaml('openapi.json', '{ "a": { "<<": { "x": 1 } } }')).toMatchObject({ value: { a: { '<<': { x: 1 } } } });
+  });
+
   it('finds positions in a fast-read document when first asked, as the position-keeping reader does', () => {
     const text = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: 1.0.0\npaths:\n  /users/{id}:\n    get:\n      responses:\n        "200": { description: ok }\n';
     expect(readPlainYaml(text)).toBeDefined();

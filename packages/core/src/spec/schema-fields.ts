@@ -87,14 +87,14 @@ export function flattenSchema(spec: LoadedSpec, schema: SpecNode, depth = 0, see
   return result;
 }
 
-/** The JSON types a schema allows, `null` included for 3.0 `nullable` and 3.1 type arrays. */
+/** The JSON types a schema allows, `null` included for 3.0 `nullable` (Swagger `x-nullable`) and 3.1 type arrays. */
 export function typesOf(schemas: readonly SpecNode[]): string[] {
   const types = new Set<string>();
   for (const schema of schemas) {
     const value = record(schema);
     if (typeof value.type === 'string') types.add(value.type);
     if (Array.isArray(value.type)) value.type.filter((type) => typeof type === 'string').forEach((type) => types.add(type));
-    if (value.nullable === true) types.add('null');
+    if (value.nullable === true || value['x-nullable'] === true) types.add('null');
   }
   return [...types].sort();
 }

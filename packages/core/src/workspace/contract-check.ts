@@ -101,7 +101,8 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   const versionsOf = (ref: SpecRef): SpecVersions => {
     const headSpec = indexSpec(ref.file, head);
     const published = options.baselines?.[ref.file];
-    if (published !== undefined) return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(head, ref.file, published)) };
+    // Read at its own path, so its problems and its side of each finding say where it is.
+    if (published !== undefined) return { ...ref, head: headSpec, base: indexSpec(published, head) };
     // Every document the spec has now, in one git call: most of them are unchanged and compared below.
     base?.prefetch(headSpec.spec.documents.includes(ref.file) ? headSpec.spec.documents : [ref.file, ...headSpec.spec.documents]);
     const baseText = base?.(ref.file);
@@ -111,7 +112,7 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
       const before = formerPath(headSpec, () => (deleted ??= deletedSince(options.workspaceRoot, options.baseCommit as string)), base);
       if (!before) return { ...ref, head: headSpec };
       notes.push(`${ref.file} was ${before.file} at the base: compared with that.`);
-      return { ...ref, head: headSpec, base: indexSpec(ref.file, baselineReader(base, ref.file, before.file)) };
+      return { ...ref, head: headSpec, base: indexSpec(before.file, base) };
     }
     // Most checks run against a spec this change did not touch: reuse the head's parse then.
     const unchanged = headSpec.spec.documents.length > 0 && headSpec.spec.documents.every((file) => base(file) === head(file));
@@ -142,7 +143,11 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   for (const versions of owned) {
     const published = options.baselines?.[versions.file];
     if (published !== undefined && versions.base && !versions.base.spec.root) {
-      problems.push(...versions.base.spec.problems.map((problem) => ({ ...problem, message: `the published baseline ${published} of ${versions.file}: ${problem.message}` })));
+      problems.push(...versions.base.spec.problems.map((problem) => ({
+        ...problem,
+        message: `the published baseline ${published} of ${versions.file}: ${problem.message}`,
+        ...(problem.code === 'spec-missing' && problem.location.file === published ? { hint: `Fix the path in the \`baselines\` option ("${versions.file}": "${published}"), or add the published file.` } : {}),
+      })));
     }
   }
 
@@ -230,17 +235,6 @@ export function runContractCheck(options: ContractCheckOptions): ContractReport 
   };
 }
 
-/** Reads the published baseline in place of the spec's entry file; other documents it refers to are read beside the baseline. */
-function baselineReader(read: ReadFile, specFile: string, baselineFile: string): ReadFile {
-  const specDir = path.posix.dirname(specFile);
-  const baselineDir = path.posix.dirname(baselineFile);
-  return (file) => {
-    if (file === specFile) return read(baselineFile);
-    const relativeToSpec = path.posix.relative(specDir, file);
-    return relativeToSpec.startsWith('..') ? read(file) : read(path.posix.join(baselineDir, relativeToSpec));
-  };
-}
-
 /**
  * The range of a spec's versions a consumer supports, declared in its project.json or package.json:
  * `"contractGraph": { "supports": { "users-api": "^1.2.0" } }`, keyed by spec file or spec project name; the file wins
@@ -316,7 +310,8 @@ function summarizeSpec(versions: SpecVersions, role: SpecSummary['role']): SpecS
     file: versions.file,
     role,
     operations: versions.head.operations.length,
-    changedOperations: role === 'owned' && versions.base ? changedOperations(versions.base, versions.head) : [],
+    // A base or head that could not be read lists nothing: every operation would look added or removed.
+    changedOperations: role === 'owned' && versions.base?.spec.root && versions.head.spec.root ? changedOperations(versions.base, versions.head) : [],
   };
 }
 
