@@ -76,4 +76,13 @@ describe('a wrapper called without the argument of a path segment', () => {
     expect(calls.filter((call) => call.startsWith('DELETE'))).toEqual(['DELETE /api/articles/{}/comments/{} (axios) at app/comments.ts:7:53']);
     expect(calls).toContain('POST /api/articles/{}/comments (axios) at app/comments.ts:6:41');
   });
+
+  it('still makes the request when the left-out parameter has a default (get(resource, slug = "") called as get("tags"))', () => {
+    const code = lines(
+      "import axios from 'axios';",
+      "export const get = (resource: string, slug = '') => axios.get(`/api/${resource}/${slug}`);",
+      "export const tags = () => get('tags');",
+    );
+    expect(Object.keys(usesByCall(extractUsage([{ path: 'app/api.ts', text: code }])))).toEqual(['GET /api/tags/ (axios) at app/api.ts:3:27']);
+  });
 });

@@ -318,7 +318,7 @@ class Linker {
       if (!isTemplate(template)) continue;
       // `handle('submit')` of `handle(type, id?)` whose `delete` branch calls `/comments/${id}`: a
       // caller that leaves out a whole path segment does not make that request (no `/comments/`).
-      if (leavesOutPathSegment(template.url, args)) {
+      if (leavesOutPathSegment(template.url, args, this.files.get(callee.file)?.units[callee.unit]?.defaults ?? [])) {
         instances.set(template, undefined);
         continue;
       }
@@ -587,9 +587,12 @@ function instantiate(template: Request, args: readonly Arg[], location: SourceLo
   };
 }
 
-/** A URL slot that is a whole path segment (`/comments/{@1}`) for an argument the caller leaves out. */
-function leavesOutPathSegment(url: Template, args: readonly Arg[]): boolean {
-  for (const match of url.matchAll(/(?:^|\/)\{@(\d+)\}(?=$|[/?#])/g)) if (!args[Number(match[1])]) return true;
+/** A URL slot that is a whole path segment (`/comments/{@1}`) for an argument the caller leaves out, and that has no default. */
+function leavesOutPathSegment(url: Template, args: readonly Arg[], defaults: readonly number[]): boolean {
+  for (const match of url.matchAll(/(?:^|\/)\{@(\d+)\}(?=$|[/?#])/g)) {
+    const index = Number(match[1]);
+    if (!args[index] && !defaults.includes(index)) return true;
+  }
   return false;
 }
 

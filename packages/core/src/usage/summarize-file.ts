@@ -389,7 +389,8 @@ class FileSummarizer {
     if (name === undefined || !fn.body) return;
     this.unitOfFunction.set(fn, this.units.length);
     this.unitFunctions.push(fn);
-    this.units.push({ name, location: locationOf(this.context, fn.name ?? fn), params: fn.parameters.map((p) => p.name.getText(this.context.sourceFile)), returns: [] });
+    const defaults = fn.parameters.flatMap((parameter, index) => (parameter.initializer ? [index] : []));
+    this.units.push({ name, location: locationOf(this.context, fn.name ?? fn), params: fn.parameters.map((p) => p.name.getText(this.context.sourceFile)), returns: [], ...(defaults.length > 0 ? { defaults } : {}) });
   }
 
   private collectStore(node: ts.BinaryExpression): void {

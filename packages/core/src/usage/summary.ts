@@ -62,6 +62,8 @@ export interface UnitSummary {
   location: SourceLocation;
   /** Names of the parameters, for explanations. */
   params: string[];
+  /** Indexes of the parameters with a default value (`slug = ''`): a caller leaving one out passes the default. */
+  defaults?: number[];
   /** Tracked values the function returns, best first. */
   returns: ValueRef[];
   /**

@@ -45,7 +45,7 @@ export interface UsageCache {
 }
 
 /** Bump when extraction or linking changes what it returns, so old cache entries are never reused. */
-const EXTRACTOR_VERSION = '10';
+const EXTRACTOR_VERSION = '11';
 
 /** The cache key of one file's analysis: its path (it is in every location) and its content. */
 export function usageCacheKey(file: string, text: string): string {
