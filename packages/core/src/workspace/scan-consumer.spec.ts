@@ -98,6 +98,19 @@ describe('scanProjectUsage with a cache', () => {
     const rescan = scanProjectUsage(root, 'web', cache);
     expect(readsOf(rescan)).toEqual(['count @web/src/tags.component.html:2:11']);
     expect(rescan).toEqual(scanProjectUsage(root, 'web'));
+
+    // The component's stat record holds its template's stat: unchanged, neither is read again; a changed template still is.
+    jest.setSystemTime(Date.now() + 60_000);
+    const read = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readFileSync');
+    try {
+      expect(scanProjectUsage(root, 'web', cache)).toEqual(rescan);
+      expect(read.mock.calls.map(([file]) => path.relative(root, String(file))).filter((file) => file.startsWith('web/src'))).toEqual([]);
+      write('web/src/tags.component.html', '@if (popular$ | async; as page) {\n  {{ page.pages }}\n}\n');
+      jest.setSystemTime(Date.now() + 60_000);
+      expect(readsOf(scanProjectUsage(root, 'web', cache))).toEqual(['pages @web/src/tags.component.html:2:11']);
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('reads only the added file when a file is added beside others: their stat records outlive the folder listing', () => {

@@ -129,7 +129,7 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   try {
     stat = fs.statSync(absolute, { throwIfNoEntry: false });
     if (!stat) return undefined;
-    const contentKey = cache && recordedContentKey(listed, stat);
+    const contentKey = cache && recordedContentKey(base, listed, stat);
     const known = contentKey === undefined ? undefined : cache?.get(contentKey);
     if (contentKey !== undefined && known) return { file, contentKey, summary: known.summary, problems: known.problems };
     text = fs.readFileSync(absolute, 'utf8');
@@ -139,24 +139,29 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   const templateFiles = templateFilesOf(file, text);
   const templates = readTemplates(base, templateFiles);
   // The analysis of a component depends on its templates: so does its key (a missing one counts as empty).
-  const contentKey = usageCacheKey(file, [text, ...templateFiles.flatMap((template) => [template, templates.get(template) ?? ''])].join('\u0000'));
+  const contentKey = usageCacheKey(file, [text, ...templateFiles.flatMap((template) => [template, templates.get(template)?.text ?? ''])].join('\u0000'));
   let analysis: FileAnalysis | undefined = cache?.get(contentKey);
   if (!analysis) {
-    analysis = analyzeFile(file, text, templates);
+    analysis = analyzeFile(file, text, new Map([...templates].map(([template, read]) => [template, read.text])));
     cache?.set(contentKey, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
   }
   // A file modified in the current timestamp tick could change again unseen by its stat: no record.
-  // Nor for a component with a `templateUrl`: its template may change while its own stat does not.
-  if (cache && !isRacy(stat, now) && templateFiles.length === 0) recordFile(listed, stat, contentKey);
+  // A component's record holds its templates' stats too (they may change while its own stat does
+  // not), so it needs them all read, none racy.
+  const templateStats = [...templates.values()].map((read) => read.stat);
+  if (cache && templateStats.length === templateFiles.length && ![stat, ...templateStats].some((entry) => isRacy(entry, now))) {
+    recordFile(listed, stat, contentKey, templateFiles.map((template, index) => [template, templateStats[index]]));
+  }
   return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
 }
 
-/** The Angular templates (`templateUrl`) a component's source names, by path → text; a missing one is left out. */
-function readTemplates(base: string, templateFiles: readonly string[]): Map<string, string> {
-  const templates = new Map<string, string>();
+/** The Angular templates (`templateUrl`) a component's source names, by path → text and the stat taken before reading it; a missing one is left out. */
+function readTemplates(base: string, templateFiles: readonly string[]): Map<string, { text: string; stat: fs.Stats }> {
+  const templates = new Map<string, { text: string; stat: fs.Stats }>();
   for (const template of templateFiles) {
     try {
-      templates.set(template, fs.readFileSync(base + template, 'utf8'));
+      const stat = fs.statSync(base + template);
+      templates.set(template, { text: fs.readFileSync(base + template, 'utf8'), stat });
     } catch {
       // Not there: the component's bindings are not read (a template that does not load is not this tool's to report).
     }

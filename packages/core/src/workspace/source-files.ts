@@ -85,18 +85,34 @@ export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cach
   return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders, ignored: ignored.sort() };
 }
 
-/** The content key a file had when its stat record was written, if the record still matches the file. */
-export function recordedContentKey(listed: ListedFile, stat: FileStat): string | undefined {
+/** The content key a file had when its stat record was written, if the record still matches the file (and its templates, see `FileRecord`). */
+export function recordedContentKey(base: string, listed: ListedFile, stat: FileStat): string | undefined {
   const record = listed.folder.record.files[listed.name];
-  return record && matchesFingerprint(record.stat, stat) ? record.contentKey : undefined;
+  if (!record || !matchesFingerprint(record.stat, stat)) return undefined;
+  for (const [template, fingerprint] of record.templates ?? []) {
+    if (!matchesFingerprint(fingerprint, statOrUndefined(base + template) ?? NO_STAT)) return undefined;
+  }
+  return record.contentKey;
 }
 
-/** Notes a file's content key under its current stat (not for a file changed within the racy window: see `isRacy`). */
-export function recordFile(listed: ListedFile, stat: FileStat, contentKey: string): void {
+const NO_STAT: FileStat = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1, dev: -1 };
+
+function statOrUndefined(absolute: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(absolute, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Notes a file's content key under its current stat and its templates' (not for a file changed within the racy window: see `isRacy`). */
+export function recordFile(listed: ListedFile, stat: FileStat, contentKey: string, templates: ReadonlyArray<[file: string, stat: FileStat]> = []): void {
   const folder = listed.folder;
   // Copied on first change: the cached record is never modified in place.
   if (!folder.changed) folder.record = { ...folder.record, files: { ...folder.record.files } };
-  folder.record.files[listed.name] = { stat: fingerprintOf(stat), contentKey };
+  const record: FileRecord = { stat: fingerprintOf(stat), contentKey };
+  if (templates.length > 0) record.templates = templates.map(([template, templateStat]) => [template, fingerprintOf(templateStat)]);
+  folder.record.files[listed.name] = record;
   folder.changed = true;
 }
 
