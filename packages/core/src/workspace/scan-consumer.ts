@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
-import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
+import { analyzeFile, compareCalls, compareUnresolved, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
 import { templateFilesOf } from '../usage/template-files';
@@ -64,10 +64,10 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
-  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, ownFiles: files, operations }, cache);
   const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries, ignored: ignored.sort() };
-  if (options.explain) usage.explain = linked.unresolved;
+  if (options.explain) usage.explain = [...linked.unresolved];
   return usage;
 }
 
@@ -172,10 +172,12 @@ function readTemplates(base: string, templateFiles: readonly string[]): Map<stri
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
 function linkFiles(
   files: readonly LoadedFile[],
-  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'isOwnFile' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[] },
+  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[]; ownFiles: readonly string[] },
   cache: UsageCache | undefined,
 ): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
-  const { projectRoot, mappings, rewrites, isOwnFile, operations } = options;
+  const { projectRoot, mappings, rewrites, ownFiles, operations } = options;
+  const own = new Set(ownFiles);
+  const isOwnFile = (file: string) => own.has(file);
   const linkable = files.filter((file) => file.summary);
   const summaries = linkable.map((file) => file.summary as FileSummary);
   let resolver: ModuleResolver | undefined;
@@ -191,13 +193,11 @@ function linkFiles(
   // Interceptors apply to the whole project, while a group holds only the files connected by imports.
   const angularPrefix = angularUrlPrefix(summaries);
   const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations], angularPrefix ?? null]));
-  const calls: CallSite[] = [];
-  const unresolved: UnresolvedCall[] = [];
-  const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
-  for (const group of groupsOf(summaries, groupsKey, resolveModule, cache)) {
+  const groups = groupsOf(summaries, `${projectRoot}\u0001${JSON.stringify(mappings)}`, resolveModule, cache);
+  const linkGroup = (group: CachedLinkGroup, contentKeys: string[]): LinkedGroup => {
     // Which members are the project's own decides what is reported (see `LinkOptions.isOwnFile`).
     const ownership = group.members.map((index) => (isOwnFile(linkable[index].file) ? '1' : '0')).join('');
-    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...group.members.map((index) => linkable[index].contentKey)]);
+    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...contentKeys]);
     let result = cache?.get(key);
     if (!result) {
       const linked = linkProject(
@@ -207,10 +207,80 @@ function linkFiles(
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
     }
-    calls.push(...result.calls);
-    unresolved.push(...(result.unresolved ?? []));
+    return { contentKeys, calls: result.calls, unresolved: result.unresolved ?? [] };
+  };
+  // The last scan's links of the same grouping, if the rest of every group's key is unchanged too.
+  const last = cache && linkedProjects.get(groups);
+  const previous = last && last.rewritesKey === rewritesKey && sameLines(last.ownFiles, ownFiles) ? last : undefined;
+  const linked = groups.map((group, index) => {
+    const contentKeys = group.members.map((member) => linkable[member].contentKey);
+    const known = previous?.groups[index];
+    return known && sameLines(known.contentKeys, contentKeys) ? known : linkGroup(group, contentKeys);
+  });
+  const project: LinkedProject = previous ? relinked(previous, linked) : { rewritesKey, ownFiles, groups: linked, ...allSorted(linked) };
+  if (cache) linkedProjects.set(groups, { ...project, rewritesKey, ownFiles });
+  return { calls: project.calls, unresolved: project.unresolved };
+}
+
+/** One group's links, with the content keys of its members they were computed from. */
+interface LinkedGroup {
+  contentKeys: string[];
+  calls: CallSite[];
+  unresolved: UnresolvedCall[];
+}
+
+/** A project's links: by group, and all of them sorted. */
+interface LinkedProject {
+  rewritesKey: string;
+  ownFiles: readonly string[];
+  groups: LinkedGroup[];
+  calls: CallSite[];
+  unresolved: UnresolvedCall[];
+}
+
+/**
+ * The last scan's links, by grouping (kept while the project's files and imports are, see
+ * `groupsOf`): a rescan compares each group's content keys with those, relinks only the groups
+ * that changed, and merges their calls into the sorted list instead of sorting all again.
+ */
+const linkedProjects = new WeakMap<CachedLinkGroup[], LinkedProject>();
+
+function allSorted(groups: readonly LinkedGroup[]): Pick<LinkedProject, 'calls' | 'unresolved'> {
+  return { calls: sortCalls(groups.flatMap((group) => group.calls)), unresolved: sortUnresolved(groups.flatMap((group) => group.unresolved)) };
+}
+
+/**
+ * `previous` with the groups that changed replaced. Their calls are all in their own files, which
+ * no other group holds, so they never tie with another group's: dropping the old ones and merging
+ * the new ones in gives the list a full sort would.
+ */
+function relinked(previous: LinkedProject, groups: LinkedGroup[]): LinkedProject {
+  const changed = groups.filter((group, index) => group !== previous.groups[index]);
+  if (changed.length === 0) return previous;
+  const stale = previous.groups.filter((group, index) => group !== groups[index]);
+  const without = <T>(list: readonly T[], parts: (group: LinkedGroup) => readonly T[]) => {
+    const dropped = new Set(stale.flatMap(parts));
+    return dropped.size === 0 ? list : list.filter((item) => !dropped.has(item));
+  };
+  const fresh = allSorted(changed);
+  return {
+    ...previous,
+    groups,
+    calls: mergeSorted(without(previous.calls, (group) => group.calls), fresh.calls, compareCalls),
+    unresolved: mergeSorted(without(previous.unresolved, (group) => group.unresolved), fresh.unresolved, compareUnresolved),
+  };
+}
+
+/** Two sorted lists as one, the first's items first on ties. */
+function mergeSorted<T>(first: readonly T[], second: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const merged: T[] = [];
+  let index = 0;
+  for (const item of second) {
+    while (index < first.length && compare(first[index], item) <= 0) merged.push(first[index++]);
+    merged.push(item);
   }
-  return { calls: sortCalls(calls), unresolved: sortUnresolved(unresolved) };
+  while (index < first.length) merged.push(first[index++]);
+  return merged;
 }
 
 type ModuleResolver = (from: string, module: string) => string | undefined;
