@@ -1168,11 +1168,15 @@ class FileSummarizer {
       found.push({ value: { ...value, path }, path: joinFieldSegments(path), token: value.at, scope });
     }
     const reads: Read[] = [];
+    // By origin, for the test below (against every other read of the file it was quadratic).
+    let byOrigin: Map<number, typeof found> | undefined;
     for (const read of found) {
       if (read.scope) {
         const prefix = childPath(read.path, ELEMENT);
         const scope = read.scope;
-        if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
+        byOrigin ??= groupBy(found, (entry) => entry.value.origin);
+        const sameOrigin = byOrigin.get(read.value.origin) as typeof found;
+        if (sameOrigin.some((other) => other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
       }
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
     }
@@ -1608,6 +1612,17 @@ function moduleOf(node: ts.Node, name: string): { module: string; name: string }
   const declaration = ts.isImportClause(node) ? node.parent : node;
   if (!ts.isImportDeclaration(declaration) || declaration.importClause?.isTypeOnly) return undefined;
   return ts.isStringLiteral(declaration.moduleSpecifier) ? { module: declaration.moduleSpecifier.text, name } : undefined;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /**
