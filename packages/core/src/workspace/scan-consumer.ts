@@ -1,4 +1,5 @@
-import * as fs from 'node:fs';
+// A plain require: a namespace import compiles to a getter per access, and a rescan makes thousands of stat calls.
+import fs = require('node:fs');
 import * as path from 'node:path';
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
 import { analyzeFile, compareCalls, compareUnresolved, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
@@ -64,8 +65,10 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
-  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, ownFiles: files, operations }, cache);
-  const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, ownFiles: files, own, operations }, cache);
+  const fileProblems: InputProblem[] = [];
+  for (const file of loaded) if (file.problems.length > 0 && own.has(file.file)) fileProblems.push(...file.problems);
+  const problems: InputProblem[] = [...sortProblems([...fileProblems, ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries, ignored: ignored.sort() };
   if (options.explain) usage.explain = [...linked.unresolved];
   return usage;
@@ -172,11 +175,11 @@ function readTemplates(base: string, templateFiles: readonly string[]): Map<stri
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
 function linkFiles(
   files: readonly LoadedFile[],
-  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[]; ownFiles: readonly string[] },
+  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'operations'>> &
+    Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[]; ownFiles: readonly string[]; own: ReadonlySet<string> },
   cache: UsageCache | undefined,
 ): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
-  const { projectRoot, mappings, rewrites, ownFiles, operations } = options;
-  const own = new Set(ownFiles);
+  const { projectRoot, mappings, rewrites, ownFiles, own, operations } = options;
   const isOwnFile = (file: string) => own.has(file);
   const linkable = files.filter((file) => file.summary);
   const summaries = linkable.map((file) => file.summary as FileSummary);

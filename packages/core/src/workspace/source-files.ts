@@ -1,4 +1,5 @@
-import * as fs from 'node:fs';
+// A plain require: a namespace import compiles to a getter per access, and a rescan makes thousands of stat calls.
+import fs = require('node:fs');
 import * as path from 'node:path';
 import { SOURCE_EXTENSIONS, USAGE_MANIFEST_FILES } from './consumer-files';
 import { IGNORE_FILES, IgnoreRules } from './ignore-rules';
