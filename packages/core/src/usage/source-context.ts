@@ -19,8 +19,18 @@ export function createSourceContext(file: string, sourceFile: ts.SourceFile): So
 
 /** Where `node`'s first token starts (1-based). */
 export function locationOf(context: SourceContext, node: ts.Node): SourceLocation {
-  const { line, character } = context.sourceFile.getLineAndCharacterOfPosition(node.getStart(context.sourceFile));
-  return { file: context.file, line: line + 1, column: character + 1 };
+  const position = node.getStart(context.sourceFile);
+  // The line is the last whose start is at or before the position (what `getLineAndCharacterOfPosition`
+  // computes, without its intermediate object: a summary holds a location per unit, call and read).
+  const starts = context.sourceFile.getLineStarts();
+  let line = 0;
+  let last = starts.length - 1;
+  while (line < last) {
+    const middle = (line + last + 1) >> 1;
+    if (starts[middle] <= position) line = middle;
+    else last = middle - 1;
+  }
+  return { file: context.file, line: line + 1, column: position - starts[line] + 1 };
 }
 
 /** Strips wrappers that do not change a value: parentheses, `await`, `!`, `as`, `satisfies`, `<T>x`. */

@@ -342,11 +342,14 @@ class FileSummarizer {
     if (depth > MAX_DEPTH) return undefined;
     const node = unwrap(expression);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
-    const part = (inner: ts.Expression) => this.textOf(inner, unit, depth + 1) ?? UNKNOWN;
-    if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+    if (ts.isTemplateExpression(node)) {
+      let text = node.head.text;
+      for (const span of node.templateSpans) text += this.partText(span.expression, unit, depth) + span.literal.text;
+      return text;
+    }
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === ts.SyntaxKind.PlusToken) return part(node.left) + part(node.right);
+      if (operator === ts.SyntaxKind.PlusToken) return this.partText(node.left, unit, depth) + this.partText(node.right, unit, depth);
       if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
         const left = this.textOf(node.left, unit, depth + 1);
         return left !== undefined && left !== UNKNOWN ? left : this.textOf(node.right, unit, depth + 1);
@@ -373,6 +376,11 @@ class FileSummarizer {
       return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
     }
     return undefined;
+  }
+
+  /** A part of a text (`${a}`, `a + b`): unknown when it cannot be read. */
+  private partText(inner: ts.Expression, unit: number, depth: number): string {
+    return this.textOf(inner, unit, depth + 1) ?? UNKNOWN;
   }
 
   /**
