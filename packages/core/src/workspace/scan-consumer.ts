@@ -10,7 +10,7 @@ import { angularUrlPrefix, type OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
-import { findUsageManifest, folderPrefix, PROJECT_FILES, recordedContentKey, recordFile, saveFolderRecords, walkSourceFiles, type ListedFile, type ListedFolder } from './source-files';
+import { findUsageManifest, folderPrefix, PROJECT_FILES, recordedContentKey, recordFile, saveFolderRecords, statOf, walkSourceFiles, type ListedFile, type ListedFolder } from './source-files';
 import { digest, isRacy, linkCacheKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
@@ -130,7 +130,7 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   let stat: fs.Stats | undefined;
   let text: string;
   try {
-    stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    stat = statOf(absolute);
     if (!stat) return undefined;
     const contentKey = cache && recordedContentKey(base, listed, stat);
     const known = contentKey === undefined ? undefined : cache?.get(contentKey);
