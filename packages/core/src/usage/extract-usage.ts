@@ -66,7 +66,11 @@ export function linkProject(analyses: ReadonlyArray<FileAnalysis>, options: Link
 
 /** Sorts in place by file, line, column, then call; returns the list. */
 export function sortCalls<T extends CallSite>(calls: T[]): T[] {
-  return calls.sort((a, b) => compareLocations(a.location, b.location) || compareText(`${a.method} ${a.urlTemplate}`, `${b.method} ${b.urlTemplate}`));
+  return calls.sort(compareCalls);
+}
+
+export function compareCalls(a: CallSite, b: CallSite): number {
+  return compareLocations(a.location, b.location) || compareText(`${a.method} ${a.urlTemplate}`, `${b.method} ${b.urlTemplate}`);
 }
 
 export function sortProblems(problems: InputProblem[]): InputProblem[] {
@@ -74,7 +78,11 @@ export function sortProblems(problems: InputProblem[]): InputProblem[] {
 }
 
 export function sortUnresolved(unresolved: UnresolvedCall[]): UnresolvedCall[] {
-  return unresolved.sort((a, b) => compareLocations(a.location, b.location) || compareText(a.reason, b.reason));
+  return unresolved.sort(compareUnresolved);
+}
+
+export function compareUnresolved(a: UnresolvedCall, b: UnresolvedCall): number {
+  return compareLocations(a.location, b.location) || compareText(a.reason, b.reason);
 }
 
 /** Finds the HTTP calls in one TS/JS source file and the response fields the code reads. */

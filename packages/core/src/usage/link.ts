@@ -140,16 +140,16 @@ class Linker {
   ) {
     for (const summary of summaries) {
       this.files.set(summary.file, summary);
-      const unitCount = summary.units.length;
-      const state: FileState = {
-        summary,
-        originsByUnit: Array.from({ length: unitCount }, () => []),
-        readsByUnit: Array.from({ length: unitCount }, () => []),
-        results: Array.from({ length: unitCount }, () => ({ started: false, instantiated: false, requests: [], paramReads: [], callees: [], reached: false })),
-        targets: new Array(summary.origins.length),
-      };
-      summary.origins.forEach((origin, index) => state.originsByUnit[origin.unit].push(index));
-      summary.reads.forEach((read, index) => state.readsByUnit[summary.origins[read.value.origin].unit].push(index));
+      // Plain loops: `Array.from({ length })` iterates an array-like generically, three times per file.
+      const state: FileState = { summary, originsByUnit: [], readsByUnit: [], results: [], targets: new Array(summary.origins.length) };
+      for (let unit = 0; unit < summary.units.length; unit++) {
+        state.originsByUnit.push([]);
+        state.readsByUnit.push([]);
+        state.results.push({ started: false, instantiated: false, requests: [], paramReads: [], callees: [], reached: false });
+      }
+      const { origins, reads } = summary;
+      for (let index = 0; index < origins.length; index++) state.originsByUnit[origins[index].unit].push(index);
+      for (let index = 0; index < reads.length; index++) state.readsByUnit[origins[reads[index].value.origin].unit].push(index);
       this.states.set(summary.file, state);
     }
   }

@@ -477,11 +477,14 @@ class FileSummarizer {
     if (depth > MAX_DEPTH) return undefined;
     const node = unwrap(expression);
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
-    const part = (inner: ts.Expression) => this.textOf(inner, unit, depth + 1) ?? UNKNOWN;
-    if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+    if (ts.isTemplateExpression(node)) {
+      let text = node.head.text;
+      for (const span of node.templateSpans) text += this.partText(span.expression, unit, depth) + span.literal.text;
+      return text;
+    }
     if (ts.isBinaryExpression(node)) {
       const operator = node.operatorToken.kind;
-      if (operator === ts.SyntaxKind.PlusToken) return part(node.left) + part(node.right);
+      if (operator === ts.SyntaxKind.PlusToken) return this.partText(node.left, unit, depth) + this.partText(node.right, unit, depth);
       if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
         const left = this.textOf(node.left, unit, depth + 1);
         return left !== undefined && left !== UNKNOWN ? left : this.textOf(node.right, unit, depth + 1);
@@ -512,6 +515,11 @@ class FileSummarizer {
       return initializer ? this.textOf(initializer, unit, depth + 1) : undefined;
     }
     return undefined;
+  }
+
+  /** A part of a text (`${a}`, `a + b`): unknown when it cannot be read. */
+  private partText(inner: ts.Expression, unit: number, depth: number): string {
+    return this.textOf(inner, unit, depth + 1) ?? UNKNOWN;
   }
 
   /**
@@ -1735,11 +1743,15 @@ class FileSummarizer {
       found.push({ value: { ...value, path }, path: joinFieldSegments(path), token: value.at, scope });
     }
     const reads: Read[] = [];
+    // By origin, for the test below (against every other read of the file it was quadratic).
+    let byOrigin: Map<number, typeof found> | undefined;
     for (const read of found) {
       if (read.scope) {
         const prefix = childPath(read.path, ELEMENT);
         const scope = read.scope;
-        if (found.some((other) => other.value.origin === read.value.origin && other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
+        byOrigin ??= groupBy(found, (entry) => entry.value.origin);
+        const sameOrigin = byOrigin.get(read.value.origin) as typeof found;
+        if (sameOrigin.some((other) => other.path.startsWith(prefix) && other.token.pos >= scope.pos && other.token.end <= scope.end)) continue;
       }
       reads.push({ value: { origin: read.value.origin, path: read.value.path }, location: locationOf(this.context, read.token) });
     }
@@ -2656,6 +2668,17 @@ function moduleOf(node: ts.Node, name: string): { module: string; name: string }
   const declaration = ts.isImportClause(node) ? node.parent : node;
   if (!ts.isImportDeclaration(declaration) || declaration.importClause?.isTypeOnly) return undefined;
   return ts.isStringLiteral(declaration.moduleSpecifier) ? { module: declaration.moduleSpecifier.text, name } : undefined;
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /**

@@ -40,7 +40,7 @@ export class IgnoreRules {
   /** Whether a workspace-relative path (a folder when `isFolder`) is ignored. */
   ignores(path: string, isFolder: boolean): boolean {
     // Patterns apply inside the workspace only (a folder given as `../x` is outside every ignore file).
-    if (path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return false;
+    if (this.chain.length === 0 || path.startsWith('../') || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return false;
     let ignored = false;
     for (const { prefix, rules } of this.chain) {
       if (!path.startsWith(prefix)) continue;

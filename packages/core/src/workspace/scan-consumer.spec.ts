@@ -82,6 +82,30 @@ describe('scanProjectUsage with a cache', () => {
     expect(moved.calls.map(callText)).toEqual(['GET /v2/orders @app/src/other/orders.ts:2:1', 'GET /api/plans @app/src/other/plans.ts:1:1']);
   });
 
+  it('merges the relinked groups\' calls into the kept sorted list: a rescan after edits in two groups lists what a cold scan does, in order', () => {
+    write('app/src/z/late.ts', "fetch('/api/late');\n");
+    // Unchanged, in a group of its own, between the edited groups' files: its call is kept, the others merged around it.
+    write('app/src/other/queue.ts', "fetch('/api/queue');\n");
+    const cache = createMemoryUsageCache();
+    jest.setSystemTime(Date.now() + 60_000);
+    scanProjectUsage(root, 'app', cache, { explain: true });
+    // Calls added before and after the other groups' calls, and an unresolved call site.
+    write('app/src/other/plans.ts', "fetch('/api/plans');\nfetch('/api/plans/archive');\nfetch(window.location.href);\n");
+    write('app/src/users.ts', "import { get } from './api';\nexport const user = get('users/1');\nexport const all = get('users');\n");
+    write('app/src/z/late.ts', '// no calls left\n');
+    jest.setSystemTime(Date.now() + 60_000);
+    const rescan = scanProjectUsage(root, 'app', cache, { explain: true });
+    expect(rescan).toEqual(scanProjectUsage(root, 'app', undefined, { explain: true }));
+    expect(rescan.calls.map(callText)).toEqual([
+      'GET /api/plans @app/src/other/plans.ts:1:1',
+      'GET /api/plans/archive @app/src/other/plans.ts:2:1',
+      'GET /api/queue @app/src/other/queue.ts:1:1',
+      'GET /api/users/1 @app/src/users.ts:2:21',
+      'GET /api/users @app/src/users.ts:3:20',
+    ]);
+    expect(rescan.explain?.map((site) => `${site.reason} @${site.location.file}:${site.location.line}`)).toEqual(['url-unknown @app/src/other/plans.ts:3']);
+  });
+
   it('applies an Angular interceptor to calls in files it is not linked with, and a rescan after editing it uses the new prefix', () => {
     const cache = createMemoryUsageCache();
     const interceptor = (base: string) => `import { HttpInterceptorFn } from '@angular/common/http';\nexport const api: HttpInterceptorFn = (req, next) => next(req.clone({ url: '${base}' + req.url }));\n`;
@@ -118,6 +142,19 @@ describe('scanProjectUsage with a cache', () => {
     const rescan = scanProjectUsage(root, 'web', cache);
     expect(readsOf(rescan)).toEqual(['count @web/src/tags.component.html:2:11']);
     expect(rescan).toEqual(scanProjectUsage(root, 'web'));
+
+    // The component's stat record holds its template's stat: unchanged, neither is read again; a changed template still is.
+    jest.setSystemTime(Date.now() + 60_000);
+    const read = jest.spyOn(jest.requireActual<typeof fs>('node:fs'), 'readFileSync');
+    try {
+      expect(scanProjectUsage(root, 'web', cache)).toEqual(rescan);
+      expect(read.mock.calls.map(([file]) => path.relative(root, String(file))).filter((file) => file.startsWith('web/src'))).toEqual([]);
+      write('web/src/tags.component.html', '@if (popular$ | async; as page) {\n  {{ page.pages }}\n}\n');
+      jest.setSystemTime(Date.now() + 60_000);
+      expect(readsOf(scanProjectUsage(root, 'web', cache))).toEqual(['pages @web/src/tags.component.html:2:11']);
+    } finally {
+      read.mockRestore();
+    }
   });
 
   it('reads only the added file when a file is added beside others: their stat records outlive the folder listing', () => {

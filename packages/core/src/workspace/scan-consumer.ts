@@ -1,7 +1,8 @@
-import * as fs from 'node:fs';
+// A plain require: a namespace import compiles to a getter per access, and a rescan makes thousands of stat calls.
+import fs = require('node:fs');
 import * as path from 'node:path';
 import type { CallSite, ConsumerUsage, InputProblem, UnresolvedCall } from '../model';
-import { analyzeFile, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
+import { analyzeFile, compareCalls, compareUnresolved, linkProject, sortCalls, sortProblems, sortUnresolved, type FileAnalysis, type LinkProjectOptions } from '../usage/extract-usage';
 import { importedModules, linkGroups } from '../usage/link-groups';
 import { readUsageManifest } from '../usage/manifest';
 import { templateFilesOf } from '../usage/template-files';
@@ -9,7 +10,7 @@ import { angularUrlPrefix, type OperationRef } from '../usage/link';
 import { createModuleResolver, lookup } from '../usage/resolve-module';
 import { mappedPaths, readPathMappings, type PathMapping } from '../usage/tsconfig-paths';
 import type { FileSummary } from '../usage/summary';
-import { findUsageManifest, folderPrefix, PROJECT_FILES, recordedContentKey, recordFile, saveFolderRecords, walkSourceFiles, type ListedFile, type ListedFolder } from './source-files';
+import { findUsageManifest, folderPrefix, PROJECT_FILES, recordedContentKey, recordFile, saveFolderRecords, statOf, walkSourceFiles, type ListedFile, type ListedFolder } from './source-files';
 import { digest, isRacy, linkCacheKey, usageCacheKey, type CachedLinkGroup, type UsageCache } from './usage-cache';
 
 /** The usage found in a project's sources, with the number of files read. */
@@ -64,10 +65,12 @@ export function scanProjectUsage(workspaceRoot: string, projectRoot: string, cac
   const manifest = readManifest(workspaceRoot, projectRoot);
   const own = new Set(files);
   const operations = unambiguousOperations(options.operations ?? []);
-  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, isOwnFile: (file) => own.has(file), operations }, cache);
-  const problems: InputProblem[] = [...sortProblems([...loaded.filter((file) => own.has(file.file)).flatMap((file) => file.problems), ...paths.problems]), ...(manifest?.problems ?? [])];
+  const linked = linkFiles(loaded, { projectRoot, mappings: paths.mappings, rewrites: manifest?.prefixes, ownFiles: files, own, operations }, cache);
+  const fileProblems: InputProblem[] = [];
+  for (const file of loaded) if (file.problems.length > 0 && own.has(file.file)) fileProblems.push(...file.problems);
+  const problems: InputProblem[] = [...sortProblems([...fileProblems, ...paths.problems]), ...(manifest?.problems ?? [])];
   const usage: ProjectUsage = { calls: [...linked.calls, ...(manifest?.calls ?? [])], problems, files: files.length, libraries, ignored: ignored.sort() };
-  if (options.explain) usage.explain = linked.unresolved;
+  if (options.explain) usage.explain = [...linked.unresolved];
   return usage;
 }
 
@@ -127,9 +130,9 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   let stat: fs.Stats | undefined;
   let text: string;
   try {
-    stat = fs.statSync(absolute, { throwIfNoEntry: false });
+    stat = statOf(absolute);
     if (!stat) return undefined;
-    const contentKey = cache && recordedContentKey(listed, stat);
+    const contentKey = cache && recordedContentKey(base, listed, stat);
     const known = contentKey === undefined ? undefined : cache?.get(contentKey);
     if (contentKey !== undefined && known) return { file, contentKey, summary: known.summary, problems: known.problems };
     text = fs.readFileSync(absolute, 'utf8');
@@ -139,24 +142,29 @@ function loadFile(base: string, listed: ListedFile, cache: UsageCache | undefine
   const templateFiles = templateFilesOf(file, text);
   const templates = readTemplates(base, templateFiles);
   // The analysis of a component depends on its templates: so does its key (a missing one counts as empty).
-  const contentKey = usageCacheKey(file, [text, ...templateFiles.flatMap((template) => [template, templates.get(template) ?? ''])].join('\u0000'));
+  const contentKey = usageCacheKey(file, [text, ...templateFiles.flatMap((template) => [template, templates.get(template)?.text ?? ''])].join('\u0000'));
   let analysis: FileAnalysis | undefined = cache?.get(contentKey);
   if (!analysis) {
-    analysis = analyzeFile(file, text, templates);
+    analysis = analyzeFile(file, text, new Map([...templates].map(([template, read]) => [template, read.text])));
     cache?.set(contentKey, { calls: [], problems: analysis.problems, ...(analysis.summary ? { summary: analysis.summary } : {}) });
   }
   // A file modified in the current timestamp tick could change again unseen by its stat: no record.
-  // Nor for a component with a `templateUrl`: its template may change while its own stat does not.
-  if (cache && !isRacy(stat, now) && templateFiles.length === 0) recordFile(listed, stat, contentKey);
+  // A component's record holds its templates' stats too (they may change while its own stat does
+  // not), so it needs them all read, none racy.
+  const templateStats = [...templates.values()].map((read) => read.stat);
+  if (cache && templateStats.length === templateFiles.length && ![stat, ...templateStats].some((entry) => isRacy(entry, now))) {
+    recordFile(listed, stat, contentKey, templateFiles.map((template, index) => [template, templateStats[index]]));
+  }
   return { file, contentKey, summary: analysis.summary, problems: analysis.problems };
 }
 
-/** The Angular templates (`templateUrl`) a component's source names, by path → text; a missing one is left out. */
-function readTemplates(base: string, templateFiles: readonly string[]): Map<string, string> {
-  const templates = new Map<string, string>();
+/** The Angular templates (`templateUrl`) a component's source names, by path → text and the stat taken before reading it; a missing one is left out. */
+function readTemplates(base: string, templateFiles: readonly string[]): Map<string, { text: string; stat: fs.Stats }> {
+  const templates = new Map<string, { text: string; stat: fs.Stats }>();
   for (const template of templateFiles) {
     try {
-      templates.set(template, fs.readFileSync(base + template, 'utf8'));
+      const stat = fs.statSync(base + template);
+      templates.set(template, { text: fs.readFileSync(base + template, 'utf8'), stat });
     } catch {
       // Not there: the component's bindings are not read (a template that does not load is not this tool's to report).
     }
@@ -167,10 +175,12 @@ function readTemplates(base: string, templateFiles: readonly string[]): Map<stri
 /** Links the files group by group (see `linkGroups`), reusing each group's result while its key is unchanged. */
 function linkFiles(
   files: readonly LoadedFile[],
-  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'isOwnFile' | 'operations'>> & Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[] },
+  options: Required<Pick<LinkProjectOptions, 'projectRoot' | 'operations'>> &
+    Pick<LinkProjectOptions, 'rewrites'> & { mappings: readonly PathMapping[]; ownFiles: readonly string[]; own: ReadonlySet<string> },
   cache: UsageCache | undefined,
 ): { calls: CallSite[]; unresolved: UnresolvedCall[] } {
-  const { projectRoot, mappings, rewrites, isOwnFile, operations } = options;
+  const { projectRoot, mappings, rewrites, ownFiles, own, operations } = options;
+  const isOwnFile = (file: string) => own.has(file);
   const linkable = files.filter((file) => file.summary);
   const summaries = linkable.map((file) => file.summary as FileSummary);
   let resolver: ModuleResolver | undefined;
@@ -186,13 +196,11 @@ function linkFiles(
   // Interceptors apply to the whole project, while a group holds only the files connected by imports.
   const angularPrefix = angularUrlPrefix(summaries);
   const rewritesKey = digest(JSON.stringify([rewrites ?? [], [...operations], angularPrefix ?? null]));
-  const calls: CallSite[] = [];
-  const unresolved: UnresolvedCall[] = [];
-  const groupsKey = `${projectRoot}\u0001${JSON.stringify(mappings)}`;
-  for (const group of groupsOf(summaries, groupsKey, resolveModule, cache)) {
+  const groups = groupsOf(summaries, `${projectRoot}\u0001${JSON.stringify(mappings)}`, resolveModule, cache);
+  const linkGroup = (group: CachedLinkGroup, contentKeys: string[]): LinkedGroup => {
     // Which members are the project's own decides what is reported (see `LinkOptions.isOwnFile`).
     const ownership = group.members.map((index) => (isOwnFile(linkable[index].file) ? '1' : '0')).join('');
-    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...group.members.map((index) => linkable[index].contentKey)]);
+    const key = linkCacheKey('group', [rewritesKey, ownership, group.resolution, ...contentKeys]);
     let result = cache?.get(key);
     if (!result) {
       const linked = linkProject(
@@ -202,10 +210,80 @@ function linkFiles(
       result = { calls: linked.calls, problems: [], unresolved: linked.unresolved };
       cache?.set(key, result);
     }
-    calls.push(...result.calls);
-    unresolved.push(...(result.unresolved ?? []));
+    return { contentKeys, calls: result.calls, unresolved: result.unresolved ?? [] };
+  };
+  // The last scan's links of the same grouping, if the rest of every group's key is unchanged too.
+  const last = cache && linkedProjects.get(groups);
+  const previous = last && last.rewritesKey === rewritesKey && sameLines(last.ownFiles, ownFiles) ? last : undefined;
+  const linked = groups.map((group, index) => {
+    const contentKeys = group.members.map((member) => linkable[member].contentKey);
+    const known = previous?.groups[index];
+    return known && sameLines(known.contentKeys, contentKeys) ? known : linkGroup(group, contentKeys);
+  });
+  const project: LinkedProject = previous ? relinked(previous, linked) : { rewritesKey, ownFiles, groups: linked, ...allSorted(linked) };
+  if (cache) linkedProjects.set(groups, { ...project, rewritesKey, ownFiles });
+  return { calls: project.calls, unresolved: project.unresolved };
+}
+
+/** One group's links, with the content keys of its members they were computed from. */
+interface LinkedGroup {
+  contentKeys: string[];
+  calls: CallSite[];
+  unresolved: UnresolvedCall[];
+}
+
+/** A project's links: by group, and all of them sorted. */
+interface LinkedProject {
+  rewritesKey: string;
+  ownFiles: readonly string[];
+  groups: LinkedGroup[];
+  calls: CallSite[];
+  unresolved: UnresolvedCall[];
+}
+
+/**
+ * The last scan's links, by grouping (kept while the project's files and imports are, see
+ * `groupsOf`): a rescan compares each group's content keys with those, relinks only the groups
+ * that changed, and merges their calls into the sorted list instead of sorting all again.
+ */
+const linkedProjects = new WeakMap<CachedLinkGroup[], LinkedProject>();
+
+function allSorted(groups: readonly LinkedGroup[]): Pick<LinkedProject, 'calls' | 'unresolved'> {
+  return { calls: sortCalls(groups.flatMap((group) => group.calls)), unresolved: sortUnresolved(groups.flatMap((group) => group.unresolved)) };
+}
+
+/**
+ * `previous` with the groups that changed replaced. Their calls are all in their own files, which
+ * no other group holds, so they never tie with another group's: dropping the old ones and merging
+ * the new ones in gives the list a full sort would.
+ */
+function relinked(previous: LinkedProject, groups: LinkedGroup[]): LinkedProject {
+  const changed = groups.filter((group, index) => group !== previous.groups[index]);
+  if (changed.length === 0) return previous;
+  const stale = previous.groups.filter((group, index) => group !== groups[index]);
+  const without = <T>(list: readonly T[], parts: (group: LinkedGroup) => readonly T[]) => {
+    const dropped = new Set(stale.flatMap(parts));
+    return dropped.size === 0 ? list : list.filter((item) => !dropped.has(item));
+  };
+  const fresh = allSorted(changed);
+  return {
+    ...previous,
+    groups,
+    calls: mergeSorted(without(previous.calls, (group) => group.calls), fresh.calls, compareCalls),
+    unresolved: mergeSorted(without(previous.unresolved, (group) => group.unresolved), fresh.unresolved, compareUnresolved),
+  };
+}
+
+/** Two sorted lists as one, the first's items first on ties. */
+function mergeSorted<T>(first: readonly T[], second: readonly T[], compare: (a: T, b: T) => number): T[] {
+  const merged: T[] = [];
+  let index = 0;
+  for (const item of second) {
+    while (index < first.length && compare(first[index], item) <= 0) merged.push(first[index++]);
+    merged.push(item);
   }
-  return { calls: sortCalls(calls), unresolved: sortUnresolved(unresolved) };
+  while (index < first.length) merged.push(first[index++]);
+  return merged;
 }
 
 type ModuleResolver = (from: string, module: string) => string | undefined;

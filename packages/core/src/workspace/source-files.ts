@@ -1,4 +1,5 @@
-import * as fs from 'node:fs';
+// A plain require: a namespace import compiles to a getter per access, and a rescan makes thousands of stat calls.
+import fs = require('node:fs');
 import * as path from 'node:path';
 import { SOURCE_EXTENSIONS, USAGE_MANIFEST_FILES } from './consumer-files';
 import { IGNORE_FILES, IgnoreRules } from './ignore-rules';
@@ -57,48 +58,110 @@ export function walkSourceFiles(workspaceRoot: string, projectRoot: string, cach
   const ignored: string[] = [];
   const now = Date.now();
   const base = folderPrefix(workspaceRoot);
-  const walk = (relativeDir: string, isProjectRoot: boolean, inherited: IgnoreRules) => {
-    const folder = listFolder(base, relativeDir, cache, now);
+  const walk = (relativeDir: string, key: string, isProjectRoot: boolean, inherited: IgnoreRules) => {
+    const folder = listFolder(base, relativeDir, key, cache, now);
     if (!folder) return;
     // Recorded even when it is a nested project's root: the next scan then skips it without reading it.
     folders.push(folder);
     if (!isProjectRoot && folder.record.listing.isProject) return;
     const { listing } = folder.record;
+    const paths = pathsOf(listing, relativeDir);
     const rules = listing.ignoreFiles ? inherited.with(base, relativeDir, listing.ignoreFiles) : inherited;
-    const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
-    const enter = (directory: string) => {
-      if (rules.ignores(prefix + directory, true)) ignored.push(`${prefix}${directory}/`);
-      else walk(prefix + directory, false, rules);
+    const enter = (index: number) => {
+      const directory = paths.directories[index];
+      if (rules.ignores(directory, true)) ignored.push(`${directory}/`);
+      else walk(directory, paths.keys[index], false, rules);
     };
-    // Files and subtrees interleaved in path order (`a.ts` < `a/x.ts` < `a0.ts`), so the list comes out sorted.
+    // Files and subtrees interleaved in path order (`a.ts` < `a/x.ts` < `a0.ts`), so the list comes out
+    // sorted: a folder `d` comes before a file `f` exactly when `d/` < `f`, and then all of `d/…` does.
     let next = 0;
-    for (const name of listing.files) {
-      while (next < listing.directories.length && `${listing.directories[next]}/` < name) enter(listing.directories[next++]);
-      if (rules.ignores(prefix + name, false)) ignored.push(prefix + name);
-      else files.push({ file: prefix + name, name, folder });
+    for (let index = 0; index < listing.files.length; index++) {
+      const name = listing.files[index];
+      while (next < listing.directories.length && paths.subtreeOrder[next] < name) enter(next++);
+      const file = paths.files[index];
+      if (rules.ignores(file, false)) ignored.push(file);
+      else files.push({ file, name, folder });
     }
-    while (next < listing.directories.length) enter(listing.directories[next++]);
+    while (next < listing.directories.length) enter(next++);
   };
   // `./`, `a/./b`, `a/` (a tsconfig path, a command-line argument) name the same folder as `.`, `a/b`, `a`.
   const normal = path.posix.normalize(projectRoot).replace(/\/+$/, '');
   const root = normal === '.' ? '' : normal;
-  walk(root, true, IgnoreRules.above(base, root));
-  // Already in order: the sort only checks that (one comparison per file).
-  return { files: files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), folders, ignored: ignored.sort() };
+  walk(root, folderKey(root), true, IgnoreRules.above(base, root));
+  return { files, folders, ignored: ignored.sort() };
 }
 
-/** The content key a file had when its stat record was written, if the record still matches the file. */
-export function recordedContentKey(listed: ListedFile, stat: FileStat): string | undefined {
+/** The workspace paths a folder's listing names, with its subfolders' cache keys. */
+interface FolderPaths {
+  files: string[];
+  directories: string[];
+  keys: string[];
+  /** `name/` of each subfolder: where its files fall among the folder's own (see the walk). */
+  subtreeOrder: string[];
+}
+
+/**
+ * Kept per listing, which an unchanged folder's record keeps from one scan to the next: a rescan
+ * then builds no path strings, and the ones it passes on keep their computed hashes for the Maps
+ * and Sets they are looked up in (with ~2,000 files, building and hashing them again was a tenth
+ * of a rescan).
+ */
+const pathsOfListing = new WeakMap<DirectoryListing, FolderPaths>();
+
+function pathsOf(listing: DirectoryListing, relativeDir: string): FolderPaths {
+  let paths = pathsOfListing.get(listing);
+  if (!paths) {
+    const prefix = relativeDir === '' ? '' : `${relativeDir}/`;
+    const directories = listing.directories.map((name) => prefix + name);
+    paths = { files: listing.files.map((name) => prefix + name), directories, keys: directories.map(folderKey), subtreeOrder: listing.directories.map((name) => `${name}/`) };
+    pathsOfListing.set(listing, paths);
+  }
+  return paths;
+}
+
+/** The content key a file had when its stat record was written, if the record still matches the file (and its templates, see `FileRecord`). */
+export function recordedContentKey(base: string, listed: ListedFile, stat: FileStat): string | undefined {
   const record = listed.folder.record.files[listed.name];
-  return record && matchesFingerprint(record.stat, stat) ? record.contentKey : undefined;
+  if (!record || !matchesFingerprint(record.stat, stat)) return undefined;
+  for (const [template, fingerprint] of record.templates ?? []) {
+    if (!matchesFingerprint(fingerprint, statOrUndefined(base + template) ?? NO_STAT)) return undefined;
+  }
+  return record.contentKey;
 }
 
-/** Notes a file's content key under its current stat (not for a file changed within the racy window: see `isRacy`). */
-export function recordFile(listed: ListedFile, stat: FileStat, contentKey: string): void {
+const NO_STAT: FileStat = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1, dev: -1 };
+
+function statOrUndefined(absolute: string): fs.Stats | undefined {
+  try {
+    return statOf(absolute);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `fs.statSync` without throwing for a missing entry, keeping the last result alive. V8 collects
+ * the hidden class of objects none of which survive a full garbage collection and deoptimizes the
+ * code compiled for it; all of a scan's `Stats` die before the next scan, so after every major
+ * collection a rescan ran its stat-handling code (the walk, the record checks, Node's own `Stats`
+ * constructor) unoptimized, at about half speed. One survivor keeps the class and the code.
+ */
+export function statOf(absolute: string): fs.Stats | undefined {
+  const stat = fs.statSync(absolute, { throwIfNoEntry: false });
+  if (stat) survivors.stat = stat;
+  return stat;
+}
+
+const survivors: { stat?: fs.Stats } = {};
+
+/** Notes a file's content key under its current stat and its templates' (not for a file changed within the racy window: see `isRacy`). */
+export function recordFile(listed: ListedFile, stat: FileStat, contentKey: string, templates: ReadonlyArray<[file: string, stat: FileStat]> = []): void {
   const folder = listed.folder;
   // Copied on first change: the cached record is never modified in place.
   if (!folder.changed) folder.record = { ...folder.record, files: { ...folder.record.files } };
-  folder.record.files[listed.name] = { stat: fingerprintOf(stat), contentKey };
+  const record: FileRecord = { stat: fingerprintOf(stat), contentKey };
+  if (templates.length > 0) record.templates = templates.map(([template, templateStat]) => [template, fingerprintOf(templateStat)]);
+  folder.record.files[listed.name] = record;
   folder.changed = true;
 }
 
@@ -118,19 +181,18 @@ export function folderPrefix(workspaceRoot: string): string {
   return root.endsWith(path.sep) ? root : root + path.sep;
 }
 
-function listFolder(base: string, relativeDir: string, cache: UsageCache | undefined, now: number): ListedFolder | undefined {
+function listFolder(base: string, relativeDir: string, key: string, cache: UsageCache | undefined, now: number): ListedFolder | undefined {
   if (!cache) {
     const listing = readListing(base + relativeDir);
-    return listing && { key: '', record: { listing, files: {} }, changed: false };
+    return listing && { key, record: { listing, files: {} }, changed: false };
   }
   let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(base + relativeDir, { throwIfNoEntry: false });
+    stat = statOf(base + relativeDir);
   } catch {
     return undefined;
   }
   if (!stat?.isDirectory()) return undefined;
-  const key = folderKey(relativeDir);
   const known = cache.get(key)?.folder;
   if (known && matchesFingerprint(known.listedAt, stat)) return { key, record: known, changed: false };
   const listing = readListing(base + relativeDir);

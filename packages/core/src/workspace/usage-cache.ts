@@ -45,7 +45,7 @@ export interface UsageCache {
 }
 
 /** Bump when extraction or linking changes what it returns, so old cache entries are never reused. */
-const EXTRACTOR_VERSION = '11';
+const EXTRACTOR_VERSION = '12';
 
 /** The cache key of one file's analysis: its path (it is in every location) and its content. */
 export function usageCacheKey(file: string, text: string): string {
@@ -102,6 +102,8 @@ export interface FolderRecord {
 export interface FileRecord {
   stat: StatFingerprint;
   contentKey: string;
+  /** An Angular component's `templateUrl` files (workspace-relative) and their fingerprints: part of its content key, so of its record. */
+  templates?: Array<[file: string, stat: StatFingerprint]>;
 }
 
 /** The cache key of a folder's record (workspace-relative path, '' for the workspace root). */
