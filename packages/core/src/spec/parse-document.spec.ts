@@ -19,4 +19,11 @@ describe('parseSpecDocument', () => {
       });
     }
   });
+
+  it('says a file with a second YAML document (`---`) holds two, at the separator, in words about specs rather than the parser API', () => {
+    const parsed = parseSpecDocument('openapi.yaml', 'openapi: 3.0.3\npaths: {}\n---\nfoo: 1\n');
+    expect(parsed).toMatchObject({ code: 'spec-invalid-document', location: { file: 'openapi.yaml', line: 3, column: 1 } });
+    expect((parsed as { message: string }).message).toBe('openapi.yaml holds more than one YAML document: the `---` at line 3 starts a second one');
+    expect(JSON.stringify(parsed)).not.toContain('parseAllDocuments');
+  });
 });

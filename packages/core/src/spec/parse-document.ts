@@ -80,6 +80,15 @@ export function parseThroughYaml(file: string, text: string): ParsedDocument | I
     const quoteStart = syntaxError ? unclosedQuoteStart(doc, syntaxError) : undefined;
     const [line, column] = positionOf(lineCounter, quoteStart ?? firstError.pos[0]);
     const kind = looksLikeJson(file, text) ? 'JSON' : 'YAML';
+    // The parser's own wording names a function of its API; say what it means for a spec.
+    if (syntaxError && (syntaxError as { code?: string }).code === 'MULTIPLE_DOCS') {
+      return {
+        code: 'spec-invalid-document',
+        message: `${file} holds more than one YAML document: the \`---\` at line ${line} starts a second one`,
+        location: { file, line, column },
+        hint: `A spec is one document: remove the \`---\` at ${file}:${line}:${column} and what follows it, or move that part into a file of its own; the other specs are still checked.`,
+      };
+    }
     return {
       code: 'spec-invalid-document',
       message: `${file} is not valid ${kind}: ${firstLine(firstError.message)}${quoteStart === undefined ? '' : ': the quote that opens here is never closed'}`,
