@@ -86,3 +86,15 @@ describe('a wrapper called without the argument of a path segment', () => {
     expect(Object.keys(usesByCall(extractUsage([{ path: 'app/api.ts', text: code }])))).toEqual(['GET /api/tags/ (axios) at app/api.ts:3:27']);
   });
 });
+
+describe('a client of a package contract-graph does not know', () => {
+  it('explains a call through a module that re-exports a package client by naming the package', () => {
+    const index = lines("import { apiService } from 'ts-api-toolkit';", "apiService.changeBaseUrl('https://api.example.com/api');", 'export { apiService };');
+    const articles = lines("import { apiService } from './index';", "export const list = () => apiService.get('/articles');");
+    const usage = extractUsage([{ path: 'app/index.ts', text: index }, { path: 'app/articles.ts', text: articles }]);
+    expect(usage.calls).toEqual([]);
+    expect(usage.unresolved.map((entry) => entry.message)).toEqual([
+      "apiService.get(...) comes from the package 'ts-api-toolkit' (through './index'), whose client contract-graph does not know, so its calls are not checked",
+    ]);
+  });
+});

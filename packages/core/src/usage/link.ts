@@ -384,13 +384,29 @@ class Linker {
     if (found?.shape.kind === 'client') return { kind: 'client', client: this.resolveClient(found.file, found.shape.client), member: found.member };
     // A package's function is not this project's business; a project module that is missing is.
     if (!found && isLocalModule(ref.module) && origin.args.some((arg) => looksLikeUrl(arg.text))) {
+      const called = `${[ref.name === 'default' || ref.name === '*' ? '' : ref.name, ...callee.members].filter(Boolean).join('.')}(...)`;
+      const reexported = this.packageBehind(file, ref.module, ref.name);
       this.unresolved.push({
         reason: 'import-unresolved',
-        message: `${[ref.name === 'default' || ref.name === '*' ? '' : ref.name, ...callee.members].filter(Boolean).join('.')}(...) comes from '${ref.module}', which is not a source file of this project (or does not export it)`,
+        message: reexported
+          ? `${called} comes from the package '${reexported}' (through '${ref.module}'), whose client contract-graph does not know, so its calls are not checked`
+          : `${called} comes from '${ref.module}', which is not a source file of this project (or does not export it)`,
         location: origin.location,
       });
     }
     return undefined;
+  }
+
+  /** The package a project module re-exports `name` from (`export { apiService }` of an import from 'ts-api-toolkit'), if it does. */
+  private packageBehind(from: string, module: string, name: string): string | undefined {
+    const target = this.options.resolveModule?.(from, module);
+    const summary = target === undefined ? undefined : this.files.get(target);
+    const shape = summary?.exports[name];
+    // An imported binding exported again is a slot of the import (`{$0}`), or the import itself.
+    const slot = shape?.kind === 'text' ? /^\{\$(\d+)\}$/.exec(shape.text) : undefined;
+    const ref = shape?.kind === 'import' ? shape.ref : slot ? Number(slot[1]) : undefined;
+    const imported = ref !== undefined ? summary?.imports[ref] : undefined;
+    return imported && !isLocalModule(imported.module) ? imported.module : undefined;
   }
 
   /**
