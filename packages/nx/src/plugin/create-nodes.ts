@@ -7,7 +7,7 @@ import { loadMinimatch, specFileMatcher, normalizeOptions, type ContractGraphPlu
 import { specProjectName } from './project-names';
 import { dataDirectoryOf, hashWorkspaceFiles } from './nx-internals';
 import { openPluginCache, writeAtomically } from './plugin-cache-file';
-import { consumerFiles, core, engineVersion } from './engine';
+import { consumerFiles, core, engineVersion, git } from './engine';
 
 /**
  * Every JSON and YAML file: spec globs are configurable, but this pattern has to be a constant,
@@ -90,7 +90,7 @@ function hashText(text: string): string {
  */
 function baseCommitOf(context: CreateNodesContext): string | undefined {
   const base = process.env.NX_BASE || context.nxJsonConfiguration?.defaultBase || 'main';
-  return core().mergeBase(context.workspaceRoot, base, process.env.NX_HEAD || 'HEAD');
+  return git().mergeBase(context.workspaceRoot, base, process.env.NX_HEAD || 'HEAD');
 }
 
 function createContractNodes(files: readonly string[], options: NodesOptions, context: CreateNodesContext, baseCommit: string | undefined): NodeResults {

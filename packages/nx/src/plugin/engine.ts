@@ -5,6 +5,7 @@
  */
 import type * as SpecSummaryCacheModule from '@contract-graph/core/dist/workspace/spec-summary-cache';
 import type * as ConsumerFilesModule from '@contract-graph/core/dist/workspace/consumer-files';
+import type * as GitModule from '@contract-graph/core/dist/git/git';
 
 type Core = typeof import('@contract-graph/core');
 let coreModule: Core | undefined;
@@ -32,4 +33,10 @@ export function specSummaryCache(): typeof SpecSummaryCacheModule {
 export function consumerFiles(): typeof ConsumerFilesModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('@contract-graph/core/dist/workspace/consumer-files') as typeof ConsumerFilesModule;
+}
+
+/** Git calls (the base commit, asked on every graph build): a module that loads only child_process, not the engine. */
+export function git(): typeof GitModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@contract-graph/core/dist/git/git') as typeof GitModule;
 }
