@@ -80,22 +80,26 @@ export function operationKeysAtCommit(workspaceRoot: string, commit: string, spe
   const texts = readFilesAtRevision(workspaceRoot, commit, owners.map((spec) => `./${fingerprintFilePath(spec)}`));
   const keys = new Map<string, string[]>();
   for (const spec of owners) {
-    const operations = operationKeysOf(texts.get(`./${fingerprintFilePath(spec)}`));
+    const operations = operationKeysOf(parseJson(texts.get(`./${fingerprintFilePath(spec)}`)));
     if (operations) keys.set(spec, operations);
   }
   return keys;
 }
 
-/** The operation keys a fingerprint file's text lists, sorted; undefined when it is not one. */
-function operationKeysOf(text: string | undefined): string[] | undefined {
-  let fingerprint: { operations?: unknown };
+/** A JSON text's value; undefined when it does not parse. */
+function parseJson(text: string | undefined): unknown {
   try {
-    fingerprint = JSON.parse(text ?? '');
+    return JSON.parse(text ?? '');
   } catch {
     return undefined;
   }
-  if (typeof fingerprint.operations !== 'object' || fingerprint.operations === null) return undefined;
-  return Object.keys(fingerprint.operations).map(operationKeyOfFingerprintKey).sort(compareText);
+}
+
+/** The operation keys a fingerprint file lists, sorted; undefined when it is not one. */
+function operationKeysOf(fingerprint: unknown): string[] | undefined {
+  const operations = typeof fingerprint === 'object' && fingerprint !== null ? (fingerprint as { operations?: unknown }).operations : undefined;
+  if (typeof operations !== 'object' || operations === null) return undefined;
+  return Object.keys(operations).map(operationKeyOfFingerprintKey).sort(compareText);
 }
 
 /**
@@ -108,15 +112,11 @@ export function deletedSpecsOfFingerprintFiles(files: readonly string[], liveSpe
   const deleted = new Map<string, string[]>();
   for (const file of files) {
     if (!file.endsWith('.contract.json') || owned.has(file)) continue;
-    let fingerprint: { spec?: unknown; operations?: unknown };
-    try {
-      fingerprint = JSON.parse(readFile(file) ?? '');
-    } catch {
-      continue;
-    }
-    if (typeof fingerprint.spec !== 'string' || typeof fingerprint.operations !== 'object' || fingerprint.operations === null) continue;
+    const fingerprint = parseJson(readFile(file)) as { spec?: unknown } | undefined;
+    const operations = operationKeysOf(fingerprint);
+    if (typeof fingerprint?.spec !== 'string' || !operations) continue;
     const spec = path.posix.join(path.posix.dirname(file), fingerprint.spec);
-    if (isSpec(spec)) deleted.set(spec, operationKeysOf(JSON.stringify(fingerprint)) ?? []);
+    if (isSpec(spec)) deleted.set(spec, operations);
   }
   return deleted;
 }

@@ -436,8 +436,7 @@ class FileSummarizer {
     const callee = unwrap(call.expression);
     // By the local name first: this is asked of every call whose value is wanted.
     if (!ts.isIdentifier(callee) || !Object.hasOwn(ANGULAR_SIGNALS, callee.text)) return undefined;
-    const declaration = declarationOf(this.context, callee);
-    const imported = declaration && importOf(declaration);
+    const imported = this.importOfName(callee);
     return imported && ANGULAR_SIGNAL_MODULES.has(imported.module) && Object.hasOwn(ANGULAR_SIGNALS, imported.name) ? ANGULAR_SIGNALS[imported.name] : undefined;
   }
 
@@ -1029,10 +1028,16 @@ class FileSummarizer {
     return undefined;
   }
 
-  private importedFrom(name: ts.Identifier, module: RegExp): boolean {
+  /** What a name imports (`{ module, name }`), when it is an import binding. */
+  private importOfName(name: ts.Identifier): { module: string; name: string } | undefined {
     const declaration = declarationOf(this.context, name);
-    const imported = declaration && importOf(declaration);
-    return imported !== undefined && imported.name === name.text && module.test(imported.module);
+    return declaration && importOf(declaration);
+  }
+
+  /** The name is imported under its own name from one of `modules` (`createApi` from RTK Query, say). */
+  private importedFrom(name: ts.Identifier, modules: RegExp | ReadonlySet<string>): boolean {
+    const imported = this.importOfName(name);
+    return imported !== undefined && imported.name === name.text && (modules instanceof RegExp ? modules.test(imported.module) : modules.has(imported.module));
   }
 
   /**
@@ -1194,10 +1199,7 @@ class FileSummarizer {
    */
   private resourceValue(call: ts.CallExpression): Value | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isIdentifier(callee) || !RESOURCE_FACTORIES.has(callee.text)) return undefined;
-    const declaration = declarationOf(this.context, callee);
-    const imported = declaration && importOf(declaration);
-    if (!imported || !ANGULAR_SIGNAL_MODULES.has(imported.module) || imported.name !== callee.text) return undefined;
+    if (!ts.isIdentifier(callee) || !RESOURCE_FACTORIES.has(callee.text) || !this.importedFrom(callee, ANGULAR_SIGNAL_MODULES)) return undefined;
     const options = this.objectLiteral(call.arguments[0]);
     const fn = functionOf(propertyValue(options, 'stream') ?? propertyValue(options, 'loader'));
     const held = fn && this.returnValue(fn);
@@ -1224,10 +1226,7 @@ class FileSummarizer {
    */
   private queryOptionsValue(call: ts.CallExpression): Value | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isIdentifier(callee) || !QUERY_OPTION_HELPERS.has(callee.text)) return undefined;
-    const declaration = declarationOf(this.context, callee);
-    const imported = declaration && importOf(declaration);
-    if (!imported || imported.name !== callee.text || !QUERY_MODULE.test(imported.module)) return undefined;
+    if (!ts.isIdentifier(callee) || !QUERY_OPTION_HELPERS.has(callee.text) || !this.importedFrom(callee, QUERY_MODULE)) return undefined;
     return this.queryLoaded(call, callee.text === 'mutationOptions' ? 'mutationFn' : 'queryFn');
   }
 
@@ -1243,8 +1242,7 @@ class FileSummarizer {
     const [key, fetcher] = call.arguments;
     // By the conventional local name first (`useSWR`, `useSWRImmutable`, `useSWRMutation`): this is asked of every call whose value is wanted.
     if (!ts.isIdentifier(callee) || !callee.text.startsWith('useSWR') || !key) return undefined;
-    const declaration = declarationOf(this.context, callee);
-    const imported = declaration && importOf(declaration);
+    const imported = this.importOfName(callee);
     const isHook = imported && SWR_MODULES.has(imported.module) && (imported.name === 'default' || imported.name === 'useSWR');
     if (!isHook) return undefined;
     const unit = this.unitOf(call);
@@ -1337,11 +1335,8 @@ class FileSummarizer {
   /** Which TanStack Query hook `call` calls (by its own name, imported from a query package), if any. */
   private queryHook(call: ts.CallExpression): { option: 'queryFn' | 'mutationFn'; vue: boolean } | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isIdentifier(callee) || !Object.hasOwn(QUERY_HOOKS, callee.text)) return undefined;
-    const declaration = declarationOf(this.context, callee);
-    const imported = declaration && importOf(declaration);
-    if (!imported || imported.name !== callee.text || !QUERY_MODULE.test(imported.module)) return undefined;
-    return { option: QUERY_HOOKS[callee.text], vue: imported.module.startsWith('@tanstack/vue-') };
+    if (!ts.isIdentifier(callee) || !Object.hasOwn(QUERY_HOOKS, callee.text) || !this.importedFrom(callee, QUERY_MODULE)) return undefined;
+    return { option: QUERY_HOOKS[callee.text], vue: (this.importOfName(callee) as { module: string }).module.startsWith('@tanstack/vue-') };
   }
 
   /** The options' `queryFn`/`mutationFn` (options inline, in a constant, through `queryOptions(...)` or `() => ({ ... })`), or v3's second argument. */
